@@ -1,0 +1,47 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import obsidianmd from "eslint-plugin-obsidianmd";
+import globals from "globals";
+
+export default defineConfig([
+	globalIgnores(["node_modules/", "main.js", "dist/", "coverage/", "example-vault/", "bench-vaults/", "tests/artifacts/", "esbuild.config.mjs", "jest.config.cjs"]),
+	...obsidianmd.configs.recommended,
+	{
+		languageOptions: {
+			parserOptions: {
+				projectService: { allowDefaultProject: ["eslint.config.mjs", "scripts/*.mjs"] },
+				tsconfigRootDir: import.meta.dirname,
+			},
+		},
+	},
+	{
+		// The command line, the benchmark and the tests run in Node, never inside
+		// Obsidian: Node built-ins and the `moment` package are theirs to use
+		// (the plugin takes moment from `obsidian`).
+		files: ["src/cli/**", "src/bench/**", "tests/**", "scripts/**"],
+		languageOptions: { globals: { ...globals.node } },
+		rules: {
+			// The command line reads vaults on disk, where the config folder is
+			// `.obsidian` unless the user says otherwise; there is no Vault#configDir.
+			"obsidianmd/hardcoded-config-path": "off",
+			"import/no-nodejs-modules": "off",
+			"obsidianmd/no-nodejs-modules": "off",
+			"no-restricted-imports": "off",
+		},
+	},
+	{
+		rules: {
+			// minAppVersion is below 1.13, where declarative settings arrived, so the
+			// settings tab uses display(), which every supported version has.
+			"obsidianmd/settings-tab/prefer-setting-definitions": "off",
+			// TypeScript checks names itself, including ambient ones such as NodeJS.
+			"no-undef": "off",
+		},
+	},
+	{
+		files: ["package.json"],
+		rules: {
+			// Kept on purpose: the command line and the tests need the real package.
+			"depend/ban-dependencies": "off",
+		},
+	},
+]);

@@ -1,0 +1,197 @@
+/**
+ * `attune`: the command line. A thin shell over the core that reads a vault
+ * folder as the plugin reads it inside Obsidian, and writes nothing into it.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { readNoteFile, indexVault, readVaultConfig, parseProperties } from "./vault";
+import { factsFromText, passageAt } from "../core/reader";
+import { interpretNote } from "../core/note";
+import { renderCsv, renderMarkdown, renderTable } from "../core/report";
+import { type SummaryFilter, summarize } from "../core/summary";
+import { toIsoDate } from "../core/properties";
+import { readPropertyTags } from "../core/properties";
+
+/** Bad usage: exit 2 with one line on stderr. */
+export class UsageError extends Error {}
+
+const USAGE = `Usage:
+  attune summarize <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]
+  attune inspect <note.md> [--format json]
+  attune lint <vault> [--format text|json]`;
+
+interface Parsed {
+	positional: string[];
+	options: Map<string, string>;
+}
+
+function parseArgs(args: string[], allowed: readonly string[]): Parsed {
+	const positional: string[] = [];
+	const options = new Map<string, string>();
+	for (let i = 0; i < args.length; i++) {
+		const a = args[i];
+		if (a.startsWith("--")) {
+			const eq = a.indexOf("=");
+			const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
+			if (!allowed.includes(name)) throw new UsageError(`unknown option --${name} (options here: ${allowed.map((o) => "--" + o).join(", ")})`);
+			const value = eq < 0 ? args[++i] : a.slice(eq + 1);
+			if (value === undefined || (eq < 0 && value.startsWith("--"))) throw new UsageError(`--${name} needs a value`);
+			options.set(name, value);
+		} else if (a.startsWith("-") && a.length > 1) {
+			throw new UsageError(`unknown option ${a}`);
+		} else positional.push(a);
+	}
+	return { positional, options };
+}
+
+function oneOf(name: string, value: string | undefined, choices: readonly string[], dflt: string): string {
+	if (value === undefined) return dflt;
+	if (!choices.includes(value)) throw new UsageError(`--${name} must be one of ${choices.join(", ")}, not “${value}”`);
+	return value;
+}
+
+function dateOption(name: string, value: string | undefined): string | undefined {
+	if (value === undefined) return undefined;
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !toIsoDate(value)) throw new UsageError(`--${name} must be a date written YYYY-MM-DD, not “${value}”`);
+	return value;
+}
+
+function vaultArg(p: Parsed, command: string): string {
+	if (p.positional.length !== 1) throw new UsageError(`${command} takes one vault folder${p.positional.length > 1 ? `, not ${p.positional.length} arguments` : ""}`);
+	const root = p.positional[0];
+	let st: fs.Stats;
+	try {
+		st = fs.statSync(root);
+	} catch {
+		throw new UsageError(`vault folder “${root}” does not exist`);
+	}
+	if (!st.isDirectory()) throw new UsageError(`“${root}” is a file, not a vault folder`);
+	return root;
+}
+
+/** The output of one run: what to print and the exit status. */
+export interface RunResult {
+	stdout: string;
+	stderr: string;
+	code: number;
+}
+
+/** Runs the command line with the given arguments (without `node` and the script). */
+export function run(argv: string[]): RunResult {
+	try {
+		return runOrThrow(argv);
+	} catch (e) {
+		if (e instanceof UsageError) return { stdout: "", stderr: `attune: ${e.message}\n`, code: 2 };
+		throw e;
+	}
+}
+
+function runOrThrow(argv: string[]): RunResult {
+	const [command, ...rest] = argv;
+	if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+		return { stdout: USAGE + "\n", stderr: "", code: command === undefined ? 2 : 0 };
+	}
+	switch (command) {
+		case "summarize": return summarizeCommand(rest);
+		case "inspect": return inspectCommand(rest);
+		case "lint": return lintCommand(rest);
+		default: throw new UsageError(`unknown command “${command}” (commands: summarize, inspect, lint; see attune --help)`);
+	}
+}
+
+function warningsText(w: string[]): string {
+	return w.map((x) => `attune: warning: ${x}\n`).join("");
+}
+
+function summarizeCommand(args: string[]): RunResult {
+	const p = parseArgs(args, ["client", "from", "to", "folder", "note-type", "format"]);
+	const format = oneOf("format", p.options.get("format"), ["table", "json", "csv", "markdown"], "table");
+	const filter: SummaryFilter = {
+		client: p.options.get("client"),
+		from: dateOption("from", p.options.get("from")),
+		to: dateOption("to", p.options.get("to")),
+		folder: p.options.get("folder"),
+		noteType: p.options.get("note-type"),
+	};
+	if (filter.from && filter.to && filter.from > filter.to) throw new UsageError(`--from ${filter.from} is after --to ${filter.to}`);
+	const root = vaultArg(p, "summarize");
+	const config = readVaultConfig(root);
+	const s = summarize(indexVault(root, config), filter);
+	const stdout = format === "json" ? JSON.stringify(s, null, 2) + "\n" : format === "csv" ? renderCsv(s) : format === "markdown" ? renderMarkdown(s) : renderTable(s);
+	return { stdout, stderr: warningsText(config.warnings), code: 0 };
+}
+
+/** Finds the vault holding a note: the nearest folder above it with a `.obsidian` folder. */
+function findVaultRoot(file: string): string | undefined {
+	let dir = path.dirname(path.resolve(file));
+	for (;;) {
+		if (fs.existsSync(path.join(dir, ".obsidian"))) return dir;
+		const up = path.dirname(dir);
+		if (up === dir) return undefined;
+		dir = up;
+	}
+}
+
+function inspectCommand(args: string[]): RunResult {
+	const p = parseArgs(args, ["format"]);
+	oneOf("format", p.options.get("format"), ["json"], "json");
+	if (p.positional.length !== 1) throw new UsageError("inspect takes one note file");
+	const file = p.positional[0];
+	let st: fs.Stats;
+	try {
+		st = fs.statSync(file);
+	} catch {
+		throw new UsageError(`note “${file}” does not exist`);
+	}
+	if (!st.isFile()) throw new UsageError(`“${file}” is not a file`);
+	const root = findVaultRoot(file);
+	const config = root ? readVaultConfig(root) : readVaultConfig(path.dirname(file));
+	const vaultPath = root ? path.relative(root, path.resolve(file)).split(path.sep).join("/") : path.basename(file);
+	const rec = readNoteFile(file, vaultPath, config.vocab);
+	let properties: Record<string, unknown> | null = null;
+	let tags: { tag: string; line: number; property?: boolean; passage?: string }[] = [];
+	let headings: { heading: string; level: number; line: number }[] = [];
+	if (!rec.unreadable) {
+		const text = fs.readFileSync(file, "utf8");
+		const facts = factsFromText(vaultPath, text, parseProperties);
+		properties = facts.frontmatter;
+		const byLine = new Map(interpretNote(facts, config.vocab).occurrences.filter((o) => o.inProperties).map((o) => [o.tag, o.line]));
+		tags = [
+			...readPropertyTags(facts.frontmatter).tags.map((t) => ({ tag: t.tag, line: (byLine.get(t.tag) ?? 0) + 1, property: true })),
+			...facts.tags.map((t) => ({ tag: t.tag, line: t.line + 1, passage: passageAt(text, t.line).text })),
+		];
+		headings = facts.headings.map((h) => ({ heading: h.heading, level: h.level, line: h.line + 1 }));
+	}
+	const out = {
+		format: 1,
+		path: vaultPath,
+		properties,
+		read: { ...rec.props },
+		tags,
+		headings,
+		attune: rec.occurrences.map((o) => ({ family: o.family, value: o.value, ...(o.process ? { process: o.process } : {}), line: o.line + 1, headings: o.headings })),
+		supervisorComments: rec.comments.map((c) => ({ line: c.line + 1, resolved: c.resolved, text: c.text })),
+		diagnostics: rec.diagnostics,
+	};
+	return { stdout: JSON.stringify(out, null, 2) + "\n", stderr: warningsText(config.warnings), code: 0 };
+}
+
+function lintCommand(args: string[]): RunResult {
+	const p = parseArgs(args, ["format"]);
+	const format = oneOf("format", p.options.get("format"), ["text", "json"], "text");
+	const root = vaultArg(p, "lint");
+	const config = readVaultConfig(root);
+	const { diagnostics } = summarize(indexVault(root, config), {});
+	const stdout = format === "json"
+		? JSON.stringify({ format: 1, diagnostics }, null, 2) + "\n"
+		: diagnostics.map((d) => `${d.path}:${d.line}: ${d.code} ${d.tag}: ${d.message}\n`).join("") + (diagnostics.length === 0 ? "No problems found.\n" : `${diagnostics.length} problem${diagnostics.length === 1 ? "" : "s"} found.\n`);
+	return { stdout, stderr: warningsText(config.warnings), code: diagnostics.length > 0 ? 1 : 0 };
+}
+
+/* istanbul ignore next: the process entry point */
+if (require.main === module) {
+	const r = run(process.argv.slice(2));
+	if (r.stdout) process.stdout.write(r.stdout);
+	if (r.stderr) process.stderr.write(r.stderr);
+	process.exitCode = r.code;
+}

@@ -1,0 +1,136 @@
+/**
+ * Reading a vault folder from disk, the way Obsidian sees it: Markdown files
+ * outside dot-folders and excluded paths, symbolic links followed once.
+ * Never writes anything.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { compileExcludes, inHiddenFolder } from "../core/exclude";
+import { NoteIndex } from "../core/index";
+import { type NoteRecord, unreadableRecord } from "../core/note";
+import { readNote } from "../core/reader";
+import { type AttuneSettings, type Vocabulary, migrateSettings, vocabularyFrom } from "../core/vocabulary";
+
+/** YAML as Obsidian reads properties: YAML 1.2 core schema, dates kept as text. */
+export function parseProperties(yaml: string): unknown {
+	return parseYaml(yaml, { schema: "core", uniqueKeys: false, prettyErrors: false, maxAliasCount: 100 });
+}
+
+/** A vault's configuration, read from its config folder. */
+export interface VaultConfig {
+	settings: AttuneSettings;
+	vocab: Vocabulary;
+	excluded: (p: string) => boolean;
+	/** Problems reading configuration, reported as warnings, never fatal. */
+	warnings: string[];
+}
+
+function readJson(file: string, warnings: string[]): unknown {
+	try {
+		if (!fs.existsSync(file)) return undefined;
+		return JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
+	} catch (e) {
+		warnings.push(`${file} could not be read (${e instanceof Error ? e.message : String(e)}); defaults are used.`);
+		return undefined;
+	}
+}
+
+/** Reads `.obsidian/app.json` and the plugin's saved settings. */
+export function readVaultConfig(root: string, configDir = ".obsidian"): VaultConfig {
+	const warnings: string[] = [];
+	const app = readJson(path.join(root, configDir, "app.json"), warnings) as { userIgnoreFilters?: unknown } | undefined;
+	const data = readJson(path.join(root, configDir, "plugins", "attune", "data.json"), warnings);
+	const settings = migrateSettings(data);
+	return { settings, vocab: vocabularyFrom(settings), excluded: compileExcludes(app?.userIgnoreFilters), warnings };
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+const lenient = new TextDecoder("utf-8");
+
+/** Reads one note file into its record; a file that cannot be read becomes a diagnostic. */
+export function readNoteFile(file: string, vaultPath: string, vocab: Vocabulary): NoteRecord {
+	let bytes: Buffer;
+	try {
+		bytes = fs.readFileSync(file);
+	} catch (e) {
+		const code = (e as NodeJS.ErrnoException).code;
+		const reason = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ELOOP" ? "a symbolic link that loops" : code ?? String(e);
+		return unreadableRecord(vaultPath, reason);
+	}
+	let text: string;
+	let notUtf8 = false;
+	try {
+		text = decoder.decode(bytes);
+	} catch {
+		// Obsidian shows such a file with replacement characters; read it the same way and say so.
+		text = lenient.decode(bytes);
+		notUtf8 = true;
+	}
+	const rec = readNote(vaultPath, text, vocab, parseProperties);
+	if (notUtf8) {
+		rec.diagnostics.unshift({
+			path: vaultPath, line: 1, tag: "file", code: "unreadable-file",
+			message: "Part of this note is not UTF-8 text; those bytes were read as “�”, and tags in them may be missed. Re-save the note as UTF-8.",
+		});
+	}
+	return rec;
+}
+
+/** Lists a vault's Markdown notes as vault-relative paths, sorted, following each folder once. */
+export function listNotes(root: string, excluded: (p: string) => boolean, onProblem: (vaultPath: string, reason: string) => void): { file: string; vaultPath: string }[] {
+	const out: { file: string; vaultPath: string }[] = [];
+	const seen = new Set<string>();
+	// An explicit stack rather than recursion: deep folders cannot overflow the call stack.
+	const stack: { dir: string; rel: string }[] = [{ dir: root, rel: "" }];
+	while (stack.length > 0) {
+		const { dir, rel } = stack.pop()!;
+		let real: string;
+		try {
+			real = fs.realpathSync(dir);
+		} catch (e) {
+			onProblem(rel || ".", (e as NodeJS.ErrnoException).code === "ELOOP" ? "a symbolic link that loops" : "the folder cannot be read");
+			continue;
+		}
+		if (seen.has(real)) continue;
+		seen.add(real);
+		let entries: fs.Dirent[];
+		try {
+			entries = fs.readdirSync(dir, { withFileTypes: true });
+		} catch {
+			onProblem(rel || ".", "the folder cannot be read (permission denied)");
+			continue;
+		}
+		for (const ent of entries) {
+			const childRel = rel ? `${rel}/${ent.name}` : ent.name;
+			if (ent.name.startsWith(".") || inHiddenFolder(childRel)) continue;
+			const child = path.join(dir, ent.name);
+			let isDir = ent.isDirectory();
+			let isFile = ent.isFile();
+			if (ent.isSymbolicLink()) {
+				try {
+					const st = fs.statSync(child);
+					isDir = st.isDirectory();
+					isFile = st.isFile();
+				} catch (e) {
+					if (/\.md$/i.test(ent.name)) onProblem(childRel, (e as NodeJS.ErrnoException).code === "ELOOP" ? "a symbolic link that loops" : "a broken symbolic link");
+					continue;
+				}
+			}
+			if (isDir) {
+				if (!excluded(childRel + "/")) stack.push({ dir: child, rel: childRel });
+			} else if (isFile && /\.md$/i.test(ent.name) && !excluded(childRel)) {
+				out.push({ file: child, vaultPath: childRel });
+			}
+		}
+	}
+	return out.sort((a, b) => (a.vaultPath < b.vaultPath ? -1 : a.vaultPath > b.vaultPath ? 1 : 0));
+}
+
+/** Reads a whole vault into an index. */
+export function indexVault(root: string, config: VaultConfig): NoteIndex {
+	const index = new NoteIndex();
+	const notes = listNotes(root, config.excluded, (p, reason) => index.set(unreadableRecord(p, reason)));
+	for (const n of notes) index.set(readNoteFile(n.file, n.vaultPath, config.vocab));
+	return index;
+}

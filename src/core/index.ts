@@ -1,0 +1,203 @@
+/**
+ * The incremental index: one record per note, and vault-wide totals kept
+ * current as notes are added, replaced or removed. Each change costs in
+ * proportion to the note changed, never to the vault's size.
+ */
+import type { NoteRecord } from "./note";
+
+/** Occurrences and distinct notes for one summary key. */
+export interface Tally {
+	count: number;
+	notes: number;
+}
+
+/** A client seen in the vault, for pickers: most recent first. */
+export interface ClientInfo {
+	client: string;
+	/** Latest session date, `YYYY-MM-DD`, if any note is dated. */
+	lastDate?: string;
+	/** Highest session number recorded. */
+	lastSession?: number;
+	/** Path of the latest session note. */
+	lastPath?: string;
+	/** Number of notes about this client. */
+	notes: number;
+}
+
+/** The index of Attune records. Listeners hear about every change (debounce them in views). */
+export class NoteIndex {
+	private readonly notes = new Map<string, NoteRecord>();
+	private readonly totals = new Map<string, Tally>();
+	private readonly byClient = new Map<string, Set<string>>();
+	private readonly withDiagnostics = new Set<string>();
+	private readonly listeners = new Set<(path: string) => void>();
+	private open = 0;
+	private resolved = 0;
+	private readable = 0;
+	/** Increases with every change; views compare it before re-rendering. */
+	revision = 0;
+
+	/** Number of notes in the index, readable or not. */
+	get size(): number {
+		return this.notes.size;
+	}
+
+	/** Notes that were read (unreadable files excluded). */
+	get readableCount(): number {
+		return this.readable;
+	}
+
+	/** Adds a note, or replaces the record at the same path. */
+	set(rec: NoteRecord): void {
+		const old = this.notes.get(rec.path);
+		if (old) this.unaccount(old);
+		this.notes.set(rec.path, rec);
+		this.account(rec);
+		this.changed(rec.path);
+	}
+
+	/** Removes a note; unknown paths are ignored. */
+	remove(path: string): void {
+		const old = this.notes.get(path);
+		if (!old) return;
+		this.unaccount(old);
+		this.notes.delete(path);
+		this.changed(path);
+	}
+
+	/** A rename: the old path goes, the re-read record comes. */
+	rename(oldPath: string, rec: NoteRecord): void {
+		const old = this.notes.get(oldPath);
+		if (old) {
+			this.unaccount(old);
+			this.notes.delete(oldPath);
+		}
+		this.set(rec);
+	}
+
+	/** Empties the index (settings changed, everything is re-read). */
+	clear(): void {
+		this.notes.clear();
+		this.totals.clear();
+		this.byClient.clear();
+		this.withDiagnostics.clear();
+		this.open = this.resolved = this.readable = 0;
+		this.changed("");
+	}
+
+	get(path: string): NoteRecord | undefined {
+		return this.notes.get(path);
+	}
+
+	/** Every record, in insertion order. */
+	all(): IterableIterator<NoteRecord> {
+		return this.notes.values();
+	}
+
+	/** Records of one client (case-insensitive code). */
+	ofClient(client: string): NoteRecord[] {
+		const paths = this.byClient.get(client.toLowerCase());
+		if (!paths) return [];
+		const out: NoteRecord[] = [];
+		for (const p of paths) {
+			const r = this.notes.get(p);
+			if (r) out.push(r);
+		}
+		return out;
+	}
+
+	/** Vault-wide occurrences and notes per summary key. Do not modify. */
+	get vaultTotals(): ReadonlyMap<string, Tally> {
+		return this.totals;
+	}
+
+	/** Vault-wide supervisor comments. */
+	get vaultComments(): { open: number; resolved: number } {
+		return { open: this.open, resolved: this.resolved };
+	}
+
+	/** Records that have at least one diagnostic. */
+	*diagnosed(): IterableIterator<NoteRecord> {
+		for (const p of this.withDiagnostics) {
+			const r = this.notes.get(p);
+			if (r) yield r;
+		}
+	}
+
+	/** Clients seen, most recent first (then by code). */
+	clients(): ClientInfo[] {
+		const out: ClientInfo[] = [];
+		for (const [, paths] of this.byClient) {
+			let info: ClientInfo | undefined;
+			for (const p of paths) {
+				const r = this.notes.get(p);
+				if (!r || !r.props.client) continue;
+				info ??= { client: r.props.client, notes: 0 };
+				info.notes++;
+				const s = r.props.session;
+				if (s !== undefined && (info.lastSession === undefined || s > info.lastSession)) info.lastSession = s;
+				const isSession = r.props.noteType === undefined || r.props.noteType === "session";
+				if (isSession && r.props.date && (!info.lastDate || r.props.date > info.lastDate || (r.props.date === info.lastDate && (s ?? 0) >= (this.notes.get(info.lastPath ?? "")?.props.session ?? 0)))) {
+					info.lastDate = r.props.date;
+					info.lastPath = r.path;
+				}
+			}
+			if (info) out.push(info);
+		}
+		return out.sort((a, b) => (b.lastDate ?? "").localeCompare(a.lastDate ?? "") || a.client.localeCompare(b.client));
+	}
+
+	/** Listens to changes; returns the function that stops listening. */
+	onChange(fn: (path: string) => void): () => void {
+		this.listeners.add(fn);
+		return () => this.listeners.delete(fn);
+	}
+
+	private changed(path: string): void {
+		this.revision++;
+		for (const fn of this.listeners) fn(path);
+	}
+
+	private account(rec: NoteRecord): void {
+		if (rec.unreadable) {
+			this.withDiagnostics.add(rec.path);
+			return;
+		}
+		this.readable++;
+		for (const [k, n] of rec.counts) {
+			const t = this.totals.get(k);
+			if (t) {
+				t.count += n;
+				t.notes++;
+			} else this.totals.set(k, { count: n, notes: 1 });
+		}
+		for (const c of rec.comments) c.resolved ? this.resolved++ : this.open++;
+		if (rec.diagnostics.length > 0) this.withDiagnostics.add(rec.path);
+		const client = rec.props.client?.toLowerCase();
+		if (client) {
+			let set = this.byClient.get(client);
+			if (!set) this.byClient.set(client, (set = new Set()));
+			set.add(rec.path);
+		}
+	}
+
+	private unaccount(rec: NoteRecord): void {
+		this.withDiagnostics.delete(rec.path);
+		if (rec.unreadable) return;
+		this.readable--;
+		for (const [k, n] of rec.counts) {
+			const t = this.totals.get(k);
+			if (!t) continue;
+			t.count -= n;
+			t.notes--;
+			if (t.notes <= 0) this.totals.delete(k);
+		}
+		for (const c of rec.comments) c.resolved ? this.resolved-- : this.open--;
+		const client = rec.props.client?.toLowerCase();
+		if (client) {
+			const set = this.byClient.get(client);
+			set?.delete(rec.path);
+			if (set && set.size === 0) this.byClient.delete(client);
+		}
+	}
+}

@@ -1,0 +1,201 @@
+/**
+ * The port between a shell and the core: `NoteFacts` is what a shell knows of
+ * one note (from Obsidian's metadata cache, or from the headless reader), and
+ * `interpretNote` turns it into the note's Attune record.
+ */
+import type { RawCallout, RawHeading, RawTag } from "./markdown/types";
+import { type NoteProperties, readProperties, readPropertyTags } from "./properties";
+import { type DiagnosticCode, parseTag } from "./tags";
+import type { Family, ProcessOrUnclassified, Vocabulary } from "./vocabulary";
+
+/** What a shell reports about one note. Lines are 0-based, as in Obsidian. */
+export interface NoteFacts {
+	/** Vault-relative path, `/`-separated. */
+	path: string;
+	/** Parsed properties, or null when there are none (or they did not parse). */
+	frontmatter: Record<string, unknown> | null;
+	/** Set when a properties block exists but is not valid YAML: the reason. */
+	frontmatterError?: string;
+	/** The raw YAML text (without fences), to find the line of a property. */
+	frontmatterYaml?: string;
+	/** Inline tags of the body, every occurrence, in reading order. */
+	tags: RawTag[];
+	headings: RawHeading[];
+	callouts: RawCallout[];
+}
+
+/** One diagnostic of FORMAT.md section 5. */
+export interface Diagnostic {
+	/** Vault-relative path. */
+	path: string;
+	/** 1-based line. */
+	line: number;
+	/** The tag (with `#`) or property concerned. */
+	tag: string;
+	code: DiagnosticCode;
+	/** A sentence a clinician understands. */
+	message: string;
+}
+
+/** One counted Attune tag occurrence. */
+export interface Occurrence {
+	family: Family;
+	/** Lowercase value. */
+	value: string;
+	/** For client emotions. */
+	process?: ProcessOrUnclassified;
+	/** The tag as written, without `#`. */
+	tag: string;
+	/** 0-based line; for a property tag, the line of the property. */
+	line: number;
+	/** True for a tag in the `tags` property (it belongs to the note as a whole). */
+	inProperties: boolean;
+	/** Headings above the tag, outermost first. */
+	headings: string[];
+}
+
+/** A supervisor comment callout. */
+export interface SupervisorComment {
+	/** 0-based line. */
+	line: number;
+	resolved: boolean;
+	/** The comment's first line of text. */
+	text: string;
+}
+
+/** Everything the core keeps about one note. */
+export interface NoteRecord {
+	path: string;
+	/** File name without `.md`. */
+	name: string;
+	/** Folder path, `""` at the vault root. */
+	folder: string;
+	props: NoteProperties;
+	/** Counted occurrences: property tags first, then the body in reading order. */
+	occurrences: Occurrence[];
+	comments: SupervisorComment[];
+	diagnostics: Diagnostic[];
+	/** Occurrences per summary key (see `occurrenceKey`), precomputed for fast queries. */
+	counts: Map<string, number>;
+	/** True when the file could not be read: it has a diagnostic and counts as no note. */
+	unreadable?: boolean;
+}
+
+/** The key under which an occurrence is counted: family, value, process. */
+export function occurrenceKey(family: Family, value: string, process?: string): string {
+	return process ? `${family}\u0000${value}\u0000${process}` : `${family}\u0000${value}`;
+}
+
+/** The tag for a diagnostic, with `#`. */
+const hash = (t: string) => (t.startsWith("#") ? t : `#${t}`);
+
+/** Finds the 0-based line of a property in the note (frontmatter starts on line 0, YAML on line 1). */
+function propertyLine(yaml: string | undefined, key: string, needle?: string): number {
+	if (!yaml) return 0;
+	const lines = yaml.split(/\r\n|\r|\n/);
+	const lk = key.toLowerCase();
+	let keyLine = -1;
+	for (let i = 0; i < lines.length; i++) {
+		const l = lines[i];
+		if (keyLine < 0) {
+			const m = /^([^\s:#][^:]*):/.exec(l);
+			if (m && m[1].trim().toLowerCase() === lk) {
+				keyLine = i;
+				if (!needle || l.toLowerCase().includes(needle)) return i + 1;
+			}
+		} else {
+			if (/^\S/.test(l)) break;
+			if (needle && l.toLowerCase().includes(needle)) return i + 1;
+		}
+	}
+	return keyLine < 0 ? 0 : keyLine + 1;
+}
+
+/** Turns what a shell knows of a note into its Attune record. Never throws on bad input. */
+export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
+	const path = facts.path;
+	const slash = path.lastIndexOf("/");
+	const file = path.slice(slash + 1);
+	const name = file.replace(/\.md$/i, "");
+	const folder = slash < 0 ? "" : path.slice(0, slash);
+	const diagnostics: Diagnostic[] = [];
+	const occurrences: Occurrence[] = [];
+	const counts = new Map<string, number>();
+
+	if (facts.frontmatterError !== undefined) {
+		diagnostics.push({
+			path, line: 1, tag: "properties", code: "invalid-frontmatter",
+			message: `The properties at the top of this note are not valid YAML (${facts.frontmatterError}); they are ignored, but the tags in the text still count.`,
+		});
+	}
+	const { props, problems } = readProperties(facts.frontmatter, path);
+	for (const p of problems) diagnostics.push({ path, line: propertyLine(facts.frontmatterYaml, p.key) + 1, tag: p.key, code: p.code, message: p.message });
+
+	const count = (family: Family, value: string, process?: string) => {
+		const k = occurrenceKey(family, value, process);
+		counts.set(k, (counts.get(k) ?? 0) + 1);
+	};
+
+	const { tags: propTags, misread } = readPropertyTags(facts.frontmatter);
+	for (const m of misread) {
+		const attune = m.words.filter((w) => parseTag(w, vocab) !== null);
+		if (attune.length === 0) continue;
+		const msg = m.key.toLowerCase() === "tag"
+			? `Obsidian no longer reads the “${m.key}” property, so ${attune.map(hash).join(", ")} ${attune.length > 1 ? "are" : "is"} not counted. Rename it to “tags” and write one tag per list item.`
+			: `Obsidian reads nothing from several tags in one text value, so ${attune.map(hash).join(", ")} ${attune.length > 1 ? "are" : "is"} not counted. Write them as a list: tags: [${attune.join(", ")}].`;
+		diagnostics.push({ path, line: propertyLine(facts.frontmatterYaml, m.key) + 1, tag: m.key, code: "bad-property", message: msg });
+	}
+
+	const addTag = (tag: string, line: number, inProperties: boolean, headings: string[]) => {
+		const parsed = parseTag(tag, vocab);
+		if (!parsed) return;
+		if (parsed.problem) diagnostics.push({ path, line: line + 1, tag: hash(tag), code: parsed.problem.code, message: parsed.problem.message });
+		if (!parsed.counted) return;
+		occurrences.push({ family: parsed.family, value: parsed.value, process: parsed.process, tag, line, inProperties, headings });
+		count(parsed.family, parsed.value, parsed.process);
+		// Also per class, so that summaries know how many notes hold each class.
+		if (parsed.process) counts.set(`class\u0000${parsed.process}`, (counts.get(`class\u0000${parsed.process}`) ?? 0) + 1);
+	};
+	for (const t of propTags) addTag(t.tag, propertyLine(facts.frontmatterYaml, "tags", t.tag.toLowerCase()), true, []);
+
+	// Headings above each tag: walk both lists once, keeping a stack by level.
+	const heads = facts.headings;
+	let h = 0;
+	const stack: RawHeading[] = [];
+	let path_: string[] = [];
+	for (const t of facts.tags) {
+		let changed = false;
+		while (h < heads.length && heads[h].line <= t.line) {
+			const hd = heads[h++];
+			while (stack.length > 0 && stack[stack.length - 1].level >= hd.level) stack.pop();
+			stack.push(hd);
+			changed = true;
+		}
+		if (changed) path_ = stack.map((x) => x.heading);
+		addTag(t.tag, t.line, false, path_);
+	}
+
+	const comments: SupervisorComment[] = [];
+	for (const c of facts.callouts) {
+		if (c.type === "supervisor" || c.type === "supervisor-resolved") {
+			comments.push({ line: c.line, resolved: c.type === "supervisor-resolved", text: c.firstText });
+		}
+	}
+	diagnostics.sort((a, b) => a.line - b.line);
+	return { path, name, folder, props, occurrences, comments, diagnostics, counts };
+}
+
+/** A diagnostic for a file that could not be read at all. */
+export function unreadableRecord(path: string, reason: string): NoteRecord {
+	const rec = interpretNote({ path, frontmatter: null, tags: [], headings: [], callouts: [] }, EMPTY_VOCAB);
+	rec.diagnostics.push({ path, line: 1, tag: "file", code: "unreadable-file", message: `This note could not be read (${reason}); it is left out of the summary.` });
+	rec.unreadable = true;
+	return rec;
+}
+
+const EMPTY_VOCAB: Vocabulary = {
+	families: { emotion: "", resonance: "", empathy: "", response: "", process: "" },
+	byWord: new Map(),
+	words: { emotion: [], resonance: [], empathy: [], response: [], process: [] },
+	sets: { emotion: new Set(), resonance: new Set(), empathy: new Set(), response: new Set(), process: new Set() },
+};

@@ -1,0 +1,210 @@
+/**
+ * Properties of FORMAT.md section 3: typed reading of a note's frontmatter,
+ * with a diagnostic for each value of the wrong type. The YAML itself is parsed
+ * by the shell (Obsidian's cache, or a YAML library in the command line).
+ */
+import type { TagProblem } from "./tags";
+
+/** The six ratings a supervisor gives, 1 to 5. */
+export const RATING_KEYS = Object.freeze([
+	"rating-empathy", "rating-congruence", "rating-warmth", "rating-compassion", "rating-responsiveness", "rating-presence",
+] as const);
+/** One of the rating keys. */
+export type RatingKey = (typeof RATING_KEYS)[number];
+
+/** The properties Attune understands, typed; everything optional. */
+export interface NoteProperties {
+	noteType?: string;
+	/** The client code; a link counts by its target's name. */
+	client?: string;
+	/** `YYYY-MM-DD`: from `date`, else from the file name. */
+	date?: string;
+	session?: number;
+	/** Link target of `previous`. */
+	previous?: string;
+	modality?: string;
+	clinician?: string;
+	supervisor?: string;
+	review?: string;
+	reviewedBy?: string;
+	reviewedOn?: string;
+	/** Link targets of `reviews`. */
+	reviews?: string[];
+	ratings?: Partial<Record<RatingKey, number>>;
+}
+
+/** A property problem, with the key it concerns. */
+export interface PropertyProblem extends TagProblem {
+	key: string;
+}
+
+/** Strips `[[...]]` (and an alias or heading) from a link, leaving its target's name. */
+export function linkTarget(value: string): string {
+	let v = value.trim();
+	const m = /^!?\[\[([^\]|#]*)(?:[#|][^\]]*)?\]\]$/.exec(v);
+	if (m) v = m[1].trim();
+	else {
+		const md = /^\[[^\]]*\]\(([^)]*)\)$/.exec(v);
+		if (md) v = decodeURIComponent(md[1].trim());
+	}
+	return v;
+}
+
+/** The name a link counts by: its target without folders or `.md`. */
+export function linkName(value: string): string {
+	const t = linkTarget(value);
+	const base = t.slice(t.lastIndexOf("/") + 1);
+	return base.replace(/\.md$/i, "");
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** `YYYY-MM-DD` from a date or ISO date-time, or undefined when it is no real date. */
+export function toIsoDate(v: unknown): string | undefined {
+	if (v instanceof Date && !isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+	if (typeof v !== "string") return undefined;
+	const m = ISO_DATE.exec(v.trim());
+	if (!m) return undefined;
+	const y = +m[1], mo = +m[2], d = +m[3];
+	if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
+	return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+/** The first real `YYYY-MM-DD` in a file name, for notes without a `date`. */
+export function dateFromFileName(path: string): string | undefined {
+	const name = path.slice(path.lastIndexOf("/") + 1);
+	const re = /(\d{4}-\d{2}-\d{2})/g;
+	let m: RegExpExecArray | null;
+	while ((m = re.exec(name))) {
+		const d = toIsoDate(m[1]);
+		if (d) return d;
+	}
+	return undefined;
+}
+
+/** A value as a person would recognize it in a message. */
+function show(v: unknown): string {
+	return typeof v === "string" ? v : JSON.stringify(v) ?? "";
+}
+
+/** Looks a key up in any case, as Obsidian does for `tags`. */
+function getKey(fm: Record<string, unknown>, key: string): { key: string; value: unknown } | undefined {
+	if (key in fm) return { key, value: fm[key] };
+	for (const k of Object.keys(fm)) if (k.toLowerCase() === key) return { key: k, value: fm[k] };
+	return undefined;
+}
+
+function scalarText(v: unknown): string | undefined {
+	if (typeof v === "string") return v.trim() === "" ? undefined : v.trim();
+	if (typeof v === "number" || typeof v === "boolean") return String(v);
+	return undefined;
+}
+
+/**
+ * Reads the properties Attune understands. Wrong types and out-of-range values
+ * are left out with a problem; the rest is kept.
+ */
+export function readProperties(fm: Record<string, unknown> | null, path: string): { props: NoteProperties; problems: PropertyProblem[] } {
+	const props: NoteProperties = {};
+	const problems: PropertyProblem[] = [];
+	const bad = (key: string, message: string) => problems.push({ key, code: "bad-property", message });
+	const text = (key: string, set: (s: string) => void) => {
+		const e = fm ? getKey(fm, key) : undefined;
+		if (!e || e.value === null || e.value === undefined) return;
+		const s = scalarText(e.value);
+		if (s !== undefined) set(s);
+		else if (!(typeof e.value === "string")) bad(e.key, `“${e.key}” should be text; it is ignored.`);
+	};
+	if (fm) {
+		text("note-type", (s) => (props.noteType = s.toLowerCase()));
+		const c = getKey(fm, "client");
+		if (c && c.value !== null && c.value !== undefined) {
+			const v: unknown = Array.isArray(c.value) && c.value.length === 1 ? (c.value as unknown[])[0] : c.value;
+			const s = scalarText(v);
+			if (s !== undefined) props.client = linkName(s);
+			else bad(c.key, "“client” should be a client code or a link such as [[C-017]]; it is ignored.");
+		}
+		const d = getKey(fm, "date");
+		if (d && d.value !== null && d.value !== undefined && d.value !== "") {
+			const iso = toIsoDate(d.value);
+			if (iso) props.date = iso;
+			else bad(d.key, `“date” is “${show(d.value)}”, which is not a date (write YYYY-MM-DD); the note is dated from its file name if it can be.`);
+		}
+		const s = getKey(fm, "session");
+		if (s && s.value !== null && s.value !== undefined && s.value !== "") {
+			const n = typeof s.value === "number" ? s.value : typeof s.value === "string" && /^\d+$/.test(s.value.trim()) ? +s.value : NaN;
+			if (Number.isInteger(n) && n >= 0) props.session = n;
+			else bad(s.key, `“session” should be a whole number; “${show(s.value)}” is ignored.`);
+		}
+		const p = getKey(fm, "previous");
+		if (p && typeof p.value === "string" && p.value.trim() !== "") props.previous = linkName(p.value);
+		text("modality", (v) => (props.modality = v));
+		text("clinician", (v) => (props.clinician = v));
+		text("supervisor", (v) => (props.supervisor = v));
+		text("review", (v) => (props.review = v.toLowerCase()));
+		text("reviewed-by", (v) => (props.reviewedBy = v));
+		const ro = getKey(fm, "reviewed-on");
+		if (ro && ro.value !== null && ro.value !== undefined && ro.value !== "") {
+			const iso = toIsoDate(ro.value);
+			if (iso) props.reviewedOn = iso;
+			else bad(ro.key, `“reviewed-on” is “${show(ro.value)}”, which is not a date (write YYYY-MM-DD); it is ignored.`);
+		}
+		const r = getKey(fm, "reviews");
+		if (r && r.value !== null && r.value !== undefined) {
+			const list = Array.isArray(r.value) ? r.value : [r.value];
+			props.reviews = list.filter((x): x is string => typeof x === "string" && x.trim() !== "").map(linkName);
+		}
+		for (const key of RATING_KEYS) {
+			const e = getKey(fm, key);
+			if (!e || e.value === null || e.value === undefined || e.value === "") continue;
+			const n = typeof e.value === "number" ? e.value : typeof e.value === "string" && e.value.trim() !== "" ? Number(e.value) : NaN;
+			if (Number.isFinite(n) && n >= 1 && n <= 5) (props.ratings ??= {})[key] = n;
+			else bad(e.key, `“${e.key}” is ${JSON.stringify(e.value)}; ratings are numbers from 1 to 5, so it is ignored.`);
+		}
+	}
+	if (!props.date) {
+		const fromName = dateFromFileName(path);
+		if (fromName) props.date = fromName;
+	}
+	return { props, problems };
+}
+
+/** One tag from the `tags` property, as Obsidian reads it. */
+export interface PropertyTag {
+	/** As written, without `#`. */
+	tag: string;
+}
+
+/**
+ * The tags Obsidian reads from properties: the `tags` key in any case, as a
+ * list, an inline array, or one tag as text. A string holding several tags
+ * (`a, b` or `a b`) and the old `tag` key give nothing; `misread` returns what
+ * they held so the caller can report it when Attune tags are among them.
+ */
+export function readPropertyTags(fm: Record<string, unknown> | null): { tags: PropertyTag[]; misread: { key: string; words: string[] }[] } {
+	const tags: PropertyTag[] = [];
+	const misread: { key: string; words: string[] }[] = [];
+	if (!fm) return { tags, misread };
+	const clean = (s: string) => s.trim().replace(/^#/, "");
+	for (const k of Object.keys(fm)) {
+		const lk = k.toLowerCase();
+		const v = fm[k];
+		if (lk === "tags") {
+			if (Array.isArray(v)) {
+				for (const item of v) {
+					if (typeof item !== "string" && typeof item !== "number") continue;
+					const t = clean(String(item));
+					if (t !== "" && !/[\s,]/.test(t) && !/^\d+$/.test(t)) tags.push({ tag: t });
+				}
+			} else if (typeof v === "string") {
+				const t = clean(v);
+				if (/[\s,]/.test(t)) misread.push({ key: k, words: t.split(/[\s,]+/).filter(Boolean).map(clean) });
+				else if (t !== "" && !/^\d+$/.test(t)) tags.push({ tag: t });
+			}
+		} else if (lk === "tag") {
+			const list = Array.isArray(v) ? v : typeof v === "string" ? v.split(/[\s,]+/) : [];
+			misread.push({ key: k, words: list.filter((x): x is string => typeof x === "string" && x.trim() !== "").map(clean) });
+		}
+	}
+	return { tags, misread };
+}

@@ -1,0 +1,122 @@
+/**
+ * Renders a summary for people: a terminal table, Markdown tables (for a note)
+ * and CSV (for a spreadsheet). JSON is the summary object itself.
+ */
+import type { Summary } from "./summary";
+import { PROCESS_LABELS, labelFor } from "./vocabulary";
+
+/** A titled table: a header row and data rows, all text. */
+export interface ReportTable {
+	title: string;
+	header: string[];
+	rows: string[][];
+	/** A closing row of totals, when the table has one. */
+	total?: string[];
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** The summary as tables, in the order the sidebar shows them. Empty tables are left out. */
+export function summaryTables(s: Summary): ReportTable[] {
+	const tables: ReportTable[] = [];
+	const sum = (rows: { count: number }[]) => String(rows.reduce((n, r) => n + r.count, 0));
+	const emotionTotal = s.processShares.reduce((n, r) => n + r.count, 0);
+	if (emotionTotal > 0) {
+		tables.push({
+			title: "Emotion process",
+			header: ["Process", "Occurrences", "Notes", "Share"],
+			rows: s.processShares.filter((p) => p.count > 0).map((p) => [PROCESS_LABELS[p.process], String(p.count), String(p.notes), pct(p.share)]),
+			total: ["Total", String(emotionTotal), "", "100%"],
+		});
+	}
+	if (s.emotions.length > 0) {
+		tables.push({
+			title: "Client emotions",
+			header: ["Emotion", "Process", "Occurrences", "Notes"],
+			rows: s.emotions.map((r) => [r.emotion, PROCESS_LABELS[r.process], String(r.count), String(r.notes)]),
+			total: ["Total", "", sum(s.emotions), ""],
+		});
+	}
+	const simple = (title: string, first: string, rows: { name: string; count: number; notes: number }[], label: (v: string) => string) => {
+		if (rows.length === 0) return;
+		tables.push({
+			title,
+			header: [first, "Occurrences", "Notes"],
+			rows: rows.map((r) => [label(r.name), String(r.count), String(r.notes)]),
+			total: ["Total", sum(rows), ""],
+		});
+	};
+	simple("Therapist resonance", "Emotion", s.resonance.map((r) => ({ name: r.emotion, ...r })), (v) => v);
+	simple("Empathy modes", "Mode", s.empathy.map((r) => ({ name: r.mode, ...r })), labelFor);
+	simple("Empathic responses", "Response", s.responses.map((r) => ({ name: r.kind, ...r })), labelFor);
+	simple("Emotion-process moves", "Move", s.processes.map((r) => ({ name: r.move, ...r })), labelFor);
+	const c = s.supervisorComments;
+	if (c.open + c.resolved > 0) {
+		tables.push({ title: "Supervisor comments", header: ["State", "Comments"], rows: [["Open", String(c.open)], ["Resolved", String(c.resolved)]] });
+	}
+	return tables;
+}
+
+function pad(cells: string[], widths: number[], numeric: boolean[]): string {
+	return cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+}
+
+/** Display width, counting each code point once (good enough for terminals with Latin and most scripts). */
+const width = (s: string) => [...s].length;
+
+/** Renders tables with aligned columns for a terminal. */
+export function renderTable(s: Summary): string {
+	const out: string[] = [`Notes summarized: ${s.notes}`];
+	const tables = summaryTables(s);
+	if (tables.length === 0) out.push("", "No Attune tags found. Code an emotion with a tag such as #emotion/sadness/primary-adaptive.");
+	for (const t of tables) {
+		const all = [t.header, ...t.rows, ...(t.total ? [t.total] : [])];
+		const widths = t.header.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ""))));
+		const numeric = t.header.map((_, i) => i > 0 && t.rows.every((r) => /^\d+%?$/.test(r[i] ?? "")));
+		const rule = widths.map((w) => "-".repeat(w)).join("  ");
+		out.push("", t.title, pad(t.header, widths, numeric), rule);
+		for (const r of t.rows) out.push(pad(r, widths, numeric));
+		if (t.total) out.push(rule, pad(t.total, widths, numeric));
+	}
+	if (s.diagnostics.length > 0) {
+		out.push("", `Needs attention (${s.diagnostics.length})`);
+		for (const d of s.diagnostics) out.push(`${d.path}:${d.line}  ${d.code}  ${d.tag}  ${d.message}`);
+	}
+	return out.join("\n") + "\n";
+}
+
+/** Escapes a cell for a Markdown table: pipes, and anything Obsidian would read as a tag or link. */
+function mdCell(s: string): string {
+	return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/#/g, "\\#").replace(/\[\[/g, "\\[\\[").replace(/\r?\n/g, " ");
+}
+
+/** Renders Markdown tables, for pasting into a note. Tag-like text is escaped so the summary does not count itself. */
+export function renderMarkdown(s: Summary, title = "Attune summary"): string {
+	const out: string[] = [`## ${title}`, "", `Notes summarized: ${s.notes}`];
+	for (const t of summaryTables(s)) {
+		out.push("", `### ${t.title}`, "", `| ${t.header.map(mdCell).join(" | ")} |`, `| ${t.header.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`);
+		for (const r of [...t.rows, ...(t.total ? [t.total] : [])]) out.push(`| ${r.map(mdCell).join(" | ")} |`);
+	}
+	if (s.diagnostics.length > 0) {
+		out.push("", "### Needs attention", "", "| Note | Line | Code | Message |", "| --- | ---: | --- | --- |");
+		for (const d of s.diagnostics) out.push(`| ${mdCell(d.path)} | ${d.line} | ${d.code} | ${mdCell(d.message)} |`);
+	}
+	return out.join("\n") + "\n";
+}
+
+function csvCell(s: string): string {
+	// A leading = + - @ would run as a formula in a spreadsheet; quote it as text.
+	const v = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+	return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** Renders one CSV table: one row per counted value, with its family. */
+export function renderCsv(s: Summary): string {
+	const rows: string[][] = [["family", "value", "process", "count", "notes"]];
+	for (const r of s.emotions) rows.push(["emotion", r.emotion, r.process, String(r.count), String(r.notes)]);
+	for (const r of s.resonance) rows.push(["resonance", r.emotion, "", String(r.count), String(r.notes)]);
+	for (const r of s.empathy) rows.push(["empathy", r.mode, "", String(r.count), String(r.notes)]);
+	for (const r of s.responses) rows.push(["response", r.kind, "", String(r.count), String(r.notes)]);
+	for (const r of s.processes) rows.push(["process", r.move, "", String(r.count), String(r.notes)]);
+	return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}

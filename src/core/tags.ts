@@ -1,0 +1,133 @@
+/**
+ * The tag grammar of FORMAT.md section 1: parse a tag into an Attune value,
+ * with the diagnostics a clinician needs, and format values back into tags.
+ */
+import { CLOSED_FAMILIES, type Family, PROCESS_CLASSES, type ProcessClass, type ProcessOrUnclassified, type Vocabulary, labelFor } from "./vocabulary";
+
+/** Codes of FORMAT.md section 5. */
+export type DiagnosticCode =
+	| "missing-value"
+	| "unknown-value"
+	| "unknown-process"
+	| "extra-segments"
+	| "bad-property"
+	| "invalid-frontmatter"
+	| "unreadable-file";
+
+/** A problem found in a note, before the note's path and line are attached. */
+export interface TagProblem {
+	code: DiagnosticCode;
+	message: string;
+}
+
+/** What one tag records, when it is Attune's. */
+export interface ParsedTag {
+	family: Family;
+	/** The value, lowercase; empty when the tag records nothing. */
+	value: string;
+	/** For client emotions: the class, or `unclassified`. */
+	process?: ProcessOrUnclassified;
+	/** Whether the tag is counted in summaries. */
+	counted: boolean;
+	/** At most one problem per tag: the one a clinician should fix first. */
+	problem?: TagProblem;
+}
+
+const PROCESS_SET: ReadonlySet<string> = new Set(PROCESS_CLASSES);
+
+/**
+ * Reads a tag (as written, with or without `#`). Returns null when the tag is
+ * not Attune's (`#todo`, `#client/c-017`): those are neither counted nor diagnosed.
+ */
+export function parseTag(tag: string, vocab: Vocabulary): ParsedTag | null {
+	const lower = (tag.charCodeAt(0) === 35 /* # */ ? tag.slice(1) : tag).toLowerCase();
+	const slash = lower.indexOf("/");
+	const head = slash < 0 ? lower : lower.slice(0, slash);
+	const family = vocab.byWord.get(head);
+	if (family === undefined) return null;
+	const written = `#${vocab.families[family]}`;
+	const segments = slash < 0 ? [] : lower.slice(slash + 1).split("/");
+	const value = segments[0] ?? "";
+	if (value === "") {
+		return {
+			family, value: "", counted: false,
+			problem: { code: "missing-value", message: `${written} names no value, so it records nothing. Write ${example(family, vocab)}.` },
+		};
+	}
+	const maxSegments = family === "emotion" ? 2 : 1;
+	if (CLOSED_FAMILIES.has(family) && !vocab.sets[family].has(value)) {
+		const near = nearest(value, vocab.words[family]);
+		const hint = near ? ` Did you mean ${written}/${near} (${labelFor(near).toLowerCase()})?` : ` Known values: ${vocab.words[family].join(", ")}.`;
+		return { family, value, counted: false, problem: { code: "unknown-value", message: `“${value}” is not a known ${family} value, so this tag is not counted.${hint}` } };
+	}
+	let process: ProcessOrUnclassified | undefined = family === "emotion" ? "unclassified" : undefined;
+	let problem: TagProblem | undefined;
+	if (family === "emotion" && segments.length >= 2) {
+		const p = segments[1];
+		if (PROCESS_SET.has(p)) process = p as ProcessClass;
+		else {
+			const near = nearest(p, PROCESS_CLASSES);
+			problem = {
+				code: "unknown-process",
+				message: `“${p}” is not one of the four emotion processes (${PROCESS_CLASSES.join(", ")}); counted as ${value}, not classified.${near ? ` Did you mean ${near}?` : ""}`,
+			};
+		}
+	}
+	if (!problem && segments.length > maxSegments) {
+		const kept = segments.slice(0, maxSegments).join("/");
+		problem = {
+			code: "extra-segments",
+			message: `“/${segments.slice(maxSegments).join("/")}” is more than a ${family} tag holds; counted as ${written}/${kept}.`,
+		};
+	}
+	return { family, value, process, counted: true, problem };
+}
+
+function example(family: Family, vocab: Vocabulary): string {
+	const w = `#${vocab.families[family]}`;
+	switch (family) {
+		case "emotion": return `${w}/shame/primary-maladaptive, or ${w}/shame when not classified yet`;
+		case "resonance": return `${w}/sadness`;
+		default: return `${w}/${vocab.words[family][0] ?? "value"}`;
+	}
+}
+
+/** Formats an Attune tag (with `#`) from its parts, as the commands insert it. */
+export function formatTag(vocab: Vocabulary, family: Family, value: string, process?: ProcessOrUnclassified): string {
+	const v = value.trim().toLowerCase().replace(/\s+/g, "-");
+	const p = process && process !== "unclassified" ? `/${process}` : "";
+	return `#${vocab.families[family]}/${v}${family === "emotion" ? p : ""}`;
+}
+
+/** The closest word within a small edit distance, for "did you mean". */
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
+	let best: string | undefined;
+	let bestD = Infinity;
+	const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+	for (const c of candidates) {
+		const d = editDistance(word, c);
+		if (d < bestD) {
+			bestD = d;
+			best = c;
+		}
+	}
+	if (best !== undefined && (bestD <= limit || best.startsWith(word) || word.startsWith(best))) return best;
+	return undefined;
+}
+
+/** Levenshtein distance. Vocabulary words are short, so the quadratic table is fine. */
+export function editDistance(a: string, b: string): number {
+	if (a === b) return 0;
+	const prev = new Array<number>(b.length + 1);
+	for (let j = 0; j <= b.length; j++) prev[j] = j;
+	for (let i = 1; i <= a.length; i++) {
+		let diag = prev[0];
+		prev[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const tmp = prev[j];
+			prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+			diag = tmp;
+		}
+	}
+	return prev[b.length];
+}

@@ -1,0 +1,60 @@
+/**
+ * The Obsidian adapter of the core's port: turns Obsidian's `CachedMetadata`
+ * into `NoteFacts`. Obsidian's cache is the authority on tags and headings;
+ * the note's text is read only where the cache cannot answer: a callout's
+ * type, properties that failed to parse, and the line of a property.
+ */
+import type { CachedMetadata } from "obsidian";
+import { scanMarkdown } from "../core/markdown/scan";
+import type { NoteFacts } from "../core/note";
+import type { YamlParser } from "../core/reader";
+
+/** What must be read from the text for this note, judging by its cache alone. */
+export function textNeeded(cache: CachedMetadata | null): boolean {
+	if (!cache) return true;
+	const sections = cache.sections ?? [];
+	// Callout types are not in the cache; a blockquote may hold a nested callout.
+	if (sections.some((s) => s.type === "callout" || s.type === "blockquote")) return true;
+	// A properties block that yielded no properties: invalid YAML, or empty.
+	if (sections[0]?.type === "yaml" && cache.frontmatter === undefined) return true;
+	// The line of each property tag and property problem lives only in the text.
+	return cache.frontmatter !== undefined;
+}
+
+/**
+ * Builds the facts of one note from Obsidian's cache, and from its text when
+ * `textNeeded` said so (pass null otherwise).
+ */
+export function factsFromCache(path: string, cache: CachedMetadata | null, text: string | null, parseYaml: YamlParser): NoteFacts {
+	const scan = text !== null ? scanMarkdown(text) : null;
+	const facts: NoteFacts = {
+		path,
+		frontmatter: cache?.frontmatter ? { ...cache.frontmatter } : null,
+		tags: (cache?.tags ?? []).map((t) => ({
+			tag: t.tag.startsWith("#") ? t.tag.slice(1) : t.tag,
+			line: t.position.start.line,
+			col: t.position.start.col,
+			offset: t.position.start.offset,
+		})),
+		headings: (cache?.headings ?? []).map((h) => ({ heading: h.heading, level: h.level, line: h.position.start.line })),
+		callouts: scan ? scan.callouts : [],
+	};
+	if (!cache && scan) {
+		// No cache yet (a brand-new file): fall back to reading the text entirely.
+		facts.tags = scan.tags;
+		facts.headings = scan.headings;
+	}
+	if (scan?.frontmatter) {
+		facts.frontmatterYaml = scan.frontmatter.yaml;
+		if (!facts.frontmatter && scan.frontmatter.yaml.trim() !== "") {
+			try {
+				const data = parseYaml(scan.frontmatter.yaml);
+				if (data && typeof data === "object" && !Array.isArray(data)) facts.frontmatter = data as Record<string, unknown>;
+				else if (data !== null && data !== undefined) facts.frontmatterError = "they are not a list of named properties";
+			} catch (e) {
+				facts.frontmatterError = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+			}
+		}
+	}
+	return facts;
+}

@@ -1,0 +1,25 @@
+/**
+ * What feature modules receive from the plugin: the services, never the
+ * plugin's views. Keeps `main.ts` a composition root and the features testable.
+ */
+import type { App, Plugin } from "obsidian";
+import type { NoteIndex } from "../core/index";
+import type { AttuneSettings, Vocabulary } from "../core/vocabulary";
+import type { VaultIndexer } from "./indexer";
+
+/** The services a feature module works with. */
+export interface AttuneContext {
+	app: App;
+	/** The plugin, for registering commands, views and events that die with it. */
+	plugin: Plugin;
+	index: NoteIndex;
+	indexer: VaultIndexer;
+	/** The settings in force (a fresh object after each save). */
+	settings(): AttuneSettings;
+	/** The vocabulary in force. */
+	vocab(): Vocabulary;
+	/** Saves settings; re-reads the vault when the tag words changed. */
+	saveSettings(next: AttuneSettings): Promise<void>;
+	/** The current time; tests pin it. */
+	now(): Date;
+}

@@ -1,0 +1,6 @@
+import type { AttuneContext } from "../context";
+
+/** Registers this feature's commands, views and events. */
+export function registerExport(_ctx: AttuneContext): void {
+	// Placeholder while the feature is being built.
+}

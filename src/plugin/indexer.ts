@@ -1,0 +1,94 @@
+/**
+ * Keeps the core's index current inside Obsidian. Nothing happens until the
+ * layout is ready; then every note is read once, a slice at a time, and after
+ * that one note per metadata or vault event.
+ */
+import { Component, type App, type CachedMetadata, TFile, type TAbstractFile, parseYaml } from "obsidian";
+import { compileExcludes, inHiddenFolder, type ExcludeMatcher } from "../core/exclude";
+import type { NoteIndex } from "../core/index";
+import { interpretNote } from "../core/note";
+import type { Vocabulary } from "../core/vocabulary";
+import { factsFromCache, textNeeded } from "./cache-facts";
+
+/** How long one slice of the initial build may run before yielding to the UI (ms): under a frame. */
+const SLICE_MS = 12;
+
+/** The indexer: a Component, so every event it registers dies with it. */
+export class VaultIndexer extends Component {
+	private excluded: ExcludeMatcher = () => false;
+	private building = false;
+	/** Resolves when the first full build is done. */
+	readonly ready: Promise<void>;
+	private resolveReady!: () => void;
+
+	constructor(
+		private readonly app: App,
+		private readonly index: NoteIndex,
+		private readonly vocab: () => Vocabulary,
+	) {
+		super();
+		this.ready = new Promise((r) => (this.resolveReady = r));
+	}
+
+	onload(): void {
+		this.app.workspace.onLayoutReady(() => {
+			this.registerEvent(this.app.metadataCache.on("changed", (file, _data, cache) => void this.update(file, cache)));
+			this.registerEvent(this.app.vault.on("delete", (file) => this.index.remove(file.path)));
+			this.registerEvent(this.app.vault.on("rename", (file, oldPath) => void this.renamed(file, oldPath)));
+			void this.rebuild();
+		});
+	}
+
+	/** Reads the whole vault again (after a settings change), one slice at a time. */
+	async rebuild(): Promise<void> {
+		if (this.building) return;
+		this.building = true;
+		try {
+			this.excluded = this.readExcludes();
+			this.index.clear();
+			const files = this.app.vault.getMarkdownFiles();
+			let sliceStart = Date.now();
+			for (const file of files) {
+				await this.update(file, this.app.metadataCache.getFileCache(file));
+				if (Date.now() - sliceStart > SLICE_MS) {
+					await new Promise((r) => window.setTimeout(r, 0));
+					sliceStart = Date.now();
+				}
+			}
+		} finally {
+			this.building = false;
+			this.resolveReady();
+		}
+	}
+
+	/** Whether a path is summarized at all. */
+	includes(path: string): boolean {
+		return path.toLowerCase().endsWith(".md") && !inHiddenFolder(path) && !this.excluded(path);
+	}
+
+	/** Re-reads one note into the index. */
+	async update(file: TFile, cache: CachedMetadata | null): Promise<void> {
+		if (!this.includes(file.path)) {
+			this.index.remove(file.path);
+			return;
+		}
+		const text = textNeeded(cache) ? await this.app.vault.cachedRead(file) : null;
+		const facts = factsFromCache(file.path, cache, text, (y) => parseYaml(y) as unknown);
+		this.index.set(interpretNote(facts, this.vocab()));
+	}
+
+	private async renamed(file: TAbstractFile, oldPath: string): Promise<void> {
+		if (!(file instanceof TFile)) {
+			// A folder moved: its notes arrive as their own rename events.
+			return;
+		}
+		this.index.remove(oldPath);
+		await this.update(file, this.app.metadataCache.getFileCache(file));
+	}
+
+	private readExcludes(): ExcludeMatcher {
+		// `userIgnoreFilters` is not in the public typings; read it defensively.
+		const vault = this.app.vault as unknown as { getConfig?: (key: string) => unknown };
+		return compileExcludes(vault.getConfig?.("userIgnoreFilters"));
+	}
+}

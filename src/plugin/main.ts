@@ -1,0 +1,63 @@
+/**
+ * Attune's composition root: load settings, build the services, register the
+ * features. No vault-wide work happens here; the indexer waits for layout-ready.
+ */
+import { Plugin } from "obsidian";
+import { NoteIndex } from "../core/index";
+import { type AttuneSettings, type Vocabulary, migrateSettings, vocabularyFrom } from "../core/vocabulary";
+import type { AttuneContext } from "./context";
+import { VaultIndexer } from "./indexer";
+import { registerAuthoring } from "./authoring/register";
+import { registerSummaryView } from "./view/register";
+import { registerExport } from "./export/register";
+import { AttuneSettingTab } from "./settings-tab";
+
+export default class AttunePlugin extends Plugin {
+	private settings!: AttuneSettings;
+	private vocab!: Vocabulary;
+	private readonly index = new NoteIndex();
+	private indexer!: VaultIndexer;
+
+	async onload(): Promise<void> {
+		this.apply(migrateSettings(await this.loadData()));
+		this.indexer = this.addChild(new VaultIndexer(this.app, this.index, () => this.vocab));
+		const ctx: AttuneContext = {
+			app: this.app,
+			plugin: this,
+			index: this.index,
+			indexer: this.indexer,
+			settings: () => this.settings,
+			vocab: () => this.vocab,
+			saveSettings: (next) => this.saveSettings(next),
+			now: () => new Date(),
+		};
+		registerAuthoring(ctx);
+		registerSummaryView(ctx);
+		registerExport(ctx);
+		this.addSettingTab(new AttuneSettingTab(this.app, this, ctx));
+	}
+
+	/** Synced vaults: another device saved settings. */
+	async onExternalSettingsChange(): Promise<void> {
+		const before = this.vocab;
+		this.apply(migrateSettings(await this.loadData()));
+		if (!sameWords(before, this.vocab)) void this.indexer.rebuild();
+	}
+
+	private async saveSettings(next: AttuneSettings): Promise<void> {
+		const before = this.vocab;
+		this.apply(next);
+		await this.saveData(this.settings);
+		if (!sameWords(before, this.vocab)) void this.indexer.rebuild();
+	}
+
+	private apply(settings: AttuneSettings): void {
+		this.settings = settings;
+		this.vocab = vocabularyFrom(settings);
+	}
+}
+
+/** Whether two vocabularies read tags the same way (so the index stays valid). */
+function sameWords(a: Vocabulary, b: Vocabulary): boolean {
+	return JSON.stringify([a.families, a.words]) === JSON.stringify([b.families, b.words]);
+}
