@@ -42,13 +42,15 @@ export class Component {
 	private children: Component[] = [];
 	private cleanups: (() => void)[] = [];
 	_loaded = false;
-	load(): void {
+	/** Loads the component; returns onload's promise when it is async, so tests can await it. */
+	load(): void | Promise<void> {
 		if (this._loaded) return;
 		this._loaded = true;
-		this.onload();
+		const r = this.onload() as unknown;
 		for (const c of this.children) c.load();
+		return r instanceof Promise ? (r as Promise<void>) : undefined;
 	}
-	onload(): void {}
+	onload(): void | Promise<void> {}
 	unload(): void {
 		if (!this._loaded) return;
 		this._loaded = false;

@@ -1,0 +1,79 @@
+/**
+ * Builds Attune inside the `obsidian` test double: a vault seeded with notes,
+ * the plugin loaded as Obsidian loads it, and the services feature tests need.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { App, Plugin, type PluginManifest } from "obsidian";
+import AttunePlugin from "../../src/plugin/main";
+import { NoteIndex } from "../../src/core/index";
+import { type AttuneSettings, migrateSettings, vocabularyFrom } from "../../src/core/vocabulary";
+import type { AttuneContext } from "../../src/plugin/context";
+import { VaultIndexer } from "../../src/plugin/indexer";
+
+export const MANIFEST: PluginManifest = JSON.parse(fs.readFileSync(path.join(__dirname, "../../manifest.json"), "utf8")) as PluginManifest;
+
+/** The example vault's notes, as vault path to text (the config folder and excluded files are left to the caller). */
+export function exampleVaultFiles(): Record<string, string> {
+	const root = path.join(__dirname, "../../example-vault");
+	const out: Record<string, string> = {};
+	const walk = (dir: string, rel: string) => {
+		for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+			if (e.name.startsWith(".")) continue;
+			const r = rel ? `${rel}/${e.name}` : e.name;
+			if (e.isDirectory()) walk(path.join(dir, e.name), r);
+			else if (e.name.endsWith(".md")) out[r] = fs.readFileSync(path.join(dir, e.name), "utf8");
+		}
+	};
+	walk(root, "");
+	return out;
+}
+
+/** An app whose vault holds the given files. */
+export function makeApp(files: Record<string, string>, opts: { layoutReady?: boolean; config?: Record<string, unknown> } = {}): App {
+	const app = new App({ layoutReady: opts.layoutReady ?? true });
+	for (const [p, t] of Object.entries(files)) app.vault.seed(p, t);
+	if (opts.config) app.vault.config = opts.config;
+	return app;
+}
+
+/** Loads the whole plugin as Obsidian would, and waits for the first index build. */
+export async function loadPlugin(files: Record<string, string>, opts: { layoutReady?: boolean; config?: Record<string, unknown>; data?: unknown } = {}): Promise<{ app: App; plugin: AttunePlugin }> {
+	const app = makeApp(files, opts);
+	const plugin = new AttunePlugin(app as never, MANIFEST as never);
+	if (opts.data !== undefined) (plugin as unknown as Plugin)._setData(opts.data);
+	await (plugin as unknown as Plugin).load();
+	return { app, plugin };
+}
+
+/**
+ * A feature context without the plugin class: a plain Plugin, a fresh index
+ * and indexer (built from the vault), settings held in memory, a pinned clock.
+ */
+export async function makeContext(files: Record<string, string>, opts: { settings?: Partial<AttuneSettings>; now?: Date; config?: Record<string, unknown> } = {}): Promise<{ app: App; plugin: Plugin; ctx: AttuneContext; saved: AttuneSettings[] }> {
+	const app = makeApp(files, { config: opts.config });
+	const plugin = new Plugin(app, MANIFEST);
+	await plugin.load();
+	let settings = migrateSettings(opts.settings ?? {});
+	let vocab = vocabularyFrom(settings);
+	const index = new NoteIndex();
+	const indexer = plugin.addChild(new VaultIndexer(app as never, index, () => vocab));
+	await indexer.ready;
+	const saved: AttuneSettings[] = [];
+	const ctx: AttuneContext = {
+		app: app as never,
+		plugin: plugin as never,
+		index,
+		indexer,
+		settings: () => settings,
+		vocab: () => vocab,
+		saveSettings: async (next) => {
+			settings = next;
+			vocab = vocabularyFrom(next);
+			saved.push(next);
+			await plugin.saveData(next);
+		},
+		now: () => opts.now ?? new Date("2026-03-16T09:30:00Z"),
+	};
+	return { app, plugin, ctx, saved };
+}
