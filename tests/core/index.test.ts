@@ -1,0 +1,99 @@
+import { NoteIndex } from "../../src/core/index";
+import { interpretNote, type NoteFacts, unreadableRecord } from "../../src/core/note";
+import { summarize } from "../../src/core/summary";
+import { DEFAULT_SETTINGS, vocabularyFrom } from "../../src/core/vocabulary";
+
+const vocab = vocabularyFrom(DEFAULT_SETTINGS);
+function note(path: string, tags: string[], fm: Record<string, unknown> | null = null, callouts: NoteFacts["callouts"] = []) {
+	return interpretNote({ path, frontmatter: fm, tags: tags.map((t, i) => ({ tag: t, line: i + 5, col: 0, offset: 0 })), headings: [], callouts }, vocab);
+}
+const emotion = (s: ReturnType<typeof summarize>, e: string, p: string) => s.emotions.find((r) => r.emotion === e && r.process === p);
+
+describe("NoteIndex", () => {
+	it("adds, replaces and removes notes, keeping totals equal to a fresh count", () => {
+		const idx = new NoteIndex();
+		idx.set(note("a.md", ["emotion/shame/primary-maladaptive", "emotion/shame/primary-maladaptive"], { client: "C-1", date: "2026-01-01" }));
+		idx.set(note("b.md", ["emotion/shame/primary-maladaptive", "empathy/attunement"], { client: "C-1", date: "2026-01-08" }));
+		expect(emotion(summarize(idx), "shame", "primary-maladaptive")).toEqual({ emotion: "shame", process: "primary-maladaptive", count: 3, notes: 2 });
+		idx.set(note("a.md", ["emotion/sadness/primary-adaptive"], { client: "C-1", date: "2026-01-01" }));
+		const s = summarize(idx);
+		expect(emotion(s, "shame", "primary-maladaptive")).toMatchObject({ count: 1, notes: 1 });
+		expect(emotion(s, "sadness", "primary-adaptive")).toMatchObject({ count: 1, notes: 1 });
+		idx.remove("b.md");
+		expect(emotion(summarize(idx), "shame", "primary-maladaptive")).toBeUndefined();
+		expect(summarize(idx).notes).toBe(1);
+	});
+	it("answers the same unfiltered (running totals) and filtered (fresh count)", () => {
+		const idx = new NoteIndex();
+		for (let i = 0; i < 20; i++) idx.set(note(`n${i}.md`, [i % 2 ? "emotion/fear/secondary" : "emotion/fear", "response/reflection"], { date: "2026-01-01" }));
+		idx.remove("n3.md");
+		idx.set(note("n4.md", ["process/soothing"], { date: "2026-01-01" }));
+		const a = summarize(idx);
+		const b = summarize(idx, { from: "2000-01-01" });
+		expect(b).toEqual(a);
+	});
+	it("renames: the old path goes, the new comes", () => {
+		const idx = new NoteIndex();
+		idx.set(note("old.md", ["emotion/hope"]));
+		idx.rename("old.md", note("new.md", ["emotion/hope"]));
+		expect(idx.get("old.md")).toBeUndefined();
+		expect(idx.get("new.md")).toBeDefined();
+		expect(summarize(idx).emotions).toEqual([{ emotion: "hope", process: "unclassified", count: 1, notes: 1 }]);
+	});
+	it("tracks clients, most recent first, and their last session", () => {
+		const idx = new NoteIndex();
+		idx.set(note("x/1.md", [], { client: "[[C-2]]", date: "2026-01-01", session: 1 }));
+		idx.set(note("x/2.md", [], { client: "C-2", date: "2026-02-01", session: 2 }));
+		idx.set(note("y/1.md", [], { client: "C-1", date: "2026-01-15", session: 7 }));
+		expect(idx.clients().map((c) => [c.client, c.lastSession, c.lastPath])).toEqual([["C-2", 2, "x/2.md"], ["C-1", 7, "y/1.md"]]);
+		idx.remove("x/2.md");
+		expect(idx.clients()[0].client).toBe("C-1");
+	});
+	it("tells listeners and bumps the revision on every change", () => {
+		const idx = new NoteIndex();
+		const heard: string[] = [];
+		const stop = idx.onChange((p) => heard.push(p));
+		idx.set(note("a.md", []));
+		idx.remove("a.md");
+		stop();
+		idx.set(note("b.md", []));
+		expect(heard).toEqual(["a.md", "a.md"]);
+		expect(idx.revision).toBe(3);
+	});
+	it("counts an unreadable file as a diagnostic, not a note", () => {
+		const idx = new NoteIndex();
+		idx.set(unreadableRecord("locked.md", "permission denied"));
+		idx.set(note("ok.md", ["emotion/joy"]));
+		const s = summarize(idx);
+		expect(s.notes).toBe(1);
+		expect(s.diagnostics).toEqual([expect.objectContaining({ path: "locked.md", code: "unreadable-file" })]);
+	});
+});
+
+describe("summarize filters (FORMAT.md section 6)", () => {
+	const idx = new NoteIndex();
+	idx.set(note("Clients/C-1/a.md", ["emotion/shame/primary-maladaptive"], { client: "C-1", date: "2026-01-01", "note-type": "session" }));
+	idx.set(note("Clients/C-1/b.md", ["emotion/sadness/primary-adaptive"], { client: "[[C-1]]", date: "2026-02-01", "note-type": "session" }));
+	idx.set(note("Clients/C-2/c.md", ["emotion/fear/secondary"], { client: "C-2", date: "2026-03-01", "note-type": "session" }));
+	idx.set(note("Study/d.md", ["emotion/fear/secondary"], { "note-type": "study" }));
+	idx.set(note("Supervision/e.md", [], { "note-type": "supervision", date: "2026-02-02" }, [{ type: "supervisor", line: 3, title: "", firstText: "x" }, { type: "supervisor-resolved", line: 5, title: "", firstText: "y" }]));
+	it.each([
+		["client (case-insensitive)", { client: "c-1" }, 2],
+		["from, inclusive, drops undated", { from: "2026-02-01" }, 3],
+		["to, inclusive", { to: "2026-01-01" }, 1],
+		["range", { from: "2026-01-02", to: "2026-02-28" }, 2],
+		["folder and below", { folder: "Clients" }, 3],
+		["folder with slashes", { folder: "/Clients/C-2/" }, 1],
+		["note type", { noteType: "study" }, 1],
+		["a single note", { path: "Study/d.md" }, 1],
+		["nothing matches", { client: "C-9" }, 0],
+	])("%s", (_n, filter, notes) => {
+		expect(summarize(idx, filter).notes).toBe(notes);
+	});
+	it("sorts by count, then name, and gives process shares", () => {
+		const s = summarize(idx);
+		expect(s.emotions.map((r) => `${r.emotion}/${r.process}:${r.count}`)).toEqual(["fear/secondary:2", "sadness/primary-adaptive:1", "shame/primary-maladaptive:1"]);
+		expect(s.processShares.find((p) => p.process === "secondary")).toEqual({ process: "secondary", count: 2, notes: 2, share: 0.5 });
+		expect(s.supervisorComments).toEqual({ open: 1, resolved: 1 });
+	});
+});

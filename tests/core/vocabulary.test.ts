@@ -1,0 +1,60 @@
+import { DEFAULT_SETTINGS, invalidTagWordReason, migrateSettings, vocabularyFrom } from "../../src/core/vocabulary";
+
+describe("migrateSettings", () => {
+	it("gives the defaults for nothing saved", () => {
+		expect(migrateSettings(null)).toEqual({ ...DEFAULT_SETTINGS, families: { ...DEFAULT_SETTINGS.families }, extraWords: { emotion: [], resonance: [], empathy: [], response: [], process: [] } });
+	});
+	it("keeps every saved value and fills the rest", () => {
+		const s = migrateSettings({ clinicianName: "Dr. Example", sessionFolder: "Notes", families: { emotion: "feeling" } });
+		expect(s.clinicianName).toBe("Dr. Example");
+		expect(s.sessionFolder).toBe("Notes");
+		expect(s.families.emotion).toBe("feeling");
+		expect(s.families.empathy).toBe("empathy");
+		expect(s.supervisionFolder).toBe(DEFAULT_SETTINGS.supervisionFolder);
+	});
+	it("migrates version 0 keys without losing them", () => {
+		const s = migrateSettings({ emotionWord: "gefühl", templatePath: "Templates/Session.md" });
+		expect(s.families.emotion).toBe("gefühl");
+		expect(s.templatePaths.session).toBe("Templates/Session.md");
+		expect(s).not.toHaveProperty("emotionWord");
+	});
+	it("keeps unknown keys (a newer version's settings survive)", () => {
+		expect((migrateSettings({ futureOption: 3 }) as unknown as Record<string, unknown>).futureOption).toBe(3);
+	});
+	it("replaces values of the wrong type with defaults", () => {
+		const s = migrateSettings({ clinicianName: 42, exportAllowedProperties: "note-type, session", families: { emotion: "  " } });
+		expect(s.clinicianName).toBe("");
+		expect(s.exportAllowedProperties).toEqual(["note-type", "session"]);
+		expect(s.families.emotion).toBe("emotion");
+	});
+	it("never changes the frozen defaults", () => {
+		const s = migrateSettings({});
+		s.extraWords.emotion.push("awe");
+		expect(DEFAULT_SETTINGS.extraWords.emotion).toEqual([]);
+	});
+});
+
+describe("vocabularyFrom", () => {
+	it("adds the user's words, normalized", () => {
+		const v = vocabularyFrom(migrateSettings({ extraWords: { response: ["Empathic Affirmation"] } }));
+		expect(v.sets.response.has("empathic-affirmation")).toBe(true);
+		expect(v.words.response.slice(0, 7)).toEqual(["reflection", "question", "conjecture", "interpretation", "validation", "nonverbal", "procedure"]);
+	});
+});
+
+describe("invalidTagWordReason", () => {
+	it.each([
+		["attunement", null],
+		["letting-go", null],
+		["tristeza", null],
+		["", "empty"],
+		["letting go", "spaces"],
+		["1984", "digit"],
+		["a/b", "single word"],
+		["shame!", "cannot be part of a tag"],
+	])("%j", (word, expected) => {
+		const r = invalidTagWordReason(word);
+		if (expected === null) expect(r).toBeNull();
+		else expect(r).toContain(expected);
+	});
+});
