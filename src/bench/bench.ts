@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: the figures of issue 2 (and the view's, when available).
+ * Each figure is the median of several runs; nothing here is asserted in tests.
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { NoteIndex } from "../core/index";
+import { readNote } from "../core/reader";
+import { summarize } from "../core/summary";
+import { DEFAULT_SETTINGS, vocabularyFrom } from "../core/vocabulary";
+import { parseProperties } from "../cli/vault";
+import { type GeneratedNote, generateVault } from "./generate";
+
+const vocab = vocabularyFrom(DEFAULT_SETTINGS);
+
+function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void): number {
+	const t0 = process.hrtime.bigint();
+	fn();
+	return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+function gc(): void {
+	(globalThis as { gc?: () => void }).gc?.();
+}
+
+/** The floor: the same texts, each line scanned for `#`, nothing interpreted. */
+function floorScan(notes: GeneratedNote[]): number {
+	let hits = 0;
+	for (const n of notes) {
+		const lines = n.text.split("\n");
+		for (const l of lines) if (l.indexOf("#") >= 0) hits++;
+	}
+	return hits;
+}
+
+function buildIndex(notes: GeneratedNote[]): NoteIndex {
+	const idx = new NoteIndex();
+	for (const n of notes) idx.set(readNote(n.path, n.text, vocab, parseProperties));
+	return idx;
+}
+
+const fmt = (x: number, d = 2) => x.toFixed(d);
+const out: string[] = [];
+function say(s: string): void {
+	out.push(s);
+	console.log(s);
+}
+
+function benchBuild(n: number, runs: number): { notes: GeneratedNote[]; index: NoteIndex } {
+	const notes = generateVault(n);
+	const tagCount = notes.reduce((k, x) => k + (x.text.match(/#(emotion|resonance|empathy|response|process)\//g)?.length ?? 0), 0);
+	const bytes = notes.reduce((k, x) => k + x.text.length, 0);
+	const build: number[] = [];
+	const floor: number[] = [];
+	let index = new NoteIndex();
+	for (let i = 0; i < runs; i++) {
+		gc();
+		floor.push(time(() => floorScan(notes)));
+		gc();
+		build.push(time(() => (index = buildIndex(notes))));
+	}
+	const b = median(build), f = median(floor);
+	say(`${n} notes (${fmt(tagCount / n, 1)} Attune tags and ${fmt(bytes / n / 1024, 1)} KB per note): full index build ${fmt(b, 0)} ms = ${fmt(n / (b / 1000), 0)} notes/s; floor (split lines, look for #) ${fmt(f, 1)} ms; ratio ${fmt(b / f, 1)}x (goal: within 3x) [median of ${runs}]`);
+	return { notes, index };
+}
+
+function benchReplace(label: string, notes: GeneratedNote[], index: NoteIndex): number {
+	const reps = 301;
+	const times: number[] = [];
+	for (let i = 0; i < reps; i++) {
+		const n = notes[(i * 7919) % notes.length];
+		const edited = n.text + `\nAdded after session ${i} #emotion/relief/primary-adaptive\n`;
+		times.push(time(() => index.set(readNote(n.path, edited, vocab, parseProperties))));
+	}
+	const m = median(times);
+	say(`replace one note in the index at ${label}: ${fmt(m, 3)} ms (goal: under 1 ms) [median of ${reps}]`);
+	return m;
+}
+
+function benchCli(notes: GeneratedNote[]): void {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attune-bench-"));
+	try {
+		for (const n of notes) {
+			const p = path.join(dir, n.path);
+			fs.mkdirSync(path.dirname(p), { recursive: true });
+			fs.writeFileSync(p, n.text);
+		}
+		const cli = path.join(__dirname, "cli.js");
+		const runs = 5;
+		const attune: number[] = [];
+		const grep: number[] = [];
+		for (let i = 0; i < runs + 1; i++) {
+			// The first pair warms the page cache for both and is not counted.
+			const a = time(() => execFileSync(process.execPath, [cli, "summarize", dir, "--format", "json"], { maxBuffer: 1 << 28 }));
+			const g = time(() => {
+				try {
+					execFileSync("grep", ["-rc", "#emotion/", dir], { maxBuffer: 1 << 28 });
+				} catch {
+					// grep exits 1 when a file has no match; the time still counts.
+				}
+			});
+			if (i > 0) {
+				attune.push(a);
+				grep.push(g);
+			}
+		}
+		const a = median(attune), g = median(grep);
+		say(`attune summarize on ${notes.length} notes on disk, end to end: ${fmt(a, 0)} ms; grep -rc '#emotion/' ${fmt(g, 0)} ms; ratio ${fmt(a / g, 1)}x (goal: within 3x) [median of ${runs}]`);
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+async function main(): Promise<void> {
+	say(`Attune benchmark, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`);
+	const small = benchBuild(1000, 7);
+	const mid = benchBuild(10000, 5);
+	const large = benchBuild(50000, 3);
+	const r1 = benchReplace("1,000 notes", small.notes, small.index);
+	const r50 = benchReplace("50,000 notes", large.notes, large.index);
+	say(`replace ratio 50,000 / 1,000: ${fmt(r50 / r1, 2)} (goal: under 1.5)`);
+	const q: number[] = [];
+	for (let i = 0; i < 21; i++) q.push(time(() => summarize(large.index)));
+	say(`whole-vault summary query at 50,000 notes: ${fmt(median(q), 3)} ms (goal: under 20 ms) [median of 21]`);
+	const qf: number[] = [];
+	for (let i = 0; i < 11; i++) qf.push(time(() => summarize(large.index, { from: "2024-01-01" })));
+	say(`filtered summary (date range, every note re-counted) at 50,000 notes: ${fmt(median(qf), 1)} ms [median of 11]`);
+	benchCli(mid.notes);
+	await benchViewIfAvailable(mid, large);
+}
+
+/** The sidebar's figures, from the view's own benchmark module. */
+async function benchViewIfAvailable(mid: { notes: GeneratedNote[]; index: NoteIndex }, large: { notes: GeneratedNote[]; index: NoteIndex }): Promise<void> {
+	void mid;
+	void large;
+}
+
+main().catch((e) => {
+	console.error(e);
+	process.exitCode = 1;
+});
