@@ -1,0 +1,97 @@
+/**
+ * The sidebar's export buttons, through Obsidian's own APIs: the clipboard,
+ * the open note's editor, and `Vault.create` at a path nobody uses. Nothing
+ * existing is ever overwritten; when an export cannot act it changes nothing
+ * and says why.
+ */
+import { type App, MarkdownView, Notice, normalizePath } from "obsidian";
+import { localIsoDate, type SummaryViewModel } from "../../core/insights";
+import { renderCsv, renderMarkdown } from "../../core/report";
+
+/** The title written above an exported summary: what it covers. */
+export function exportTitle(model: SummaryViewModel): string {
+	return `Attune summary: ${model.scope.label}, ${model.scope.dates.toLowerCase()}`;
+}
+
+/** Copies the summary as Markdown tables. */
+export async function copySummary(model: SummaryViewModel): Promise<boolean> {
+	const text = renderMarkdown(model.summary, exportTitle(model));
+	try {
+		await navigator.clipboard.writeText(text);
+	} catch {
+		new Notice("The summary could not be copied: the clipboard is not available.");
+		return false;
+	}
+	new Notice("Copied the summary as a Markdown table.");
+	return true;
+}
+
+/**
+ * The Markdown view to insert into: the active one, or else the one showing
+ * the note the sidebar follows (clicking in the sidebar may have moved focus).
+ */
+function targetView(app: App, focusPath: string | undefined): MarkdownView | null {
+	const active = app.workspace.getActiveViewOfType(MarkdownView);
+	if (active) return active;
+	for (const leaf of app.workspace.getLeavesOfType("markdown")) {
+		const v = leaf.view;
+		if (v instanceof MarkdownView && v.file !== null && v.file.path === focusPath) return v;
+	}
+	return null;
+}
+
+/**
+ * Inserts the summary at the cursor of the open note, after any selection
+ * (never replacing it), on lines of its own so the tables render.
+ */
+export function insertSummary(app: App, model: SummaryViewModel, focusPath: string | undefined): boolean {
+	const view = targetView(app, focusPath);
+	if (!view) {
+		new Notice("Open a note in the editor to insert the summary; nothing was changed.");
+		return false;
+	}
+	const editor = view.editor;
+	const at = editor.getCursor("to");
+	const before = editor.getLine(at.line).slice(0, at.ch);
+	const after = editor.getLine(at.line).slice(at.ch);
+	// A table only renders after a blank line, and must not run into the text after it.
+	const lead = before.trim() === "" ? (at.line > 0 && editor.getLine(at.line - 1).trim() !== "" ? "\n" : "") : "\n\n";
+	const tail = after.trim() === "" ? "" : "\n";
+	editor.replaceRange(lead + renderMarkdown(model.summary, exportTitle(model)) + tail, at);
+	new Notice(`Inserted the summary into “${view.file?.basename ?? "the note"}”.`);
+	return true;
+}
+
+/** Most numbered names tried before giving up: a guard, not a limit anyone meets. */
+const MAX_NAME_TRIES = 1000;
+
+/** A path in `folder` that no file or folder holds: `name.csv`, then `name 2.csv`, ... */
+export function freePath(app: App, folder: string, name: string, ext: string): string | null {
+	const dir = folder === "" || folder === "/" ? "" : `${folder}/`;
+	for (let i = 1; i <= MAX_NAME_TRIES; i++) {
+		const p = normalizePath(`${dir}${name}${i === 1 ? "" : ` ${i}`}.${ext}`);
+		if (app.vault.getAbstractFileByPath(p) === null) return p;
+	}
+	return null;
+}
+
+/**
+ * Saves the summary as a new CSV file where new notes go (Obsidian's "Default
+ * location for new notes", seen from the note the sidebar follows).
+ */
+export async function saveSummaryCsv(app: App, model: SummaryViewModel, focusPath: string | undefined, now: Date): Promise<string | null> {
+	const parent = app.fileManager.getNewFileParent(focusPath ?? "");
+	const path = freePath(app, parent.path, `Attune summary ${localIsoDate(now)}`, "csv");
+	if (path === null) {
+		new Notice("The summary was not saved: no free file name was found.");
+		return null;
+	}
+	try {
+		await app.vault.create(path, renderCsv(model.summary));
+	} catch (e) {
+		new Notice(`The summary was not saved: ${e instanceof Error ? e.message : String(e)}`);
+		return null;
+	}
+	new Notice(`Saved the summary as “${path}”.`);
+	return path;
+}

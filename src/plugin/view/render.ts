@@ -1,0 +1,527 @@
+/**
+ * Renders the emotion summary from its model, over plain DOM: Obsidian's
+ * element helpers (`createEl`, `createDiv`, `setText`, `empty`) and SVG built
+ * with `createElementNS`. Nothing here imports `obsidian`, so the same code
+ * runs in the sidebar, in the browser preview and in the benchmark.
+ *
+ * Note text is only ever set as text. Every control is a button, a select or
+ * an input, so it takes keyboard focus; nothing depends on hovering.
+ */
+import {
+	type AntecedentRow, type OccurrenceRef, PROCESS_ORDER, RATING_KEYS, RATING_LABELS, type Selection, type SessionPoint,
+	type SummaryViewModel, type ScopeChoice, antecedentLabel, sameSelection,
+} from "../../core/insights";
+import type { EmotionRow } from "../../core/summary";
+import { PROCESS_LABELS, type ProcessOrUnclassified, type ViewRange, type ViewScope, labelFor } from "../../core/vocabulary";
+
+/** What the rendered view asks its host to do. */
+export interface SummaryViewHandlers {
+	/** The scope bar changed. */
+	setChoice(patch: Partial<ScopeChoice>): void;
+	/** A row or cell was selected (or the selection cleared). */
+	select(selection: Selection | undefined): void;
+	/** Open a note, at a 0-based line when given. */
+	open(path: string, line?: number): void;
+	/** The text of the passage around a 0-based line, read only when shown. */
+	loadPassage(path: string, line: number): Promise<string>;
+	/** Export the current summary. */
+	exportSummary(how: "copy" | "insert" | "csv"): void;
+	/** Render again with the same model (the view's own state changed). */
+	refresh(): void;
+}
+
+/** Sort keys of the emotions table. */
+export type EmotionSortKey = "emotion" | "process" | "count" | "notes";
+
+/** What the view remembers between renders that is not in the model. */
+export interface SummaryViewUi {
+	sort: { key: EmotionSortKey; descending: boolean };
+	/** Long lists the user chose to show in full. */
+	expanded: Set<string>;
+}
+
+/** A fresh UI state: emotions by occurrences, lists shortened. */
+export function defaultUi(): SummaryViewUi {
+	return { sort: { key: "count", descending: true }, expanded: new Set() };
+}
+
+/** Lists longer than this show their first items and a button for the rest, so a large vault renders in a frame. */
+const LIST_LIMIT = 25;
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+const SCOPE_OPTIONS: readonly [ViewScope, string][] = [["note", "This note"], ["client", "This client"], ["folder", "Folder"], ["vault", "Whole vault"]];
+const RANGE_OPTIONS: readonly [ViewRange, string][] = [["30", "Last 30 days"], ["90", "Last 90 days"], ["365", "Last 365 days"], ["all", "All dates"], ["custom", "From and to dates"]];
+
+/** Lowercase class words for running text: "primary maladaptive". */
+const processWords = (p: ProcessOrUnclassified) => (p === "unclassified" ? "not classified" : PROCESS_LABELS[p].toLowerCase());
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * Renders the whole view into `container`, replacing what was there. Keyboard
+ * focus stays on the same control across renders.
+ */
+export function renderSummaryView(container: HTMLElement, model: SummaryViewModel, handlers: SummaryViewHandlers, ui: SummaryViewUi): void {
+	const doc = container.ownerDocument;
+	const active = doc.activeElement;
+	const focused = active && container.contains(active) ? active.getAttribute("data-attune-focus") : null;
+	container.empty();
+	container.addClass("attune-summary");
+	const r = new Renderer(container, model, handlers, ui);
+	r.scopeBar();
+	if (model.scope.problem !== undefined) {
+		r.notice(model.scope.problem);
+	} else if (model.empty) {
+		r.emptyState();
+		r.supervision();
+		r.attention();
+	} else {
+		r.overview();
+		r.emotions();
+		if (model.series) r.acrossSessions(model.series);
+		if (model.sequence) r.withinSession();
+		r.responses();
+		r.resonance();
+		r.supervision();
+		r.attention();
+		r.exportBar();
+	}
+	if (focused) {
+		container.querySelector<HTMLElement | SVGElement>(`[data-attune-focus="${cssEscape(focused)}"]`)?.focus();
+	}
+}
+
+function cssEscape(s: string): string {
+	return s.replace(/["\\]/g, "\\$&");
+}
+
+class Renderer {
+	constructor(
+		private readonly root: HTMLElement,
+		private readonly m: SummaryViewModel,
+		private readonly h: SummaryViewHandlers,
+		private readonly ui: SummaryViewUi,
+	) {}
+
+	/** A titled section; the heading names it for screen readers. */
+	private section(key: string, title: string): HTMLElement {
+		const s = this.root.createEl("section", { cls: ["attune-section", `attune-section-${key}`] });
+		const id = `attune-heading-${key}`;
+		s.createEl("h4", { cls: "attune-section-title", text: title, attr: { id } });
+		s.setAttribute("aria-labelledby", id);
+		return s;
+	}
+
+	private button(parent: HTMLElement, text: string, focusKey: string, label: string, onClick: () => void, cls: string[] = []): HTMLButtonElement {
+		const b = parent.createEl("button", { cls: ["attune-button", ...cls], text, attr: { type: "button", "aria-label": label, "data-attune-focus": focusKey } });
+		b.addEventListener("click", (ev) => {
+			ev.preventDefault();
+			onClick();
+		});
+		return b;
+	}
+
+	private muted(parent: HTMLElement, text: string): HTMLElement {
+		return parent.createEl("p", { cls: "attune-muted", text });
+	}
+
+	private select<T extends string>(parent: HTMLElement, key: string, label: string, options: readonly [T, string][], value: string, onChange: (v: T) => void): void {
+		const wrap = parent.createEl("label", { cls: "attune-field" });
+		wrap.createSpan({ cls: "attune-field-label", text: label });
+		const sel = wrap.createEl("select", { cls: "dropdown attune-select", attr: { "aria-label": label, "data-attune-focus": key } });
+		for (const [v, text] of options) {
+			const o = sel.createEl("option", { text, attr: { value: v } });
+			if (v === value) o.selected = true;
+		}
+		sel.value = value;
+		sel.addEventListener("change", () => onChange(sel.value as T));
+	}
+
+	private dateInput(parent: HTMLElement, key: string, label: string, value: string, onChange: (v: string) => void): void {
+		const wrap = parent.createEl("label", { cls: "attune-field" });
+		wrap.createSpan({ cls: "attune-field-label", text: label });
+		const input = wrap.createEl("input", { cls: "attune-date", attr: { type: "date", "aria-label": label, "data-attune-focus": key } });
+		input.value = value;
+		input.addEventListener("change", () => onChange(input.value));
+	}
+
+	scopeBar(): void {
+		const { choice, scope, options, summary } = this.m;
+		const bar = this.root.createDiv({ cls: "attune-scope-bar", attr: { role: "group", "aria-label": "Summary scope" } });
+		this.select(bar, "scope", "Scope", SCOPE_OPTIONS, choice.scope, (v) => this.h.setChoice({ scope: v }));
+		if (choice.scope === "folder") {
+			const folders: [string, string][] = [["", "Folder of the open note"], ...options.folders.map((f): [string, string] => [f, f])];
+			if (choice.folder !== "" && !options.folders.includes(choice.folder)) folders.push([choice.folder, choice.folder]);
+			this.select(bar, "folder", "Folder", folders, choice.folder, (v) => this.h.setChoice({ folder: v }));
+		}
+		this.select(bar, "range", "Dates", RANGE_OPTIONS, choice.range, (v) => this.h.setChoice({ range: v }));
+		if (choice.range === "custom") {
+			this.dateInput(bar, "from", "From", choice.from, (v) => this.h.setChoice({ from: v }));
+			this.dateInput(bar, "to", "To", choice.to, (v) => this.h.setChoice({ to: v }));
+		}
+		const types: [string, string][] = [["", "All note types"], ...options.noteTypes.map((t): [string, string] => [t, t])];
+		if (choice.noteType !== "" && !options.noteTypes.includes(choice.noteType)) types.push([choice.noteType, choice.noteType]);
+		this.select(bar, "note-type", "Note type", types, choice.noteType, (v) => this.h.setChoice({ noteType: v }));
+		const line = this.root.createDiv({ cls: "attune-scope-line", attr: { "aria-live": "polite" } });
+		line.createSpan({ cls: "attune-scope-label", text: scope.label });
+		line.createSpan({ cls: "attune-muted", text: ` · ${scope.dates} · ${plural(summary.notes, "note")}` });
+	}
+
+	notice(text: string): void {
+		this.root.createDiv({ cls: "attune-empty" }).createEl("p", { text });
+	}
+
+	emptyState(): void {
+		const box = this.root.createDiv({ cls: "attune-empty" });
+		box.createEl("p", { cls: "attune-empty-title", text: "Nothing is tagged here yet." });
+		const how = box.createEl("p");
+		how.createSpan({ text: "To code an emotion, open a session note and run this command from the command palette: " });
+		how.createEl("strong", { text: "Code client emotion" });
+		how.createSpan({ text: ". It writes a tag such as #emotion/sadness/primary-adaptive where the text cursor is, and this summary counts it." });
+	}
+
+	overview(): void {
+		const s = this.section("overview", "Emotion process");
+		const shares = this.m.summary.processShares;
+		const total = this.m.emotionTotal;
+		const svg = svgEl(s, "svg", { class: "attune-share-bar", viewBox: "0 0 100 6", preserveAspectRatio: "none", role: "img", "aria-label": shares.filter((p) => p.count > 0).map((p) => `${PROCESS_LABELS[p.process]} ${pct(p.share)}`).join(", ") || "No client emotions" });
+		let x = 0;
+		for (const p of shares) {
+			if (p.count === 0) continue;
+			const w = total === 0 ? 0 : (p.count / total) * 100;
+			svgEl(svg, "rect", { x: x.toFixed(3), y: "0", width: w.toFixed(3), height: "6", class: `attune-fill-${p.process}` });
+			x += w;
+		}
+		const list = s.createEl("ul", { cls: "attune-share-list" });
+		for (const p of shares) {
+			const li = list.createEl("li", { cls: "attune-share" });
+			li.createSpan({ cls: ["attune-swatch", `attune-bg-${p.process}`], attr: { "aria-hidden": "true" } });
+			li.createSpan({ cls: "attune-share-name", text: PROCESS_LABELS[p.process] });
+			li.createSpan({ cls: "attune-share-count", text: `${p.count} (${pct(p.share)})`, attr: { "aria-label": `${plural(p.count, "occurrence")}, ${pct(p.share)} of client emotions` } });
+		}
+		this.muted(s, `${plural(total, "client emotion")} in ${plural(this.m.summary.notes, "note")}.`);
+	}
+
+	emotions(): void {
+		const s = this.section("emotions", "Emotions");
+		const rows = [...this.m.summary.emotions];
+		if (rows.length === 0) {
+			this.muted(s, "No client emotions in this scope.");
+			return;
+		}
+		const { key, descending } = this.ui.sort;
+		const cmp: Record<EmotionSortKey, (a: EmotionRow, b: EmotionRow) => number> = {
+			emotion: (a, b) => a.emotion.localeCompare(b.emotion),
+			process: (a, b) => PROCESS_ORDER.indexOf(a.process) - PROCESS_ORDER.indexOf(b.process),
+			count: (a, b) => a.count - b.count,
+			notes: (a, b) => a.notes - b.notes,
+		};
+		rows.sort((a, b) => (descending ? -1 : 1) * cmp[key](a, b) || b.count - a.count || a.emotion.localeCompare(b.emotion));
+		const table = s.createEl("table", { cls: "attune-table attune-emotion-table" });
+		const head = table.createEl("thead").createEl("tr");
+		const columns: [EmotionSortKey, string][] = [["emotion", "Emotion"], ["process", "Process"], ["count", "Occurrences"], ["notes", "Notes"]];
+		for (const [k, title] of columns) {
+			const th = head.createEl("th", { attr: { scope: "col", "aria-sort": k === key ? (descending ? "descending" : "ascending") : "none" } });
+			if (k === "count" || k === "notes") th.addClass("attune-num");
+			const next = k === key ? !descending : k === "count" || k === "notes";
+			this.button(th, title + (k === key ? (descending ? " ↓" : " ↑") : ""), `sort-${k}`, `Sort by ${title.toLowerCase()}, ${next ? "descending" : "ascending"}`, () => {
+				this.ui.sort = { key: k, descending: next };
+				this.h.refresh();
+			}, ["attune-sort"]);
+		}
+		const body = table.createEl("tbody");
+		const shown = this.limit("emotions", rows);
+		for (const row of shown) {
+			const sel: Selection = { kind: "emotion", emotion: row.emotion, process: row.process };
+			const on = sameSelection(sel, this.m.selection);
+			const tr = body.createEl("tr", { cls: on ? "attune-selected" : "" });
+			const cell = tr.createEl("td");
+			this.button(cell, row.emotion, `emotion-${row.emotion}-${row.process}`, `${on ? "Hide" : "Show"} passages for ${row.emotion}, ${processWords(row.process)} (${plural(row.count, "occurrence")})`, () => this.h.select(on ? undefined : sel), ["attune-row-button"])
+				.setAttribute("aria-pressed", String(on));
+			const pc = tr.createEl("td");
+			pc.createSpan({ cls: ["attune-swatch", `attune-bg-${row.process}`], attr: { "aria-hidden": "true" } });
+			pc.createSpan({ text: PROCESS_LABELS[row.process] });
+			tr.createEl("td", { cls: "attune-num", text: String(row.count) });
+			tr.createEl("td", { cls: "attune-num", text: String(row.notes) });
+		}
+		this.more(s, "emotions", rows.length, "emotions");
+		if (this.m.selection?.kind === "emotion") this.passages(s, `${this.m.selection.emotion}, ${processWords(this.m.selection.process)}`);
+	}
+
+	/** The passages behind the selection: note, date, text; each opens the note at its line. */
+	private passages(parent: HTMLElement, title: string): void {
+		const box = parent.createDiv({ cls: "attune-passages", attr: { role: "region", "aria-label": `Passages: ${title}` } });
+		const head = box.createDiv({ cls: "attune-passages-head" });
+		head.createEl("h5", { cls: "attune-passages-title", text: `Passages: ${title}` });
+		this.button(head, "Close", "passages-close", "Close the passages", () => this.h.select(undefined), ["attune-small"]);
+		const all = this.m.passages;
+		if (all.length === 0) {
+			this.muted(box, "No passages in this scope.");
+			return;
+		}
+		const list = box.createEl("ol", { cls: "attune-passage-list" });
+		for (const p of this.limit("passages", all)) this.passage(list.createEl("li", { cls: "attune-passage" }), p);
+		this.more(box, "passages", all.length, "passages");
+	}
+
+	private passage(li: HTMLElement, p: OccurrenceRef): void {
+		const where = `${p.date ?? "Undated"} · ${p.name} · line ${p.line + 1}`;
+		const b = this.button(li, "", `passage-${p.path}-${p.line}-${p.tag}`, `Open ${p.name} at line ${p.line + 1}`, () => this.h.open(p.path, p.line), ["attune-passage-open"]);
+		b.createSpan({ cls: "attune-passage-where", text: where });
+		if (p.headings.length > 0) b.createSpan({ cls: "attune-passage-headings", text: p.headings.join(" › ") });
+		const text = li.createDiv({ cls: "attune-passage-text", text: p.inProperties ? `In the note's properties: #${p.tag}` : "Reading…" });
+		if (!p.inProperties) {
+			this.h.loadPassage(p.path, p.line).then(
+				(t) => text.setText(t === "" ? "(This line is empty now.)" : t),
+				() => text.setText("This passage could not be read."),
+			);
+		}
+	}
+
+	acrossSessions(series: SessionPoint[]): void {
+		const s = this.section("sessions", "Across sessions");
+		if (series.length === 0) {
+			this.muted(s, "No dated session notes for this client in this scope.");
+			return;
+		}
+		const max = Math.max(1, ...series.map((p) => p.total));
+		// A fixed drawing box; CSS scales it to the sidebar's width.
+		const step = 24;
+		const barW = 16;
+		const height = 80;
+		const width = Math.max(series.length * step, step * 4);
+		const chart = svgEl(s, "svg", { class: "attune-chart", viewBox: `0 0 ${width} ${height + 2}`, preserveAspectRatio: "xMinYMax meet", role: "group", "aria-label": `Client emotions per session, ${plural(series.length, "session")}, oldest first` });
+		svgEl(chart, "line", { x1: "0", y1: String(height + 1), x2: String(width), y2: String(height + 1), class: "attune-chart-axis" });
+		series.forEach((p, i) => {
+			const parts = PROCESS_ORDER.filter((c) => p.counts[c] > 0).map((c) => `${p.counts[c]} ${processWords(c)}`);
+			const label = `${p.date}${p.session !== undefined ? `, session ${p.session}` : ""}, ${p.name}: ${parts.length > 0 ? parts.join(", ") : "no client emotions"}. Open the note.`;
+			const g = svgEl(chart, "g", { class: "attune-chart-mark", role: "button", tabindex: "0", "aria-label": label, "data-attune-focus": `session-${p.path}` });
+			svgEl(g, "title", {}).textContent = label;
+			const x = i * step + (step - barW) / 2;
+			let y = height + 1;
+			if (p.total === 0) {
+				svgEl(g, "rect", { x: String(x), y: String(height - 1), width: String(barW), height: "2", class: "attune-fill-none" });
+			}
+			for (const c of PROCESS_ORDER) {
+				const n = p.counts[c];
+				if (n === 0) continue;
+				const h = (n / max) * (height - 4);
+				y -= h;
+				svgEl(g, "rect", { x: String(x), y: y.toFixed(2), width: String(barW), height: h.toFixed(2), class: `attune-fill-${c}` });
+			}
+			const open = () => this.h.open(p.path);
+			g.addEventListener("click", open);
+			g.addEventListener("keydown", (ev) => {
+				const k = ev.key;
+				if (k === "Enter" || k === " ") {
+					ev.preventDefault();
+					open();
+				}
+			});
+		});
+		const axis = s.createDiv({ cls: "attune-chart-dates" });
+		axis.createSpan({ text: series[0].date });
+		if (series.length > 1) axis.createSpan({ text: series[series.length - 1].date });
+		this.legend(s);
+	}
+
+	private legend(parent: HTMLElement): void {
+		const ul = parent.createEl("ul", { cls: "attune-legend", attr: { "aria-label": "Legend" } });
+		for (const c of PROCESS_ORDER) {
+			const li = ul.createEl("li");
+			li.createSpan({ cls: ["attune-swatch", `attune-bg-${c}`], attr: { "aria-hidden": "true" } });
+			li.createSpan({ text: PROCESS_LABELS[c] });
+		}
+	}
+
+	withinSession(): void {
+		const s = this.section("sequence", "Within this session");
+		const steps = this.m.sequence ?? [];
+		if (steps.length === 0) {
+			this.muted(s, "No client emotions in this note.");
+			return;
+		}
+		const ol = s.createEl("ol", { cls: "attune-sequence" });
+		steps.forEach((st, i) => {
+			const li = ol.createEl("li", { cls: "attune-step" });
+			const b = this.button(li, "", `step-${i}`, `${i + 1}: ${processWords(st.process)} ${st.emotion}, line ${st.line + 1}. Open the note there.`, () => this.h.open(st.path, st.line), ["attune-step-button"]);
+			b.createSpan({ cls: ["attune-swatch", `attune-bg-${st.process}`], attr: { "aria-hidden": "true" } });
+			b.createSpan({ cls: "attune-step-process", text: PROCESS_LABELS[st.process] });
+			b.createSpan({ cls: "attune-step-emotion", text: st.emotion });
+			if (st.antecedent !== "none") li.createSpan({ cls: "attune-step-after attune-muted", text: `after ${antecedentLabel(st.antecedent).toLowerCase()}` });
+		});
+	}
+
+	responses(): void {
+		const s = this.section("responses", "Responses and emotions");
+		const rows = this.m.antecedents;
+		if (rows.length > 0) {
+			this.muted(s, "The response or empathy mode coded just before each client emotion, by the emotion's process.");
+			const wrap = s.createDiv({ cls: "attune-table-scroll" });
+			const table = wrap.createEl("table", { cls: "attune-table attune-response-table" });
+			const head = table.createEl("thead").createEl("tr");
+			head.createEl("th", { text: "Coded just before", attr: { scope: "col" } });
+			for (const c of PROCESS_ORDER) head.createEl("th", { cls: "attune-num", text: PROCESS_LABELS[c], attr: { scope: "col" } });
+			head.createEl("th", { cls: "attune-num", text: "Total", attr: { scope: "col" } });
+			const body = table.createEl("tbody");
+			for (const row of rows) this.responseRow(body, row);
+			if (this.m.selection?.kind === "antecedent") this.passages(s, `${processWords(this.m.selection.process)} emotions after ${antecedentLabel(this.m.selection.antecedent).toLowerCase()}`);
+		}
+		const { empathy, responses, processes } = this.m.summary;
+		const counts = s.createDiv({ cls: "attune-count-groups" });
+		this.countList(counts, "Empathy modes", empathy.map((r) => [labelFor(r.mode), r.count, r.notes]));
+		this.countList(counts, "Empathic responses", responses.map((r) => [labelFor(r.kind), r.count, r.notes]));
+		this.countList(counts, "Emotion-process moves", processes.map((r) => [labelFor(r.move), r.count, r.notes]));
+	}
+
+	private responseRow(body: HTMLElement, row: AntecedentRow): void {
+		const tr = body.createEl("tr");
+		tr.createEl("th", { text: row.label, attr: { scope: "row" } });
+		for (const c of PROCESS_ORDER) {
+			const td = tr.createEl("td", { cls: "attune-num" });
+			const n = row.counts[c];
+			if (n === 0) {
+				td.setText("·");
+				td.setAttribute("aria-label", "None");
+				continue;
+			}
+			const sel: Selection = { kind: "antecedent", antecedent: row.antecedent, process: c };
+			const on = sameSelection(sel, this.m.selection);
+			if (on) td.addClass("attune-selected");
+			this.button(td, String(n), `cell-${row.antecedent}-${c}`, `${on ? "Hide" : "Show"} the ${plural(n, `${processWords(c)} emotion`)} after ${row.label.toLowerCase()}`, () => this.h.select(on ? undefined : sel), ["attune-cell-button"])
+				.setAttribute("aria-pressed", String(on));
+		}
+		tr.createEl("td", { cls: "attune-num", text: String(row.total) });
+	}
+
+	private countList(parent: HTMLElement, title: string, rows: [string, number, number][]): void {
+		const box = parent.createDiv({ cls: "attune-count-group" });
+		box.createEl("h5", { text: title });
+		if (rows.length === 0) {
+			this.muted(box, "None coded.");
+			return;
+		}
+		const ul = box.createEl("ul", { cls: "attune-count-list" });
+		for (const [label, count, notes] of rows) {
+			const li = ul.createEl("li");
+			li.createSpan({ text: label });
+			li.createSpan({ cls: "attune-num attune-muted", text: String(count), attr: { "aria-label": `${plural(count, "occurrence")} in ${plural(notes, "note")}` } });
+		}
+	}
+
+	resonance(): void {
+		const rows = this.m.summary.resonance;
+		const s = this.section("resonance", "Therapist resonance");
+		if (rows.length === 0) {
+			this.muted(s, "No therapist resonance coded in this scope.");
+			return;
+		}
+		this.muted(s, "The clinician's own resonance, kept apart from the client's emotions.");
+		const table = s.createEl("table", { cls: "attune-table" });
+		const head = table.createEl("thead").createEl("tr");
+		head.createEl("th", { text: "Emotion", attr: { scope: "col" } });
+		head.createEl("th", { cls: "attune-num", text: "Occurrences", attr: { scope: "col" } });
+		head.createEl("th", { cls: "attune-num", text: "Notes", attr: { scope: "col" } });
+		const body = table.createEl("tbody");
+		for (const row of rows) {
+			const sel: Selection = { kind: "resonance", emotion: row.emotion };
+			const on = sameSelection(sel, this.m.selection);
+			const tr = body.createEl("tr", { cls: on ? "attune-selected" : "" });
+			this.button(tr.createEl("td"), row.emotion, `resonance-${row.emotion}`, `${on ? "Hide" : "Show"} passages for therapist resonance ${row.emotion}`, () => this.h.select(on ? undefined : sel), ["attune-row-button"])
+				.setAttribute("aria-pressed", String(on));
+			tr.createEl("td", { cls: "attune-num", text: String(row.count) });
+			tr.createEl("td", { cls: "attune-num", text: String(row.notes) });
+		}
+		if (this.m.selection?.kind === "resonance") this.passages(s, `therapist resonance ${this.m.selection.emotion}`);
+	}
+
+	supervision(): void {
+		const { review, comments, ratings, summary } = this.m;
+		const c = summary.supervisorComments;
+		if (review.length === 0 && c.open + c.resolved === 0 && ratings.length === 0) return;
+		const s = this.section("supervision", "Supervision");
+		s.createEl("h5", { text: `Review requested (${review.length})` });
+		if (review.length === 0) this.muted(s, "No notes wait for review.");
+		else {
+			const ul = s.createEl("ul", { cls: "attune-link-list" });
+			for (const item of this.limit("review", review)) {
+				const who = [item.client, item.clinician].filter(Boolean).join(" · ");
+				const b = this.button(ul.createEl("li"), "", `review-${item.path}`, `Open ${item.name}, review requested`, () => this.h.open(item.path), ["attune-link"]);
+				b.createSpan({ text: `${item.date ?? "Undated"} · ${item.name}` });
+				if (who) b.createSpan({ cls: "attune-muted", text: who });
+			}
+			this.more(s, "review", review.length, "notes");
+		}
+		s.createEl("h5", { text: `Open supervisor comments (${c.open} open, ${c.resolved} resolved)` });
+		if (comments.length === 0) this.muted(s, "No open supervisor comments.");
+		else {
+			const ul = s.createEl("ul", { cls: "attune-link-list" });
+			for (const cm of this.limit("comments", comments)) {
+				const b = this.button(ul.createEl("li"), "", `comment-${cm.path}-${cm.line}`, `Open the comment in ${cm.name} at line ${cm.line + 1}`, () => this.h.open(cm.path, cm.line), ["attune-link"]);
+				b.createSpan({ text: cm.text === "" ? "(No text)" : cm.text });
+				b.createSpan({ cls: "attune-muted", text: `${cm.date ?? "Undated"} · ${cm.name} · line ${cm.line + 1}` });
+			}
+			this.more(s, "comments", comments.length, "comments");
+		}
+		if (ratings.length > 0) {
+			s.createEl("h5", { text: "Ratings over time" });
+			for (const series of ratings) {
+				const wrap = s.createDiv({ cls: "attune-table-scroll" });
+				const table = wrap.createEl("table", { cls: "attune-table attune-ratings" });
+				table.createEl("caption", { text: series.label });
+				const head = table.createEl("thead").createEl("tr");
+				head.createEl("th", { text: "Date", attr: { scope: "col" } });
+				for (const k of RATING_KEYS) head.createEl("th", { cls: "attune-num", text: RATING_LABELS[k], attr: { scope: "col" } });
+				const body = table.createEl("tbody");
+				for (const p of series.points) {
+					const tr = body.createEl("tr");
+					const th = tr.createEl("th", { attr: { scope: "row" } });
+					this.button(th, p.date ?? "Undated", `rating-${p.path}`, `Open ${p.name}`, () => this.h.open(p.path), ["attune-link"]);
+					for (const k of RATING_KEYS) tr.createEl("td", { cls: "attune-num", text: p.ratings[k] !== undefined ? String(p.ratings[k]) : "–" });
+				}
+			}
+		}
+	}
+
+	attention(): void {
+		const list = this.m.diagnostics;
+		if (list.length === 0) return;
+		const s = this.section("attention", `Needs attention (${list.length})`);
+		const ul = s.createEl("ul", { cls: "attune-link-list attune-diagnostics" });
+		for (const d of this.limit("diagnostics", list)) {
+			const b = this.button(ul.createEl("li"), "", `diagnostic-${d.path}-${d.line}-${d.code}-${d.tag}`, `Open ${d.path} at line ${d.line}: ${d.message}`, () => this.h.open(d.path, d.line - 1), ["attune-link"]);
+			b.createSpan({ cls: "attune-diagnostic-where", text: `${d.path}:${d.line} · ${d.tag}` });
+			b.createSpan({ cls: "attune-diagnostic-message", text: d.message });
+		}
+		this.more(s, "diagnostics", list.length, "problems");
+	}
+
+	exportBar(): void {
+		const s = this.section("export", "Export");
+		const row = s.createDiv({ cls: "attune-export" });
+		this.button(row, "Copy as Markdown", "export-copy", "Copy the summary as a Markdown table", () => this.h.exportSummary("copy"));
+		this.button(row, "Insert into note", "export-insert", "Insert the summary into the open note at the cursor", () => this.h.exportSummary("insert"));
+		this.button(row, "Save as CSV", "export-csv", "Save the summary as a new CSV file", () => this.h.exportSummary("csv"));
+	}
+
+	private limit<T>(key: string, items: readonly T[]): readonly T[] {
+		return this.ui.expanded.has(key) || items.length <= LIST_LIMIT ? items : items.slice(0, LIST_LIMIT);
+	}
+
+	private more(parent: HTMLElement, key: string, total: number, noun: string): void {
+		if (total <= LIST_LIMIT || this.ui.expanded.has(key)) return;
+		this.button(parent, `Show all ${total} ${noun}`, `more-${key}`, `Show all ${total} ${noun}`, () => {
+			this.ui.expanded.add(key);
+			this.h.refresh();
+		}, ["attune-small"]);
+	}
+}
+
+/** Creates an SVG element with attributes and appends it. */
+function svgEl(parent: Element, tag: string, attrs: Record<string, string>): SVGElement {
+	const el: SVGElement = parent.ownerDocument.createElementNS(SVG_NS, tag);
+	for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+	parent.appendChild(el);
+	return el;
+}
