@@ -453,6 +453,11 @@ export class VaultInsights {
 		if (old) this.remove(path, old);
 		const rec = this.index.get(path);
 		if (rec) this.add(path, insightOf(rec));
+		// `NoteIndex.rename` announces only the new path; a note more here than
+		// in the index is the old path of a rename. Rare, so a sweep is fine.
+		if (this.perNote.size > this.index.size) {
+			for (const [p, n] of this.perNote) if (!this.index.get(p)) this.remove(p, n);
+		}
 	}
 
 	private add(path: string, n: NoteInsight): void {
