@@ -1,0 +1,131 @@
+import moment from "moment";
+import { parse as parseYaml } from "yaml";
+import { readProperties } from "../../src/core/properties";
+import { BUILT_IN_TEMPLATES, TEMPLATE_KEYS, type TemplateValues, dateAt, localIsoDate, renderTemplate } from "../../src/core/templates";
+
+/** The plugin passes Obsidian's moment; tests pass the real package. */
+const format = (d: Date, f: string) => moment(d).format(f);
+/** A pinned local clock: Monday 16 March 2026, 09:30. */
+const now = new Date(2026, 2, 16, 9, 30, 0);
+
+const full: TemplateValues = {
+	title: "2026-03-16 session 7",
+	client: "C-101",
+	session: 7,
+	previous: "[[2026-02-24 session 6]]",
+	modality: "EFMT",
+	clinician: "Dr. Ada Lindqvist (example)",
+	supervisor: "Dr. Tomas Verhoeven (example)",
+};
+
+function properties(text: string): Record<string, unknown> {
+	const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+	if (!m) throw new Error("no properties");
+	return parseYaml(m[1]) as Record<string, unknown>;
+}
+
+describe("built-in templates, expanded with a pinned clock", () => {
+	it.each(TEMPLATE_KEYS.map((k) => [k]))("%s", (key) => {
+		const text = renderTemplate(BUILT_IN_TEMPLATES[key].body, full, now, format);
+		expect(text).toMatchSnapshot();
+		expect(text).not.toMatch(/\{\{|\}\}/);
+		const fm = properties(text);
+		expect(fm["note-type"]).toBe(BUILT_IN_TEMPLATES[key].noteType);
+	});
+
+	it.each(["efmt", "soap", "dap", "birp"] as const)("%s: the properties of FORMAT.md section 3, read back as Attune reads them", (key) => {
+		const text = renderTemplate(BUILT_IN_TEMPLATES[key].body, full, now, format);
+		const { props, problems } = readProperties(properties(text), "x.md");
+		expect(problems).toEqual([]);
+		expect(props).toEqual({
+			noteType: "session", client: "C-101", date: "2026-03-16", session: 7, previous: "2026-02-24 session 6",
+			modality: "EFMT", clinician: "Dr. Ada Lindqvist (example)",
+		});
+	});
+
+	it("supervision: client, date, names, and the six ratings as properties", () => {
+		const fm = properties(renderTemplate(BUILT_IN_TEMPLATES.supervision.body, full, now, format));
+		expect(fm).toMatchObject({ client: "C-101", date: "2026-03-16", clinician: "Dr. Ada Lindqvist (example)", supervisor: "Dr. Tomas Verhoeven (example)" });
+		for (const k of ["rating-empathy", "rating-congruence", "rating-warmth", "rating-compassion", "rating-responsiveness", "rating-presence"]) expect(k in fm).toBe(true);
+		expect(readProperties(fm, "x.md").problems).toEqual([]);
+	});
+
+	it.each(TEMPLATE_KEYS.map((k) => [k]))("%s: without values, still valid properties and no stray text", (key) => {
+		const text = renderTemplate(BUILT_IN_TEMPLATES[key].body, { title: "Untitled" }, now, format);
+		expect(() => properties(text)).not.toThrow();
+		expect(readProperties(properties(text), "x.md").problems).toEqual([]);
+		expect(text).not.toContain("undefined");
+	});
+
+	it("the session note for emotion-focused and mindfulness work has the sections a clinician expects", () => {
+		const body = BUILT_IN_TEMPLATES.efmt.body;
+		const headings = body.split("\n").filter((l) => l.startsWith("## ")).map((l) => l.slice(3));
+		expect(headings).toEqual([
+			"Meditation or presenting experience", "Emotions symbolized", "Empathic responses", "Therapist resonance and its regulation",
+			"Transformation and carrying forward", "Compassion reflection", "Plan",
+		]);
+		// The five elements of compassion (Strauss et al., 2016), one line each.
+		const reflection = body.slice(body.indexOf("## Compassion reflection")).split("\n").slice(1, 6);
+		expect(reflection).toHaveLength(5);
+		expect(reflection.every((l) => l.startsWith("- "))).toBe(true);
+	});
+
+	it.each(TEMPLATE_KEYS.map((k) => [k]))("%s: no tags, code or comments, so Attune's tags typed into it count and nothing is counted before", (key) => {
+		const body = BUILT_IN_TEMPLATES[key].body;
+		expect(body).not.toMatch(/(^|\s)#[^\s#]/m);
+		expect(body).not.toMatch(/```|~~~|<!--|%%|^ {4}/m);
+	});
+});
+
+describe("placeholders", () => {
+	it.each([
+		{ name: "title", t: "# {{title}}", want: "# 2026-03-16 session 7" },
+		{ name: "date defaults to YYYY-MM-DD", t: "{{date}}", want: "2026-03-16" },
+		{ name: "date with a format", t: "{{date:dddd D MMMM YYYY}}", want: "Monday 16 March 2026" },
+		{ name: "time defaults to HH:mm", t: "{{time}}", want: "09:30" },
+		{ name: "time with a format", t: "{{time:h A}}", want: "9 AM" },
+		{ name: "client, session, previous", t: "{{client}} #{{session}} after {{previous}}", want: "C-101 #7 after [[2026-02-24 session 6]]" },
+		{ name: "modality, clinician, supervisor", t: "{{modality}} / {{clinician}} / {{supervisor}}", want: "EFMT / Dr. Ada Lindqvist (example) / Dr. Tomas Verhoeven (example)" },
+		{ name: "unknown placeholders are kept", t: "{{weather}}", want: "{{weather}}" },
+	])("$name", ({ t, want }) => {
+		expect(renderTemplate(t, full, now, format)).toBe(want);
+	});
+
+	it("{{date}} is the note's date, {{time}} the time of writing", () => {
+		const date = dateAt("2026-03-13", now)!;
+		expect(renderTemplate("{{date}} {{time}}", { ...full, date }, now, format)).toBe("2026-03-13 09:30");
+	});
+
+	it("leaves Templater's commands exactly as written, placeholders inside them included", () => {
+		const t = '<% tp.date.now("YYYY-MM-DD") %> {{client}} <%* tR += "{{client}}" %>\n<%- tp.file.title -%>';
+		expect(renderTemplate(t, full, now, format)).toBe('<% tp.date.now("YYYY-MM-DD") %> C-101 <%* tR += "{{client}}" %>\n<%- tp.file.title -%>');
+	});
+
+	it("writes whole-value placeholders in properties as YAML, quoting when needed", () => {
+		const t = "---\nclinician: {{clinician}}\nprevious: {{previous}}\nclient: {{client}}\nlist:\n  - {{supervisor}}\nnote: said {{client}}\n---\n{{clinician}}";
+		const values = { ...full, clinician: "Ada: the \"first\"" };
+		const out = renderTemplate(t, values, now, format);
+		expect(properties(out)).toEqual({
+			clinician: 'Ada: the "first"', previous: "[[2026-02-24 session 6]]", client: "C-101", list: ["Dr. Tomas Verhoeven (example)"], note: "said C-101",
+		});
+		// In the body, the value stays plain text.
+		expect(out.endsWith('\nAda: the "first"')).toBe(true);
+	});
+
+	it("keeps a user template's CRLF line endings", () => {
+		const t = "---\r\nclient: {{client}}\r\nsession: {{session}}\r\n---\r\n## Notes\r\n{{date}}\r\n";
+		expect(renderTemplate(t, full, now, format)).toBe("---\r\nclient: C-101\r\nsession: 7\r\n---\r\n## Notes\r\n2026-03-16\r\n");
+	});
+});
+
+describe("dates", () => {
+	it("today is the local calendar day", () => {
+		expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).toBe("2026-01-05");
+	});
+	it("dateAt reads YYYY-MM-DD at the given time of day, and refuses what is no date", () => {
+		const d = dateAt("2026-02-28", now)!;
+		expect([d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes()]).toEqual([2026, 1, 28, 9, 30]);
+		expect(dateAt("2026-02-30", now)).toBeUndefined();
+		expect(dateAt("16/03/2026", now)).toBeUndefined();
+	});
+});
