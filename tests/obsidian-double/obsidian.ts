@@ -648,6 +648,25 @@ export class Workspace extends Events {
 	iterateAllLeaves(cb: (leaf: WorkspaceLeaf) => void): void {
 		this.leaves.forEach(cb);
 	}
+	/** Saving the layout is debounced in Obsidian; the double counts requests in `_layoutSaves`. */
+	_layoutSaves = 0;
+	requestSaveLayout: (() => void) & { cancel(): void; run(): void } = Object.assign(() => void this._layoutSaves++, { cancel: () => {}, run: () => {} });
+	/**
+	 * A plugin unloaded and its view type went away: as in Obsidian, the views
+	 * of that type close and unload, so nothing they registered survives. The
+	 * leaves stay (plugins must not detach them); the double empties them.
+	 */
+	_unregisterView(type: string): void {
+		this._viewCreators.delete(type);
+		for (const leaf of this.getLeavesOfType(type)) {
+			const view = leaf.view;
+			leaf.view = new View(leaf);
+			if (view._loaded) {
+				void view.onClose();
+				view.unload();
+			}
+		}
+	}
 	async openLinkText(linktext: string, sourcePath: string): Promise<void> {
 		const f = this.app.metadataCache.getFirstLinkpathDest(linktext, sourcePath);
 		if (f) await this.getLeaf(false).openFile(f);
@@ -715,7 +734,7 @@ export class Plugin extends Component {
 	registerView(type: string, creator: (leaf: WorkspaceLeaf) => View): void {
 		this._views.set(type, creator);
 		this.app.workspace._viewCreators.set(type, creator);
-		this.register(() => this.app.workspace._viewCreators.delete(type));
+		this.register(() => this.app.workspace._unregisterView(type));
 	}
 	addRibbonIcon(icon: string, title: string, cb: (ev: MouseEvent) => unknown): HTMLElement {
 		this._ribbon.push({ icon, title, cb });

@@ -4,7 +4,7 @@
  * existing is ever overwritten; when an export cannot act it changes nothing
  * and says why.
  */
-import { type App, MarkdownView, Notice, normalizePath } from "obsidian";
+import { type App, type Editor, MarkdownView, Notice, normalizePath } from "obsidian";
 import { localIsoDate, type SummaryViewModel } from "../../core/insights";
 import { renderCsv, renderMarkdown } from "../../core/report";
 
@@ -40,6 +40,16 @@ function targetView(app: App, focusPath: string | undefined): MarkdownView | nul
 	return null;
 }
 
+/** Whether a 0-based line lies in the properties block at the top of the note (fences included). */
+function insideProperties(editor: Editor, line: number): boolean {
+	if (editor.getLine(0).trimEnd() !== "---") return false;
+	for (let i = 1; i < editor.lineCount(); i++) {
+		if (editor.getLine(i).trimEnd() === "---") return line <= i;
+	}
+	// No closing fence: Obsidian reads no properties, so the text is all body.
+	return false;
+}
+
 /**
  * Inserts the summary at the cursor of the open note, after any selection
  * (never replacing it), on lines of its own so the tables render.
@@ -52,12 +62,18 @@ export function insertSummary(app: App, model: SummaryViewModel, focusPath: stri
 	}
 	const editor = view.editor;
 	const at = editor.getCursor("to");
+	if (insideProperties(editor, at.line)) {
+		new Notice("The insertion point is in the note's properties; click in the text below them to insert the summary. Nothing was changed.");
+		return false;
+	}
 	const before = editor.getLine(at.line).slice(0, at.ch);
 	const after = editor.getLine(at.line).slice(at.ch);
 	// A table only renders after a blank line, and must not run into the text after it.
 	const lead = before.trim() === "" ? (at.line > 0 && editor.getLine(at.line - 1).trim() !== "" ? "\n" : "") : "\n\n";
 	const tail = after.trim() === "" ? "" : "\n";
-	editor.replaceRange(lead + renderMarkdown(model.summary, exportTitle(model)) + tail, at);
+	const text = lead + renderMarkdown(model.summary, exportTitle(model)) + tail;
+	// Keep the note's own line endings.
+	editor.replaceRange(editor.getValue().includes("\r\n") ? text.replace(/\n/g, "\r\n") : text, at);
 	new Notice(`Inserted the summary into “${view.file?.basename ?? "the note"}”.`);
 	return true;
 }
