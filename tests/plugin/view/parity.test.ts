@@ -1,0 +1,70 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
+ */
+import "./node-globals";
+import * as path from "node:path";
+import { indexVault, readVaultConfig } from "../../../src/cli/vault";
+import type { ScopeChoice } from "../../../src/core/insights";
+import { summarize } from "../../../src/core/summary";
+import { PROCESS_LABELS } from "../../../src/core/vocabulary";
+import { registerSummaryView } from "../../../src/plugin/view/register";
+import { RENDER_DEBOUNCE_MS, type SummaryView, VIEW_TYPE_SUMMARY } from "../../../src/plugin/view/summary-view";
+import { type App } from "../../obsidian-double/obsidian";
+import { exampleVaultFiles, makeContext } from "../../helpers/harness";
+
+/** One core, one answer: the sidebar counts what `attune summarize` prints, on the example vault. */
+const ROOT = path.join(__dirname, "../../../example-vault");
+const cli = indexVault(ROOT, readVaultConfig(ROOT));
+const ALL: ScopeChoice = { scope: "vault", folder: "", range: "all", from: "", to: "", noteType: "" };
+
+describe("the sidebar and the command line agree on the example vault", () => {
+	let app: App;
+	let view: SummaryView;
+
+	beforeAll(async () => {
+		jest.useFakeTimers({ doNotFake: ["nextTick", "queueMicrotask"] });
+		const made = await makeContext(exampleVaultFiles(), { config: { userIgnoreFilters: ["Archive/"] } });
+		registerSummaryView(made.ctx);
+		app = made.app as unknown as App;
+		await app.commands.get("attune:open-summary")!.callback!();
+		view = app.workspace.getLeavesOfType(VIEW_TYPE_SUMMARY)[0].view as unknown as SummaryView;
+		document.body.appendChild(view.containerEl);
+		await app.workspace.getLeaf(false).openFile(app.vault.getFileByPath("Clients/C-101/2026-02-10 session 4.md")!);
+	});
+	afterAll(() => jest.useRealTimers());
+
+	it.each<[string, Partial<ScopeChoice>, Record<string, string>]>([
+		["the whole vault", {}, {}],
+		["this client", { scope: "client" }, { client: "C-101" }],
+		["this note", { scope: "note" }, { path: "Clients/C-101/2026-02-10 session 4.md" }],
+		["a folder", { scope: "folder", folder: "Clients/C-102" }, { folder: "Clients/C-102" }],
+		["a date range", { range: "custom", from: "2026-02-01", to: "2026-02-28" }, { from: "2026-02-01", to: "2026-02-28" }],
+		["the last 30 days", { range: "30" }, { from: "2026-02-15", to: "2026-03-16" }],
+		["session notes of a client in February", { scope: "client", range: "custom", from: "2026-02-01", to: "2026-02-28", noteType: "session" }, { client: "C-101", from: "2026-02-01", to: "2026-02-28", noteType: "session" }],
+	])("%s", async (_name, choice, filter) => {
+		await view.setState({ ...ALL, ...choice }, { history: false });
+		await jest.advanceTimersByTimeAsync(RENDER_DEBOUNCE_MS + 1);
+		const model = view.currentModel!;
+		expect(model.scope.filter).toEqual(filter);
+		const expected = summarize(cli, filter);
+		expect(expected.notes).toBeGreaterThan(0);
+		// Counts in full; diagnostics by place and code, since the wording of a YAML
+		// error comes from whichever YAML parser the shell uses (Obsidian's or the CLI's).
+		const place = (d: { path: string; line: number; tag: string; code: string }) => `${d.path}:${d.line} ${d.code} ${d.tag}`;
+		expect({ ...model.summary, diagnostics: model.summary.diagnostics.map(place) }).toEqual({ ...expected, diagnostics: expected.diagnostics.map(place) });
+		expect(model.diagnostics.length).toBe(expected.diagnostics.length);
+		// What a person reads in the sidebar: the emotions table and the process shares.
+		const more = [...view.contentEl.querySelectorAll("button")].find((b) => /^Show all \d+ emotions$/.test(b.textContent ?? ""));
+		if (expected.emotions.length > 25) {
+			expect(more?.textContent).toBe(`Show all ${expected.emotions.length} emotions`);
+			more!.click();
+		}
+		const rows = [...view.contentEl.querySelectorAll(".attune-emotion-table tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent));
+		const sorted = [...expected.emotions].sort((a, b) => b.count - a.count || a.emotion.localeCompare(b.emotion));
+		expect(rows).toEqual(sorted.map((r) => [r.emotion, PROCESS_LABELS[r.process], String(r.count), String(r.notes)]));
+		const shares = [...view.contentEl.querySelectorAll(".attune-share-count")].map((x) => x.textContent);
+		expect(shares).toEqual(expected.processShares.map((p) => `${p.count} (${Math.round(p.share * 100)}%)`));
+		expect(view.contentEl.querySelector(".attune-scope-line")?.textContent).toContain(`${expected.notes} note`);
+	});
+});
