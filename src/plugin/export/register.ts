@@ -1,6 +1,61 @@
+/**
+ * Sharing with a supervisor safely: the "Export de-identified copy" command.
+ * Three steps, each able to stop without writing anything: choose what to
+ * export, preview what will be replaced, then write new notes into a new
+ * folder. Source notes are only read.
+ */
+import { MarkdownView, Notice } from "obsidian";
+import type { ExportDates } from "../../core/vocabulary";
 import type { AttuneContext } from "../context";
+import { type ExportScope, type PreparedExport, prepareExport } from "./prepare";
+import { ExportPreviewModal } from "./preview-modal";
+import { ExportScopeModal } from "./scope-modal";
+import { writeExport } from "./write";
 
-/** Registers this feature's commands, views and events. */
-export function registerExport(_ctx: AttuneContext): void {
-	// Placeholder while the feature is being built.
+/** Writes a previewed export and says where it went. */
+export async function confirmExport(ctx: AttuneContext, prepared: PreparedExport): Promise<void> {
+	const result = await writeExport(ctx, prepared);
+	if ("error" in result) {
+		new Notice(result.error);
+		return;
+	}
+	const n = result.files.length;
+	new Notice(`Exported ${n} de-identified ${n === 1 ? "note" : "notes"} to “${result.folder}”. Read the report at the top of each before sharing.`);
+	const first = result.files[0];
+	if (first) await ctx.app.workspace.getLeaf(true).openFile(first);
+}
+
+/** Plans an export for a scope and opens the preview; a Notice says why when there is nothing to export. */
+export async function previewExport(ctx: AttuneContext, scope: ExportScope, dates: ExportDates): Promise<ExportPreviewModal | null> {
+	const prepared = await prepareExport(ctx, scope, dates);
+	if ("error" in prepared) {
+		new Notice(prepared.error);
+		return null;
+	}
+	const problems = prepared.plan.problems;
+	if (problems.length > 0) {
+		// Refused before the preview: an export is all or nothing.
+		new Notice(`Nothing was exported: “${problems[0].path}” cannot be exported, because ${problems[0].message}${problems.length > 1 ? ` (${problems.length - 1} more ${problems.length === 2 ? "note has" : "notes have"} problems too.)` : ""}`);
+		return null;
+	}
+	const modal = new ExportPreviewModal(ctx.app, prepared, (p) => confirmExport(ctx, p));
+	modal.open();
+	return modal;
+}
+
+/** Opens the export form, starting from the active note and its client. */
+export function openExport(ctx: AttuneContext): ExportScopeModal {
+	const file = ctx.app.workspace.getActiveViewOfType(MarkdownView)?.file ?? ctx.app.workspace.getActiveFile();
+	const note = file && file.extension === "md" ? file : null;
+	const client = note ? ctx.index.get(note.path)?.props.client ?? null : null;
+	const modal = new ExportScopeModal(ctx.app, ctx, { notePath: note?.path ?? null, client }, async (scope, dates) => {
+		await previewExport(ctx, scope, dates);
+	});
+	modal.open();
+	return modal;
+}
+
+/** Registers the export command. No default hotkey: users choose their own. */
+export function registerExport(ctx: AttuneContext): void {
+	ctx.plugin.addCommand({ id: "export-deidentified", name: "Export de-identified copy", callback: () => void openExport(ctx) });
 }
