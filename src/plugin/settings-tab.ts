@@ -1,13 +1,174 @@
-import { type App, type Plugin, PluginSettingTab } from "obsidian";
+/**
+ * Attune's settings tab: where notes go and what they are called, templates,
+ * names, and the tag words. Words that Obsidian would not read as tag text
+ * are refused with a message beside the field, never saved.
+ */
+import { type App, type Plugin, PluginSettingTab, Setting, TFile, normalizePath } from "obsidian";
+import { familyWordProblem, parseWordList } from "../core/editing";
+import { BUILT_IN_TEMPLATES, SESSION_TEMPLATE_KEYS, TEMPLATE_KEYS } from "../core/templates";
+import { type AttuneSettings, FAMILIES, FAMILY_LABELS, type Family } from "../core/vocabulary";
 import type { AttuneContext } from "./context";
+
+type TextKey = "sessionFolder" | "sessionFileName" | "supervisionFolder" | "supervisionFileName" | "studyFolder" | "defaultModality" | "clinicianName" | "supervisorName";
 
 /** Attune's settings tab. */
 export class AttuneSettingTab extends PluginSettingTab {
+	/**
+	 * Tag words are saved when the field is left (or the tab closes), not per
+	 * key press: each saved change of words re-reads the whole vault.
+	 */
+	private readonly pending = new Map<string, () => Promise<void>>();
+
 	constructor(app: App, plugin: Plugin, private readonly ctx: AttuneContext) {
 		super(app, plugin);
 	}
 
 	display(): void {
-		this.containerEl.empty();
+		const { containerEl } = this;
+		containerEl.empty();
+		this.pending.clear();
+
+		new Setting(containerEl).setName("Session notes").setHeading();
+		this.text("Folder", "Where new session notes go. {{client}} is the client's code.", "sessionFolder", "Clients/{{client}}");
+		this.text("File name", "Moment tokens in {{date:FORMAT}}, plus {{client}} and {{session}}.", "sessionFileName", "{{date:YYYY-MM-DD}} session {{session}}", true);
+		new Setting(containerEl)
+			.setName("Default template")
+			.setDesc("The template the new-session form offers first.")
+			.addDropdown((d) => {
+				for (const key of SESSION_TEMPLATE_KEYS) d.addOption(key, BUILT_IN_TEMPLATES[key].label);
+				d.setValue(this.ctx.settings().defaultTemplate).onChange(async (v) => this.save({ defaultTemplate: v }));
+			});
+		this.text("Default modality", "Filled in for a client with no earlier note, such as EFMT or CBT.", "defaultModality", "EFMT");
+		this.text("Clinician's name", "Written into new notes as the clinician.", "clinicianName", "");
+
+		new Setting(containerEl).setName("Supervision").setHeading();
+		this.text("Folder", "Where new supervision notes go.", "supervisionFolder", "Supervision");
+		this.text("File name", "Moment tokens in {{date:FORMAT}}, plus {{client}}.", "supervisionFileName", "{{date:YYYY-MM-DD}} supervision {{client}}", true);
+		this.text("Supervisor's name", "Signs supervisor comments and reviews.", "supervisorName", "");
+
+		new Setting(containerEl).setName("Study notes").setHeading();
+		this.text("Folder", "Where the study notes for the vocabulary are created.", "studyFolder", "Study");
+
+		new Setting(containerEl).setName("Templates").setHeading();
+		for (const key of TEMPLATE_KEYS) this.templatePath(key);
+
+		new Setting(containerEl).setName("Tag words").setHeading();
+		for (const f of FAMILIES) this.familyWord(f);
+
+		new Setting(containerEl).setName("Vocabulary").setHeading();
+		for (const f of FAMILIES) this.extraWords(f);
+	}
+
+	hide(): void {
+		void this.commitAll();
+	}
+
+	/** Saves every change still waiting (the tab is closing). */
+	async commitAll(): Promise<void> {
+		const waiting = [...this.pending.values()];
+		this.pending.clear();
+		for (const commit of waiting) await commit();
+	}
+
+	private async save(patch: Partial<AttuneSettings>): Promise<void> {
+		await this.ctx.saveSettings({ ...this.ctx.settings(), ...patch });
+	}
+
+	/** A message element beside a setting's field, for what cannot be saved. */
+	private errorEl(setting: Setting): HTMLElement {
+		return setting.infoEl.createDiv({ cls: "attune-setting-error", attr: { role: "alert", "aria-live": "polite" } });
+	}
+
+	private text(name: string, desc: string, key: TextKey, placeholder: string, required = false): void {
+		const setting = new Setting(this.containerEl).setName(name).setDesc(desc);
+		const error = this.errorEl(setting);
+		setting.addText((t) => {
+			t.setPlaceholder(placeholder)
+				.setValue(this.ctx.settings()[key])
+				.onChange(async (v) => {
+					if (required && v.trim() === "") {
+						error.setText(`Write a pattern, such as ${placeholder}.`);
+						return;
+					}
+					error.setText("");
+					await this.save({ [key]: v.trim() });
+				});
+		});
+	}
+
+	private templatePath(key: (typeof TEMPLATE_KEYS)[number]): void {
+		const setting = new Setting(this.containerEl)
+			.setName(`${BUILT_IN_TEMPLATES[key].label} template`)
+			.setDesc("A note in the vault that replaces the built-in template. Leave empty for the built-in one.");
+		const note = this.errorEl(setting);
+		const check = (v: string) => {
+			const p = v.trim();
+			const found = p === "" || [normalizePath(p), normalizePath(`${p}.md`)].some((x) => this.app.vault.getAbstractFileByPath(x) instanceof TFile);
+			note.setText(found ? "" : "No note at this path yet: the built-in template is used until there is one.");
+		};
+		setting.addText((t) => {
+			const current = this.ctx.settings().templatePaths[key] ?? "";
+			t.setPlaceholder("Templates/Session.md").setValue(current).onChange(async (v) => {
+				check(v);
+				const paths = { ...this.ctx.settings().templatePaths };
+				if (v.trim() === "") delete paths[key];
+				else paths[key] = v.trim();
+				await this.save({ templatePaths: paths });
+			});
+			check(current);
+		});
+	}
+
+	/** Saves the change waiting under an id, if any (the field was left). */
+	private async commit(id: string): Promise<void> {
+		const fn = this.pending.get(id);
+		if (!fn) return;
+		this.pending.delete(id);
+		await fn();
+	}
+
+	/** Saves a deferred field's change when it is left: on blur or Enter, which fire `change`. */
+	private commitOnLeave(id: string, input: HTMLInputElement): void {
+		input.addEventListener("change", () => void this.commit(id));
+	}
+
+	private familyWord(family: Family): void {
+		const setting = new Setting(this.containerEl)
+			.setName(FAMILY_LABELS[family])
+			.setDesc(`The word for this family in tags, as in #${this.ctx.settings().families[family]}/…`);
+		const error = this.errorEl(setting);
+		setting.addText((t) => {
+			t.setPlaceholder(family).setValue(this.ctx.settings().families[family]).onChange((v) => {
+				const problem = familyWordProblem(v, family, this.ctx.settings().families);
+				error.setText(problem ?? "");
+				this.pending.delete(`family-${family}`);
+				if (problem !== null) return;
+				const word = v.trim();
+				if (word === this.ctx.settings().families[family]) return;
+				this.pending.set(`family-${family}`, () => this.save({ families: { ...this.ctx.settings().families, [family]: word } }));
+			});
+			this.commitOnLeave(`family-${family}`, t.inputEl);
+		});
+	}
+
+	private extraWords(family: Family): void {
+		const builtIn = family === "resonance" ? "the emotion words" : family === "emotion" ? "the usual emotions" : "its defined values";
+		const setting = new Setting(this.containerEl)
+			.setName(`${FAMILY_LABELS[family]} words`)
+			.setDesc(`Words added to ${builtIn}, separated by commas.${family === "emotion" ? " The four emotion processes cannot change." : ""}`);
+		const error = this.errorEl(setting);
+		setting.addText((t) => {
+			t.setPlaceholder("Comma-separated words").setValue(this.ctx.settings().extraWords[family].join(", ")).onChange((v) => {
+				const parsed = parseWordList(v);
+				this.pending.delete(`words-${family}`);
+				if ("error" in parsed) {
+					error.setText(parsed.error);
+					return;
+				}
+				error.setText("");
+				this.pending.set(`words-${family}`, () => this.save({ extraWords: { ...this.ctx.settings().extraWords, [family]: parsed.words } }));
+			});
+			this.commitOnLeave(`words-${family}`, t.inputEl);
+		});
 	}
 }

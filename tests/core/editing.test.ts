@@ -206,7 +206,7 @@ describe("resolveSupervisorComment", () => {
 		const out = apply(note, line);
 		expect(typeof out === "string" && out.split("\n").includes(want)).toBe(true);
 		// Only that one line changed.
-		const changed = (out as string).split("\n").filter((l, i) => l !== note.split("\n")[i]);
+		const changed = out.split("\n").filter((l, i) => l !== note.split("\n")[i]);
 		expect(changed).toEqual([want]);
 	});
 	it.each([
@@ -218,7 +218,7 @@ describe("resolveSupervisorComment", () => {
 	});
 	it("works on CRLF text without touching line endings", () => {
 		const crlf = note.replace(/\n/g, "\r\n");
-		const out = apply(crlf, 3) as string;
+		const out = apply(crlf, 3);
 		expect(out).toBe(crlf.replace("> [!supervisor] Slow down", "> [!supervisor-resolved] Slow down"));
 	});
 });
@@ -274,7 +274,7 @@ describe("fillProperties", () => {
 	])("$name", ({ before, props, after }) => {
 		const out = fillProperties(before, props);
 		expect(out).toBe(after);
-		expect(() => parseYaml(out.split(/\r?\n---/)[0].replace(/^---\r?\n/, ""))).not.toThrow();
+		expect(() => parseYaml(out.split(/\r?\n---/)[0].replace(/^---\r?\n/, "")) as unknown).not.toThrow();
 	});
 });
 

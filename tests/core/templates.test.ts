@@ -1,10 +1,10 @@
-import moment from "moment";
 import { parse as parseYaml } from "yaml";
 import { readProperties } from "../../src/core/properties";
 import { BUILT_IN_TEMPLATES, TEMPLATE_KEYS, type TemplateValues, dateAt, localIsoDate, renderTemplate } from "../../src/core/templates";
+// The plugin passes Obsidian's moment; the test double exports the same package.
+import { moment } from "../obsidian-double/obsidian";
 
-/** The plugin passes Obsidian's moment; tests pass the real package. */
-const format = (d: Date, f: string) => moment(d).format(f);
+const format = (d: Date, f: string): string => moment(d).format(f);
 /** A pinned local clock: Monday 16 March 2026, 09:30. */
 const now = new Date(2026, 2, 16, 9, 30, 0);
 

@@ -767,12 +767,37 @@ export class Notice {
 	hide(): void {}
 }
 
+/** Keyboard bindings of a modal or view. Handlers are recorded; tests press keys with `_press`. */
+export class Scope {
+	private handlers: { modifiers: string[] | null; key: string | null; func: (evt: KeyboardEvent, ctx: unknown) => unknown; scope: Scope }[] = [];
+	constructor(public parent?: Scope) {}
+	register(modifiers: string[] | null, key: string | null, func: (evt: KeyboardEvent, ctx: unknown) => unknown): { modifiers: string | null; key: string | null; scope: Scope } {
+		const h = { modifiers, key, func, scope: this };
+		this.handlers.push(h);
+		return { modifiers: modifiers ? modifiers.join(",") : null, key, scope: this };
+	}
+	unregister(handler: { key: string | null; scope: Scope }): void {
+		this.handlers = this.handlers.filter((h) => !(h.key === handler.key && h.scope === handler.scope));
+	}
+	/** Test helper: a key press with no modifiers reaches the handlers bound to that key (then the parent's). Returns whether one handled it. */
+	_press(key: string): boolean {
+		const evt = typeof KeyboardEvent !== "undefined" ? new KeyboardEvent("keydown", { key, cancelable: true }) : ({ key, preventDefault() {} } as unknown as KeyboardEvent);
+		for (const h of this.handlers) {
+			if (h.key !== null && h.key !== key) continue;
+			if (h.modifiers !== null && h.modifiers.length > 0) continue;
+			h.func(evt, { vkey: key, key, modifiers: "" });
+			return true;
+		}
+		return this.parent?._press(key) ?? false;
+	}
+}
+
 export class Modal extends Component {
 	containerEl: HTMLElement;
 	modalEl: HTMLElement;
 	titleEl: HTMLElement;
 	contentEl: HTMLElement;
-	scope = { register: () => ({}) };
+	scope = new Scope();
 	/** Test helper: the modal currently open, if any. */
 	static current: Modal | null = null;
 	constructor(public app: App) {
@@ -904,6 +929,36 @@ export abstract class EditorSuggest<T> {
 	abstract selectSuggestion(value: T, evt: MouseEvent | KeyboardEvent): void;
 	setInstructions(_i: Instruction[]): void {}
 	close(): void {}
+}
+
+/** Type-ahead for an `<input>` (Obsidian 1.4.10+). The popover is not drawn; tests call `_suggestions` and `selectSuggestion`. */
+export abstract class AbstractInputSuggest<T> {
+	limit = 100;
+	private selectCb?: (value: T, evt: MouseEvent | KeyboardEvent) => unknown;
+	constructor(public app: App, protected textInputEl: HTMLInputElement | HTMLDivElement) {}
+	setValue(value: string): void {
+		if (this.textInputEl instanceof HTMLInputElement) this.textInputEl.value = value;
+		else this.textInputEl.textContent = value;
+	}
+	getValue(): string {
+		return this.textInputEl instanceof HTMLInputElement ? this.textInputEl.value : this.textInputEl.textContent ?? "";
+	}
+	protected abstract getSuggestions(query: string): T[] | Promise<T[]>;
+	abstract renderSuggestion(value: T, el: HTMLElement): void;
+	/** As in Obsidian: calls the `onSelect` callback. */
+	selectSuggestion(value: T, evt: MouseEvent | KeyboardEvent): void {
+		void this.selectCb?.(value, evt);
+	}
+	onSelect(callback: (value: T, evt: MouseEvent | KeyboardEvent) => unknown): this {
+		this.selectCb = callback;
+		return this;
+	}
+	open(): void {}
+	close(): void {}
+	/** Test helper: the suggestions for what the input holds (or for `query`). */
+	async _suggestions(query?: string): Promise<T[]> {
+		return this.getSuggestions(query ?? this.getValue());
+	}
 }
 
 export class PluginSettingTab {
@@ -1044,8 +1099,14 @@ export class Setting {
 	infoEl: HTMLElement;
 	/** Test helper: the controls added, in order. */
 	components: unknown[] = [];
+	private static readonly byEl = new WeakMap<Element, Setting>();
+	/** Test helper: the settings inside a container, in the order they appear. */
+	static _in(containerEl: HTMLElement): Setting[] {
+		return [...containerEl.querySelectorAll("div")].map((el) => Setting.byEl.get(el)).filter((x): x is Setting => x !== undefined);
+	}
 	constructor(containerEl: HTMLElement) {
 		this.settingEl = document.createElement("div");
+		Setting.byEl.set(this.settingEl, this);
 		this.infoEl = document.createElement("div");
 		this.nameEl = document.createElement("div");
 		this.descEl = document.createElement("div");

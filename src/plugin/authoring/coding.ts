@@ -1,0 +1,87 @@
+/**
+ * The coding commands: pick a tag value (and, for client emotions, the
+ * emotion process), then insert the tag at the cursor or at the end of the
+ * selected passage, spaced so that Obsidian reads it as a tag.
+ */
+import { type Editor, Notice } from "obsidian";
+import { blockedContextAt, blockedMessage, selectionTagPosition, splitLines, tagInsertion, wordChoices } from "../../core/editing";
+import { type Summary, summarize } from "../../core/summary";
+import { formatTag } from "../../core/tags";
+import { FAMILY_LABELS, type Family, type ProcessOrUnclassified } from "../../core/vocabulary";
+import type { AttuneContext } from "../context";
+import { ProcessPicker, ValuePicker } from "./pickers";
+
+/** The coding commands: id, name, family. Ids are public: users bind hotkeys to them. */
+export const CODING_COMMANDS: readonly { id: string; name: string; family: Family }[] = Object.freeze([
+	{ id: "code-emotion", name: "Code client emotion", family: "emotion" },
+	{ id: "code-resonance", name: "Code therapist resonance", family: "resonance" },
+	{ id: "code-empathy-mode", name: "Code empathy mode", family: "empathy" },
+	{ id: "code-response", name: "Code empathic response", family: "response" },
+	{ id: "code-process-move", name: "Code emotion-process move", family: "process" },
+]);
+
+/** The last summary the pickers used, kept until the index changes (suggestions ask on every key press). */
+let cached: { index: AttuneContext["index"]; revision: number; summary: Summary } | null = null;
+
+/** How often the vault uses each value of a family, from the index's running totals. */
+export function usedValues(ctx: AttuneContext, family: Family): { value: string; count: number }[] {
+	if (!cached || cached.index !== ctx.index || cached.revision !== ctx.index.revision) {
+		cached = { index: ctx.index, revision: ctx.index.revision, summary: summarize(ctx.index) };
+	}
+	const s = cached.summary;
+	switch (family) {
+		case "emotion": return s.emotions.map((r) => ({ value: r.emotion, count: r.count }));
+		case "resonance": return s.resonance.map((r) => ({ value: r.emotion, count: r.count }));
+		case "empathy": return s.empathy.map((r) => ({ value: r.mode, count: r.count }));
+		case "response": return s.responses.map((r) => ({ value: r.kind, count: r.count }));
+		case "process": return s.processes.map((r) => ({ value: r.move, count: r.count }));
+	}
+}
+
+/** Where the tag goes: the cursor, or the end of the selection. */
+function insertionPoint(editor: Editor): { line: number; ch: number } {
+	if (!editor.somethingSelected()) return editor.getCursor();
+	const lines = splitLines(editor.getValue());
+	return selectionTagPosition(lines, editor.getCursor("from"), editor.getCursor("to"));
+}
+
+/**
+ * Inserts a tag where the command was given. Refuses, changing nothing, when
+ * Obsidian would not read a tag there (properties, code, comments, links).
+ * Returns whether the tag went in.
+ */
+export function insertTag(editor: Editor, tag: string): boolean {
+	const at = insertionPoint(editor);
+	const blocked = blockedContextAt(editor.getValue(), at.line, at.ch);
+	if (blocked) {
+		new Notice(blockedMessage(blocked));
+		return false;
+	}
+	const ins = tagInsertion(editor.getLine(at.line), at.ch, tag);
+	editor.replaceRange(ins.text, at);
+	editor.setCursor({ line: at.line, ch: ins.cursorCh });
+	return true;
+}
+
+/** Runs one coding command: the pickers, then the insertion. */
+export async function codeFamily(ctx: AttuneContext, editor: Editor, family: Family): Promise<void> {
+	const at = insertionPoint(editor);
+	const blocked = blockedContextAt(editor.getValue(), at.line, at.ch);
+	if (blocked) {
+		// Said before any picker opens, so nobody chooses a value for nothing.
+		new Notice(blockedMessage(blocked));
+		return;
+	}
+	const vocab = ctx.vocab();
+	const open = family === "emotion" || family === "resonance";
+	const choices = wordChoices(vocab, family, usedValues(ctx, family));
+	const value = await new ValuePicker(ctx.app, choices, open, `${FAMILY_LABELS[family]}: type to filter`).pick();
+	if (value === null) return;
+	let process: ProcessOrUnclassified | undefined;
+	if (family === "emotion") {
+		const chosen = await new ProcessPicker(ctx.app, value).pick();
+		if (chosen === null) return;
+		process = chosen;
+	}
+	insertTag(editor, formatTag(vocab, family, value, process));
+}
