@@ -34,34 +34,34 @@ export class ExportPreviewModal extends Modal {
 		this.setTitle("Preview de-identified export");
 		const el = this.contentEl;
 		el.empty();
-		el.addClass("attune-export");
+		el.addClass("attune-deid");
 		const n = plan.notes.length;
 		el.createEl("p", { text: `${n} ${n === 1 ? "note" : "notes"} will be written to the new folder “${folder}”. The source notes do not change.` });
-		el.createEl("p", { cls: "attune-export-muted", text: `Dates: ${DATE_CHOICES[dates].toLowerCase()}. Properties kept: only those in the allow list in Attune's settings, and tags.` });
+		el.createEl("p", { cls: "attune-deid-muted", text: `Dates: ${DATE_CHOICES[dates].toLowerCase()}. Properties kept: only those in the allow list in Attune's settings, and tags.` });
 
 		if (plan.problems.length > 0) {
-			const box = el.createDiv({ cls: "attune-export-problems" });
+			const box = el.createDiv({ cls: "attune-deid-problems" });
 			box.createEl("p", { text: "These notes cannot be exported safely, so nothing will be written:" });
 			const list = box.createEl("ul");
 			for (const p of plan.problems) list.createEl("li", { text: `${p.path}: ${p.message}` });
 		}
 
-		const table = el.createEl("table", { cls: "attune-export-table" });
+		const table = el.createEl("table", { cls: "attune-deid-table" });
 		const head = table.createEl("thead").createEl("tr");
 		head.createEl("th", { text: "Replaced" });
 		head.createEl("th", { text: "Count" });
 		head.createEl("th", { text: "Examples (shown here only)" });
 		const body = table.createEl("tbody");
 		for (const c of CATEGORIES) {
-			const row = body.createEl("tr", { cls: plan.counts[c] === 0 ? "attune-export-none" : "" });
+			const row = body.createEl("tr", { cls: plan.counts[c] === 0 ? "attune-deid-none" : undefined });
 			row.dataset.category = c;
 			row.createEl("td", { text: CATEGORY_LABELS[c] });
-			row.createEl("td", { cls: "attune-export-count", text: String(plan.counts[c]) });
-			const ex = row.createEl("td", { cls: "attune-export-examples" });
+			row.createEl("td", { cls: "attune-deid-count", text: String(plan.counts[c]) });
+			const ex = row.createEl("td", { cls: "attune-deid-examples" });
 			for (const e of plan.examples[c]) ex.createDiv({ text: `${short(e.from)} → ${short(e.to)}` });
 		}
 
-		el.createEl("p", { cls: "attune-export-warning", text: FREE_TEXT_WARNING });
+		el.createEl("p", { cls: "attune-deid-warning", text: FREE_TEXT_WARNING });
 		new Setting(el)
 			.addButton((b) => {
 				this.controls.cancel = b;

@@ -67,7 +67,7 @@ export class ExportScopeModal extends Modal {
 	private render(): void {
 		const el = this.contentEl;
 		el.empty();
-		el.addClass("attune-export");
+		el.addClass("attune-deid");
 		this.controls = {};
 		const clients = this.ctx.index.clients().map((c) => c.client);
 		if (this.defaults.notePath) {
@@ -81,7 +81,7 @@ export class ExportScopeModal extends Modal {
 		}
 		if (this.kind === "client") {
 			if (clients.length === 0) {
-				el.createEl("p", { cls: "attune-export-error", text: "No notes with a client were found. Give session notes a client property to export them by client." });
+				el.createEl("p", { cls: "attune-deid-error", text: "No notes with a client were found. Give session notes a client property to export them by client." });
 			} else {
 				new Setting(el).setName("Client").addDropdown((d) => {
 					this.controls.client = d;
@@ -109,7 +109,7 @@ export class ExportScopeModal extends Modal {
 				if (settings.exportDates !== this.dates) await this.ctx.saveSettings({ ...settings, exportDates: this.dates });
 			});
 		});
-		this.errorEl = el.createEl("p", { cls: "attune-export-error" });
+		this.errorEl = el.createEl("p", { cls: "attune-deid-error" });
 		new Setting(el)
 			.addButton((b) => {
 				this.controls.cancel = b;

@@ -96,7 +96,7 @@ describe("export of the active note", () => {
 		expect(app.vault.writes).toEqual([]);
 		const text = preview.contentEl.textContent ?? "";
 		expect(text).toContain(`1 note will be written to the new folder “${FOLDER}”`);
-		expect(preview.contentEl.querySelector('tr[data-category="client"] .attune-export-count')?.textContent).toBe("1");
+		expect(preview.contentEl.querySelector('tr[data-category="client"] .attune-deid-count')?.textContent).toBe("1");
 		expect(text).toContain("Mara → Client A");
 		expect(text).toContain("Pattern-based redaction can miss identifiers");
 
@@ -224,7 +224,7 @@ describe("export of a client's notes in a date range", () => {
 		await input(form.controls.to, to);
 		await click(form.controls.preview);
 		expect(Modal.current).toBe(form);
-		expect(form.contentEl.querySelector(".attune-export-error")?.textContent).toContain(message);
+		expect(form.contentEl.querySelector(".attune-deid-error")?.textContent).toContain(message);
 		expect(app.vault.writes).toEqual([]);
 	});
 
