@@ -4,6 +4,7 @@
  * file names, and the study notes for the vocabulary. No Obsidian, no Node:
  * the plugin applies the results through the editor or `Vault.process`.
  */
+import { scanMarkdown } from "./markdown/scan";
 import { type Family, type Vocabulary, invalidTagWordReason, labelFor, normalizeWord } from "./vocabulary";
 
 /** Why a position cannot take a tag, in words for a notice; null when it can. */
@@ -165,6 +166,22 @@ export function tagInsertion(lineText: string, ch: number, tag: string): TagInse
 	const trail = TAG_CONTINUES.test(after) ? " " : "";
 	const text = lead + tag + trail;
 	return { text, cursorCh: ch + text.length };
+}
+
+/**
+ * Whether Obsidian would read the tag inserted at a line and column: the
+ * note is read again as the metadata cache reads it, so that contexts the
+ * quick checks do not name (an indented code block, an HTML block) are
+ * caught before anything changes.
+ */
+export function insertedTagIsRead(text: string, line: number, ch: number, ins: TagInsertion, tag: string): boolean {
+	const lines = splitLines(text);
+	const eol = eolOf(text);
+	const current = lines[line] ?? "";
+	lines[line] = current.slice(0, ch) + ins.text + current.slice(ch);
+	const col = ch + ins.text.indexOf(tag);
+	const want = tag.replace(/^#/, "").toLowerCase();
+	return scanMarkdown(lines.join(eol)).tags.some((t) => t.line === line && t.col === col && t.tag.toLowerCase() === want);
 }
 
 /** A position in a note, 0-based, as Obsidian's editor gives it. */

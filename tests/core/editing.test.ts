@@ -4,6 +4,7 @@ import {
 	expandPathPattern,
 	familyWordProblem,
 	fillProperties,
+	insertedTagIsRead,
 	firstSectionPosition,
 	freePath,
 	parseWordList,
@@ -397,5 +398,21 @@ describe("studyNotes", () => {
 	});
 	it("properties parse as YAML", () => {
 		for (const n of notes) expect(parseYaml(n.text.split("\n---\n")[0].replace(/^---\n/, ""))).toMatchObject({ "note-type": "study" });
+	});
+});
+
+describe("insertedTagIsRead: the note read again as Obsidian reads it", () => {
+	const tag = "#emotion/shame";
+	const read = (text: string, line: number, ch: number) => insertedTagIsRead(text, line, ch, tagInsertion(text.split(/\r?\n/)[line], ch, tag), tag);
+	it.each([
+		{ name: "ordinary text", text: "Para\nShe froze", line: 1, ch: 9, want: true },
+		{ name: "a heading", text: "## Emotions", line: 0, ch: 11, want: true },
+		{ name: "a list item", text: "- froze", line: 0, ch: 7, want: true },
+		{ name: "a callout", text: "> [!supervisor] X\n> body", line: 1, ch: 6, want: true },
+		{ name: "CRLF", text: "a\r\nb\r\nc", line: 1, ch: 1, want: true },
+		{ name: "an indented code block", text: "Para\n\n    code", line: 2, ch: 8, want: false },
+		{ name: "inside an HTML block", text: "<div>\nx\n</div>", line: 1, ch: 1, want: false },
+	])("$name", ({ text, line, ch, want }) => {
+		expect(read(text, line, ch)).toBe(want);
 	});
 });

@@ -4,7 +4,7 @@
  * selected passage, spaced so that Obsidian reads it as a tag.
  */
 import { type Editor, Notice } from "obsidian";
-import { blockedContextAt, blockedMessage, selectionTagPosition, splitLines, tagInsertion, wordChoices } from "../../core/editing";
+import { blockedContextAt, blockedMessage, insertedTagIsRead, selectionTagPosition, splitLines, tagInsertion, wordChoices } from "../../core/editing";
 import { type Summary, summarize } from "../../core/summary";
 import { formatTag } from "../../core/tags";
 import { FAMILY_LABELS, type Family, type ProcessOrUnclassified } from "../../core/vocabulary";
@@ -58,6 +58,10 @@ export function insertTag(editor: Editor, tag: string): boolean {
 		return false;
 	}
 	const ins = tagInsertion(editor.getLine(at.line), at.ch, tag);
+	if (!insertedTagIsRead(editor.getValue(), at.line, at.ch, ins, tag)) {
+		new Notice(`Obsidian would not read ${tag} as a tag here (code, a comment or other special text), so nothing was inserted. Place the cursor in ordinary text.`);
+		return false;
+	}
 	editor.replaceRange(ins.text, at);
 	editor.setCursor({ line: at.line, ch: ins.cursorCh });
 	return true;

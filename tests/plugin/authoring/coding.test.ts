@@ -156,3 +156,11 @@ describe("coding commands refuse where Obsidian reads no tag", () => {
 		expect(a.app.vault.writes).toEqual([]);
 	});
 });
+
+it("an indented code block, which only a full reading finds: a notice after the pickers, nothing changed", async () => {
+	const before = "Para\n\n    co‸de";
+	const { a, editor } = await code(BASE, "code-emotion", before, [["shame"], ["secondary"]]);
+	expect(marked(editor).replace("‸", "")).toBe(before.replace("‸", ""));
+	expect(Notice.messages).toEqual([expect.stringMatching(/would not read #emotion\/shame\/secondary as a tag here/)]);
+	expect(a.app.vault.writes).toEqual([]);
+});
