@@ -1,0 +1,147 @@
+/**
+ * The sidebar in a real browser: the preview page runs the view's own
+ * rendering code and core queries over the example vault (read by the command
+ * line's reader), in Obsidian's default light and dark colours, in headless
+ * Chromium (Obsidian's renderer). Saves the README's screenshots.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { type Browser, type Page, chromium } from "playwright-core";
+import { indexVault, readVaultConfig } from "../../src/cli/vault";
+import { summarize } from "../../src/core/summary";
+import { PROCESS_LABELS } from "../../src/core/vocabulary";
+import { type PreviewData, serializeRecords } from "../../preview/data";
+
+const ROOT = path.join(__dirname, "../..");
+const VAULT = path.join(ROOT, "example-vault");
+const ARTIFACTS = path.join(ROOT, "tests/artifacts");
+const SHOTS = path.join(ROOT, "docs/screenshots");
+const CHROMIUM = "/usr/bin/chromium";
+const ACTIVE = "Clients/C-101/2026-02-10 session 4.md";
+
+const cli = indexVault(VAULT, readVaultConfig(VAULT));
+
+/** Bundles the preview and writes its page; returns the page's URL. */
+async function buildPreview(): Promise<string> {
+	fs.mkdirSync(ARTIFACTS, { recursive: true });
+	await build({ entryPoints: [path.join(ROOT, "preview/main.ts")], bundle: true, format: "iife", platform: "browser", target: "chrome120", outfile: path.join(ARTIFACTS, "preview.js"), logLevel: "silent" });
+	const texts: Record<string, string> = {};
+	for (const r of cli.all()) texts[r.path] = fs.readFileSync(path.join(VAULT, r.path), "utf8");
+	const data: PreviewData = { records: serializeRecords(cli.all()), texts, activePath: ACTIVE, now: "2026-03-16T09:30:00" };
+	fs.writeFileSync(path.join(ARTIFACTS, "preview-data.js"), `window.ATTUNE_PREVIEW = ${JSON.stringify(data)};\n`);
+	fs.copyFileSync(path.join(ROOT, "preview/obsidian-vars.css"), path.join(ARTIFACTS, "obsidian-vars.css"));
+	fs.copyFileSync(path.join(ROOT, "styles.css"), path.join(ARTIFACTS, "styles.css"));
+	const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' file:; style-src 'self' file:; img-src 'self' data:">
+<title>Attune: emotion summary preview</title>
+<link rel="stylesheet" href="obsidian-vars.css">
+<link rel="stylesheet" href="styles.css">
+</head>
+<body>
+<script src="preview-data.js"></script>
+<script src="preview.js"></script>
+</body>
+</html>
+`;
+	const page = path.join(ARTIFACTS, "preview.html");
+	fs.writeFileSync(page, html);
+	return pathToFileURL(page).href;
+}
+
+const tableRows = (page: Page, sel: string) =>
+	page.$$eval(`${sel} tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? "")));
+
+describe("the sidebar in Chromium", () => {
+	let browser: Browser;
+	let page: Page;
+	const errors: string[] = [];
+	const requests: string[] = [];
+
+	beforeAll(async () => {
+		if (!fs.existsSync(CHROMIUM)) {
+			throw new Error(`Chromium is not installed at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium); .ci/run does this. The browser test does not skip.`);
+		}
+		const url = await buildPreview();
+		browser = await chromium.launch({
+			executablePath: CHROMIUM,
+			args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+		});
+		page = await browser.newPage({ viewport: { width: 1200, height: 1500 }, deviceScaleFactor: 1 });
+		page.on("pageerror", (e) => errors.push(e.message));
+		page.on("console", (m) => {
+			if (m.type() === "error") errors.push(m.text());
+		});
+		// Nothing leaves the machine: every request must be a local file.
+		await page.route("**/*", (route) => {
+			requests.push(route.request().url());
+			return route.request().url().startsWith("file:") ? route.continue() : route.abort();
+		});
+		await page.goto(url);
+		await page.waitForSelector(".attune-emotion-table");
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it("shows this client's emotions, counted as the command line counts them", async () => {
+		expect(await page.textContent(".attune-scope-label")).toBe("Client C-101");
+		const expected = summarize(cli, { client: "C-101" });
+		const rows = await tableRows(page, ".attune-emotion-table");
+		expect(rows).toEqual([...expected.emotions].sort((a, b) => b.count - a.count || a.emotion.localeCompare(b.emotion)).map((r) => [r.emotion, PROCESS_LABELS[r.process], String(r.count), String(r.notes)]));
+		expect(await page.$$eval(".attune-chart-mark", (ms) => ms.length)).toBe(6);
+	});
+
+	it("lists an emotion's passages, opens one at its line, and saves the screenshots", async () => {
+		await page.getByRole("button", { name: /^Show passages for shame, primary maladaptive/ }).click();
+		await page.waitForSelector(".attune-passage-text");
+		const texts = await page.$$eval(".attune-passage-text", (els) => els.map((e) => e.textContent ?? ""));
+		expect(texts.length).toBe(summarize(cli, { client: "C-101" }).emotions.find((r) => r.emotion === "shame" && r.process === "primary-maladaptive")!.count);
+		for (const t of texts) expect(t).toMatch(/#emotion\/shame\/primary-maladaptive/i);
+
+		fs.mkdirSync(SHOTS, { recursive: true });
+		// The top of the sidebar: scope, overview, emotions and the passages of the selected row.
+		const box = (await page.locator(".preview-sidebar").boundingBox())!;
+		const clip = { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 1400) };
+		await page.screenshot({ path: path.join(SHOTS, "sidebar-light.png"), clip });
+		await page.evaluate(() => (window as unknown as { attunePreview: { setTheme(t: string): void } }).attunePreview.setTheme("dark"));
+		expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(30, 30, 30)");
+		await page.screenshot({ path: path.join(SHOTS, "sidebar-dark.png"), clip });
+		await page.evaluate(() => (window as unknown as { attunePreview: { setTheme(t: string): void } }).attunePreview.setTheme("light"));
+
+		const first = page.locator(".attune-passage-open").first();
+		const label = await first.getAttribute("aria-label");
+		const m = /^Open (.+) at line (\d+)$/.exec(label ?? "");
+		expect(m).not.toBeNull();
+		await first.click();
+		expect(await page.textContent(".preview-note-title")).toBe(m![1]);
+		expect(await page.getAttribute(".preview-line.is-target", "data-line")).toBe(String(Number(m![2]) - 1));
+		expect(await page.textContent(".preview-line.is-target")).toMatch(/#emotion\/shame\/primary-maladaptive/i);
+	});
+
+	it("switches scope with the keyboard-reachable scope menu", async () => {
+		await page.selectOption("select[aria-label='Scope']", "vault");
+		await page.waitForFunction(() => document.querySelector(".attune-scope-label")?.textContent === "Whole vault");
+		const all = summarize(cli, {});
+		expect(await page.textContent(".attune-scope-line")).toContain(`${all.notes} notes`);
+		expect(await page.$$eval(".attune-share-count", (els) => els.map((e) => e.textContent))).toEqual(all.processShares.map((p) => `${p.count} (${Math.round(p.share * 100)}%)`));
+		await page.selectOption("select[aria-label='Scope']", "note");
+		await page.waitForSelector(".attune-sequence");
+		const steps = await page.$$eval(".attune-step-emotion", (els) => els.map((e) => e.textContent));
+		const note = cli.get((await page.getAttribute(".preview-note-title", "data-path"))!)!;
+		expect(steps).toEqual(note.occurrences.filter((o) => o.family === "emotion").map((o) => o.value));
+		await page.focus("select[aria-label='Scope']");
+		await page.keyboard.press("Tab");
+		expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Dates");
+	});
+
+	it("ran without errors and without a network request", () => {
+		expect(errors).toEqual([]);
+		expect(requests.filter((u) => !u.startsWith("file:"))).toEqual([]);
+	});
+});
