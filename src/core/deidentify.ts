@@ -472,7 +472,7 @@ export class Redactor {
 	/** A property value: strings redacted (links resolved), lists and maps walked, numbers and booleans kept. */
 	value(v: unknown): unknown {
 		if (typeof v === "string") return this.text(v, "property");
-		if (Array.isArray(v)) return v.map((x) => this.value(x));
+		if (Array.isArray(v)) return (v as unknown[]).map((x) => this.value(x));
 		if (v instanceof Date) return isNaN(v.getTime()) ? v : this.text(v.toISOString().slice(0, 10), "property");
 		if (v && typeof v === "object") {
 			const out: Record<string, unknown> = {};
@@ -484,7 +484,7 @@ export class Redactor {
 
 	/** The `tags` property: Attune's tags kept as written, others redacted as tags, the shape unchanged. */
 	tagsValue(v: unknown): unknown {
-		if (Array.isArray(v)) return v.map((x) => (typeof x === "string" ? this.tagWords(x) : x));
+		if (Array.isArray(v)) return (v as unknown[]).map((x) => (typeof x === "string" ? this.tagWords(x) : x));
 		if (typeof v === "string") return this.tagWords(v);
 		return v;
 	}
