@@ -118,8 +118,8 @@ export interface ExportPlan {
 /** How many examples per category the preview shows. */
 const MAX_EXAMPLES = 3;
 
-/** Where a piece of text ends up: note text, a file name, or a property value. */
-export type Form = "text" | "name" | "property";
+/** Where a piece of text ends up: note text, a file name, a property value, or the text of a tag that is not Attune's. */
+export type Form = "text" | "name" | "property" | "tag";
 
 /** A stretch of one line: `done` pieces are final and no later rule looks at them. */
 interface Piece {
@@ -323,6 +323,19 @@ function iso(y: number, m: number, d: number): string {
 	return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+/** A date replaced by session number, as each form writes it; a date that is no session's date says only that it was a date. */
+function sessionText(session: number | undefined, form: Form): string {
+	switch (form) {
+		case "name":
+			// In a file name the session number is usually written already ("2026-01-20 session 3").
+			return "";
+		case "tag":
+			return session !== undefined ? `session-${session}` : "date";
+		default:
+			return session !== undefined ? `session ${session}` : "[date]";
+	}
+}
+
 function fullYear(y: string): number {
 	if (y.length === 4) return +y;
 	// Two-digit years: 00-49 read as 20xx, 50-99 as 19xx (a birth year is the likely reading).
@@ -394,12 +407,14 @@ const BARE_TLDS = "com|org|net|edu|gov|io|co\\.uk|org\\.uk|nhs\\.uk|ac\\.uk|uk|n
 export class Redactor {
 	readonly pseudonyms: Pseudonyms;
 	private readonly rules: Rule[];
+	private readonly dates: Rule[];
 	private readonly exported = new Map<string, string>();
 	private records: Replacement[] = [];
 	private sourcePath = "";
 
 	constructor(private readonly opts: ExportOptions) {
 		this.pseudonyms = new Pseudonyms(opts.identities, opts.primary);
+		this.dates = this.dateRules();
 		this.rules = this.buildRules();
 	}
 
@@ -466,7 +481,15 @@ export class Redactor {
 				return tagSafe(label);
 			});
 		}
-		return out;
+		// Dates too, written so that the tag stays one tag (`2026-01`, `session-3`).
+		return this.applyDates(out);
+	}
+
+	private applyDates(tag: string): string {
+		let pieces: Piece[] = [{ text: tag, done: false }];
+		for (const rule of this.dates) pieces = this.applyRule(pieces, rule, "tag");
+		const out = pieces.map((p) => p.text).join("");
+		return out === "" ? "date" : out;
 	}
 
 	/** A property value: strings redacted (links resolved), lists and maps walked, numbers and booleans kept. */
@@ -678,7 +701,7 @@ export class Redactor {
 			apply: (m) => (+m[2] >= 90 ? replace(`${m[1]}${ageText}`) : null),
 		});
 
-		rules.push(...this.dateRules());
+		rules.push(...this.dates);
 
 		const phone = (min: number, max: number) => (m: RegExpExecArray): Outcome => {
 			const n = digitCount(m[0]);
@@ -790,9 +813,8 @@ export class Redactor {
 			case "month":
 				return { text: form === "text" ? `${MONTH_NAMES[m - 1]} ${y}` : `${y}-${String(m).padStart(2, "0")}`, count: true };
 			case "session": {
-				if (form === "name") return { text: "", count: true };
 				const s = this.opts.sessionByDate.get(iso(y, m, d));
-				return { text: s !== undefined ? `session ${s}` : "[date]", count: true };
+				return { text: sessionText(s, form), count: true };
 			}
 		}
 	}
@@ -804,9 +826,8 @@ export class Redactor {
 			case "month":
 				return { text: String(y), count: true };
 			case "session": {
-				if (form === "name") return { text: "", count: true };
 				const found = [...new Set(candidates.map((c) => this.opts.sessionByDate.get(c)).filter((s): s is number => s !== undefined))];
-				return { text: found.length === 1 ? `session ${found[0]}` : "[date]", count: true };
+				return { text: sessionText(found.length === 1 ? found[0] : undefined, form), count: true };
 			}
 		}
 	}
@@ -816,9 +837,9 @@ export class Redactor {
 			case "keep":
 				return KEEP;
 			case "month":
-				return { text: form === "text" ? MONTH_NAMES[m - 1] : MONTH_NAMES[m - 1], count: true };
+				return { text: MONTH_NAMES[m - 1], count: true };
 			case "session":
-				return { text: form === "name" ? "" : "[date]", count: true };
+				return { text: sessionText(undefined, form), count: true };
 		}
 	}
 }

@@ -151,7 +151,7 @@ describe("Attune's tags are never altered", () => {
 	const note = [
 		"Felt it #emotion/2026-01-20 and #emotion/mara and #resonance/c-101 today.",
 		"Shame #emotion/shame/primary-maladaptive, #process/letting-go, #Emotion/Shame and #empathy/atunement.",
-		"Other tags change: #client/C-101 and #Mara.",
+		"Other tags change: #client/C-101, #Mara and #visit/2026-01-20.",
 	].join("\n");
 
 	it("keeps each Attune tag as written, and pseudonymizes identifiers in other tags", () => {
@@ -159,8 +159,15 @@ describe("Attune's tags are never altered", () => {
 		if ("problem" in out) throw new Error(out.problem);
 		const before = scanMarkdown(note).tags.map((t) => t.tag);
 		const after = scanMarkdown(out.text).tags.map((t) => t.tag);
-		expect(after).toEqual([...before.slice(0, -2), "client/client-a", "client-a"]);
+		expect(after).toEqual([...before.slice(0, -3), "client/client-a", "client-a", "visit/2026-01"]);
 		expect(out.text).toContain("#emotion/2026-01-20 and #emotion/mara and #resonance/c-101 today.");
+	});
+
+	it.each<[ExportDates, string]>([["session", "#visit/session-2 #seen-date"], ["keep", "#visit/2026-01-20 #seen-1999-12-31"]])("writes dates in other tags so they stay one tag (%s)", (dates, expected) => {
+		const o = options({ dates });
+		const out = deidentifyNote({ path: "n.md", text: "#visit/2026-01-20 #seen-1999-12-31\n" }, new Redactor(o), o);
+		if ("problem" in out) throw new Error(out.problem);
+		expect(out.text.endsWith(`\n${expected}\n`)).toBe(true);
 	});
 
 	it("keeps the tags property, whatever the allow list says", () => {
