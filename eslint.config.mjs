@@ -23,6 +23,11 @@ export default defineConfig([
 			// The command line reads vaults on disk, where the config folder is
 			// `.obsidian` unless the user says otherwise; there is no Vault#configDir.
 			"obsidianmd/hardcoded-config-path": "off",
+			// A command line prints; Node has no popout windows; these run outside Obsidian.
+			"no-console": "off",
+			"obsidianmd/rule-custom-message": "off",
+			"obsidianmd/no-global-this": "off",
+			"obsidianmd/prefer-create-el": "off",
 			"import/no-nodejs-modules": "off",
 			"obsidianmd/no-nodejs-modules": "off",
 			"no-restricted-imports": "off",

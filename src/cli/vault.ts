@@ -10,10 +10,16 @@ import { compileExcludes, inHiddenFolder } from "../core/exclude";
 import { NoteIndex } from "../core/index";
 import { type NoteRecord, unreadableRecord } from "../core/note";
 import { readNote } from "../core/reader";
+import { parseSimpleYaml } from "../core/yaml-lite";
 import { type AttuneSettings, type Vocabulary, migrateSettings, vocabularyFrom } from "../core/vocabulary";
 
-/** YAML as Obsidian reads properties: YAML 1.2 core schema, dates kept as text. */
+/**
+ * YAML as Obsidian reads properties: YAML 1.2 core schema, dates kept as text.
+ * Simple blocks take the fast path; anything else gets the full parser.
+ */
 export function parseProperties(yaml: string): unknown {
+	const simple = parseSimpleYaml(yaml);
+	if (simple !== undefined) return simple;
 	return parseYaml(yaml, { schema: "core", uniqueKeys: false, prettyErrors: false, maxAliasCount: 100 });
 }
 

@@ -5,7 +5,7 @@
  */
 import type { RawCallout, RawHeading, RawTag } from "./markdown/types";
 import { type NoteProperties, readProperties, readPropertyTags } from "./properties";
-import { type DiagnosticCode, parseTag } from "./tags";
+import { type DiagnosticCode, countKey, parseTag } from "./tags";
 import type { Family, ProcessOrUnclassified, Vocabulary } from "./vocabulary";
 
 /** What a shell reports about one note. Lines are 0-based, as in Obsidian. */
@@ -83,7 +83,7 @@ export interface NoteRecord {
 
 /** The key under which an occurrence is counted: family, value, process. */
 export function occurrenceKey(family: Family, value: string, process?: string): string {
-	return process ? `${family}\u0000${value}\u0000${process}` : `${family}\u0000${value}`;
+	return countKey(family, value, process);
 }
 
 /** The tag for a diagnostic, with `#`. */
@@ -131,10 +131,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 	const { props, problems } = readProperties(facts.frontmatter, path);
 	for (const p of problems) diagnostics.push({ path, line: propertyLine(facts.frontmatterYaml, p.key) + 1, tag: p.key, code: p.code, message: p.message });
 
-	const count = (family: Family, value: string, process?: string) => {
-		const k = occurrenceKey(family, value, process);
-		counts.set(k, (counts.get(k) ?? 0) + 1);
-	};
+	const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
 
 	const { tags: propTags, misread } = readPropertyTags(facts.frontmatter);
 	for (const m of misread) {
@@ -152,9 +149,9 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 		if (parsed.problem) diagnostics.push({ path, line: line + 1, tag: hash(tag), code: parsed.problem.code, message: parsed.problem.message });
 		if (!parsed.counted) return;
 		occurrences.push({ family: parsed.family, value: parsed.value, process: parsed.process, tag, line, inProperties, headings });
-		count(parsed.family, parsed.value, parsed.process);
+		bump(parsed.key ?? countKey(parsed.family, parsed.value, parsed.process));
 		// Also per class, so that summaries know how many notes hold each class.
-		if (parsed.process) counts.set(`class\u0000${parsed.process}`, (counts.get(`class\u0000${parsed.process}`) ?? 0) + 1);
+		if (parsed.process) bump(countKey("class", parsed.process));
 	};
 	for (const t of propTags) addTag(t.tag, propertyLine(facts.frontmatterYaml, "tags", t.tag.toLowerCase()), true, []);
 

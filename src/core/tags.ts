@@ -31,15 +31,40 @@ export interface ParsedTag {
 	counted: boolean;
 	/** At most one problem per tag: the one a clinician should fix first. */
 	problem?: TagProblem;
+	/** The summary key this tag counts under (see `countKey`), when counted. */
+	key?: string;
+}
+
+/** The key under which a value is counted in summaries: family, value and, for emotions, process. */
+export function countKey(family: string, value: string, process?: string): string {
+	return process ? `${family}\u0000${value}\u0000${process}` : `${family}\u0000${value}`;
 }
 
 const PROCESS_SET: ReadonlySet<string> = new Set(PROCESS_CLASSES);
 
+/** Tags repeat across a vault; each vocabulary remembers how it read each one. */
+const memo = new WeakMap<Vocabulary, Map<string, ParsedTag | null>>();
+/** Bound on remembered tags per vocabulary, so a pathological vault cannot grow it without limit. */
+const MEMO_LIMIT = 50_000;
+
 /**
  * Reads a tag (as written, with or without `#`). Returns null when the tag is
  * not Attune's (`#todo`, `#client/c-017`): those are neither counted nor diagnosed.
+ * The result is shared between calls: do not modify it.
  */
 export function parseTag(tag: string, vocab: Vocabulary): ParsedTag | null {
+	let m = memo.get(vocab);
+	if (!m) memo.set(vocab, (m = new Map<string, ParsedTag | null>()));
+	const hit = m.get(tag);
+	if (hit !== undefined) return hit;
+	const parsed = parseTagUncached(tag, vocab);
+	if (parsed?.counted) parsed.key = countKey(parsed.family, parsed.value, parsed.process);
+	if (m.size >= MEMO_LIMIT) m.clear();
+	m.set(tag, parsed);
+	return parsed;
+}
+
+function parseTagUncached(tag: string, vocab: Vocabulary): ParsedTag | null {
 	const lower = (tag.charCodeAt(0) === 35 /* # */ ? tag.slice(1) : tag).toLowerCase();
 	const slash = lower.indexOf("/");
 	const head = slash < 0 ? lower : lower.slice(0, slash);

@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { App, Plugin, type PluginManifest } from "obsidian";
+import { App, Plugin, type PluginManifest } from "../obsidian-double/obsidian";
 import AttunePlugin from "../../src/plugin/main";
 import { NoteIndex } from "../../src/core/index";
 import { type AttuneSettings, migrateSettings, vocabularyFrom } from "../../src/core/vocabulary";
@@ -40,9 +40,10 @@ export function makeApp(files: Record<string, string>, opts: { layoutReady?: boo
 /** Loads the whole plugin as Obsidian would, and waits for the first index build. */
 export async function loadPlugin(files: Record<string, string>, opts: { layoutReady?: boolean; config?: Record<string, unknown>; data?: unknown } = {}): Promise<{ app: App; plugin: AttunePlugin }> {
 	const app = makeApp(files, opts);
-	const plugin = new AttunePlugin(app as never, MANIFEST as never);
-	if (opts.data !== undefined) (plugin as unknown as Plugin)._setData(opts.data);
-	await (plugin as unknown as Plugin).load();
+	const plugin = new AttunePlugin(app as never, MANIFEST);
+	const double = plugin as unknown as Plugin;
+	if (opts.data !== undefined) double._setData(opts.data);
+	await double.load();
 	return { app, plugin };
 }
 
@@ -57,7 +58,8 @@ export async function makeContext(files: Record<string, string>, opts: { setting
 	let settings = migrateSettings(opts.settings ?? {});
 	let vocab = vocabularyFrom(settings);
 	const index = new NoteIndex();
-	const indexer = plugin.addChild(new VaultIndexer(app as never, index, () => vocab));
+	const indexer = new VaultIndexer(app as never, index, () => vocab);
+	plugin.addChild(indexer as never);
 	await indexer.ready;
 	const saved: AttuneSettings[] = [];
 	const ctx: AttuneContext = {

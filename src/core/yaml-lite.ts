@@ -1,0 +1,130 @@
+/**
+ * A fast reader for the simple properties blocks almost every note has (flat
+ * `key: value` lines, lists of scalars, inline arrays), giving exactly what a
+ * YAML 1.2 core-schema parser gives. Anything beyond that subset returns
+ * `undefined`, and the caller falls back to a full YAML parser: the subset is
+ * a speed-up, never a different reading.
+ */
+
+/** Not handled here: the caller must use a full parser. */
+const UNSUPPORTED = undefined;
+
+const NULL_RE = /^(?:~|null|Null|NULL)?$/;
+const TRUE_RE = /^(?:true|True|TRUE)$/;
+const FALSE_RE = /^(?:false|False|FALSE)$/;
+const INT_RE = /^[-+]?[0-9]+$/;
+const OCT_RE = /^0o[0-7]+$/;
+const HEX_RE = /^0x[0-9a-fA-F]+$/;
+const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const INF_RE = /^[-+]?\.(?:inf|Inf|INF)$/;
+const NAN_RE = /^\.(?:nan|NaN|NAN)$/;
+/** A plain key: no indicators, no quotes. */
+const KEY_RE = /^([A-Za-z0-9_][A-Za-z0-9_\- .]*?):(?: +(.*))?$/;
+
+/** Resolves a plain scalar as the core schema does. */
+function plain(s: string): unknown {
+	if (NULL_RE.test(s)) return null;
+	if (TRUE_RE.test(s)) return true;
+	if (FALSE_RE.test(s)) return false;
+	if (INT_RE.test(s)) return Number(s);
+	if (OCT_RE.test(s)) return parseInt(s.slice(2), 8);
+	if (HEX_RE.test(s)) return parseInt(s.slice(2), 16);
+	if (FLOAT_RE.test(s)) return Number(s);
+	if (INF_RE.test(s)) return s.startsWith("-") ? -Infinity : Infinity;
+	if (NAN_RE.test(s)) return NaN;
+	return s;
+}
+
+/** A scalar in block context, or UNSUPPORTED when it needs a full parser. */
+function scalar(raw: string): unknown {
+	const s = raw.trim();
+	if (s === "") return null;
+	const c = s[0];
+	if (c === '"') {
+		if (s.length < 2 || s[s.length - 1] !== '"') return UNSUPPORTED;
+		const inner = s.slice(1, -1);
+		return inner.includes('"') || inner.includes("\\") ? UNSUPPORTED : inner;
+	}
+	if (c === "'") {
+		if (s.length < 2 || s[s.length - 1] !== "'") return UNSUPPORTED;
+		const inner = s.slice(1, -1);
+		return inner.includes("'") ? UNSUPPORTED : inner;
+	}
+	// Indicators that start something other than a plain scalar.
+	if ("[]{},#&*!|>%@`".includes(c)) return UNSUPPORTED;
+	if ((c === "-" || c === "?" || c === ":") && (s.length === 1 || s[1] === " ")) return UNSUPPORTED;
+	if (s.includes(": ") || s.includes(" #") || s.endsWith(":") || s.includes("\t")) return UNSUPPORTED;
+	return plain(s);
+}
+
+/** A flow sequence of simple scalars: `[a, "b", 3]`. */
+function flowSeq(s: string): unknown[] | undefined {
+	const inner = s.slice(1, -1).trim();
+	if (inner === "") return [];
+	if (/[[\]{}"']/.test(inner)) return UNSUPPORTED;
+	const parts = inner.split(",");
+	const out: unknown[] = [];
+	for (let i = 0; i < parts.length; i++) {
+		const p = parts[i].trim();
+		// A trailing comma is allowed by YAML; an empty item elsewhere is not.
+		if (p === "") {
+			if (i === parts.length - 1 && i > 0) break;
+			return UNSUPPORTED;
+		}
+		if (p.includes(":") || p.includes("#")) return UNSUPPORTED;
+		const v = scalar(p);
+		if (v === UNSUPPORTED) return UNSUPPORTED;
+		out.push(v);
+	}
+	return out;
+}
+
+/**
+ * Parses a simple properties block, or returns `undefined` when the block uses
+ * anything outside the subset (the caller then uses a full YAML parser).
+ */
+export function parseSimpleYaml(yaml: string): Record<string, unknown> | null | undefined {
+	const lines = yaml.split(/\r\n|\r|\n/);
+	const out: Record<string, unknown> = {};
+	let any = false;
+	let listKey: string | null = null;
+	let listIndent = -1;
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i];
+		const trimmed = line.trim();
+		if (trimmed === "" || trimmed.startsWith("#")) continue;
+		if (line.includes("\t")) return UNSUPPORTED;
+		const indent = line.length - line.trimStart().length;
+		if (listKey !== null && (trimmed === "-" || trimmed.startsWith("- "))) {
+			if (listIndent < 0) listIndent = indent;
+			else if (indent !== listIndent) return UNSUPPORTED;
+			const v = scalar(trimmed.slice(1));
+			if (v === UNSUPPORTED) return UNSUPPORTED;
+			const cur = out[listKey];
+			if (Array.isArray(cur)) cur.push(v);
+			else out[listKey] = [v];
+			continue;
+		}
+		if (indent !== 0) return UNSUPPORTED;
+		const m = KEY_RE.exec(line);
+		if (!m) return UNSUPPORTED;
+		const key = m[1].trimEnd();
+		if (Object.prototype.hasOwnProperty.call(out, key) || key === "__proto__") return UNSUPPORTED;
+		const rest = (m[2] ?? "").trim();
+		any = true;
+		listKey = null;
+		listIndent = -1;
+		if (rest === "") {
+			out[key] = null;
+			listKey = key;
+			continue;
+		}
+		let v: unknown;
+		if (rest[0] === "[" && rest[rest.length - 1] === "]") v = flowSeq(rest);
+		else if (rest === "{}") v = {};
+		else v = scalar(rest);
+		if (v === UNSUPPORTED) return UNSUPPORTED;
+		out[key] = v;
+	}
+	return any ? out : null;
+}
