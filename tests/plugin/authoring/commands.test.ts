@@ -2,9 +2,8 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
-import type { App } from "../../obsidian-double/obsidian";
 import { loadPlugin } from "../../helpers/harness";
-import { authoring } from "./setup";
+import { asDouble, authoring } from "./setup";
 
 const COMMANDS: [string, string][] = [
 	["new-session-note", "New session note"],
@@ -30,7 +29,7 @@ describe("authoring commands", () => {
 
 	it("no command of the loaded plugin has a default hotkey", async () => {
 		const { app } = await loadPlugin({});
-		const commands = [...(app as unknown as App).commands.values()];
+		const commands = [...asDouble(app).commands.values()];
 		expect(commands.length).toBeGreaterThanOrEqual(COMMANDS.length);
 		for (const c of commands) expect(c.hotkeys ?? []).toEqual([]);
 	});

@@ -19,12 +19,16 @@ export interface Authoring {
 	run(id: string): unknown;
 }
 
+/** The app the harness built, as the double it is (with its test helpers), however the harness types it. */
+export function asDouble(app: unknown): App {
+	return app as App;
+}
+
 /** A vault with the authoring feature registered. Notices start empty. */
 export async function authoring(files: Record<string, string>, settings: Partial<AttuneSettings> = {}): Promise<Authoring> {
 	const made = await makeContext(files, { settings, now: NOW });
 	const { ctx, saved } = made;
-	// The harness types the app as Obsidian's; it is the double's, with its test helpers.
-	const app = made.app as unknown as App;
+	const app = asDouble(made.app);
 	registerAuthoring(ctx);
 	Notice.messages.length = 0;
 	// A modal left open by an earlier test must not look like this test's.
