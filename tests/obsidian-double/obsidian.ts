@@ -10,6 +10,9 @@ export { moment };
 
 type Listener = (...args: unknown[]) => unknown;
 
+// Obsidian always runs in a window; plain-Node tests and the benchmark get one.
+if (typeof (globalThis as { window?: unknown }).window === "undefined") (globalThis as { window?: unknown }).window = globalThis;
+
 /** Positions as Obsidian reports them. */
 export interface Loc { line: number; col: number; offset: number }
 export interface Pos { start: Loc; end: Loc }
