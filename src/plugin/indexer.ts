@@ -17,6 +17,8 @@ const SLICE_MS = 12;
 export class VaultIndexer extends Component {
 	private excluded: ExcludeMatcher = () => false;
 	private building = false;
+	/** A rebuild was asked for while one ran (settings changed mid-build): run again after. */
+	private again = false;
 	/** Resolves when the first full build is done. */
 	readonly ready: Promise<void>;
 	private resolveReady!: () => void;
@@ -41,7 +43,10 @@ export class VaultIndexer extends Component {
 
 	/** Reads the whole vault again (after a settings change), one slice at a time. */
 	async rebuild(): Promise<void> {
-		if (this.building) return;
+		if (this.building) {
+			this.again = true;
+			return;
+		}
 		this.building = true;
 		try {
 			this.excluded = this.readExcludes();
@@ -57,8 +62,13 @@ export class VaultIndexer extends Component {
 			}
 		} finally {
 			this.building = false;
-			this.resolveReady();
 		}
+		if (this.again) {
+			this.again = false;
+			await this.rebuild();
+			return;
+		}
+		this.resolveReady();
 	}
 
 	/** Whether a path is summarized at all. */

@@ -13,7 +13,7 @@ import { registerExport } from "./export/register";
 import { AttuneSettingTab } from "./settings-tab";
 
 export default class AttunePlugin extends Plugin {
-	private settings!: AttuneSettings;
+	private current!: AttuneSettings;
 	private vocab!: Vocabulary;
 	private readonly index = new NoteIndex();
 	private indexer!: VaultIndexer;
@@ -26,7 +26,7 @@ export default class AttunePlugin extends Plugin {
 			plugin: this,
 			index: this.index,
 			indexer: this.indexer,
-			settings: () => this.settings,
+			settings: () => this.current,
 			vocab: () => this.vocab,
 			saveSettings: (next) => this.saveSettings(next),
 			now: () => new Date(),
@@ -47,12 +47,12 @@ export default class AttunePlugin extends Plugin {
 	private async saveSettings(next: AttuneSettings): Promise<void> {
 		const before = this.vocab;
 		this.apply(next);
-		await this.saveData(this.settings);
+		await this.saveData(this.current);
 		if (!sameWords(before, this.vocab)) void this.indexer.rebuild();
 	}
 
 	private apply(settings: AttuneSettings): void {
-		this.settings = settings;
+		this.current = settings;
 		this.vocab = vocabularyFrom(settings);
 	}
 }
