@@ -25,7 +25,7 @@ async function settle(): Promise<void> {
 
 it("saves settings only, with no client code, name or note text, after every command has run", async () => {
 	const loaded = await loadPlugin(files);
-	const app = loaded.app as unknown as App;
+	const app: App = loaded.app;
 	const plugin = loaded.plugin as unknown as Plugin;
 	const file = app.vault.getFileByPath("Clients/C-101/2026-01-20 session 2.md")!;
 	await app.workspace.getLeaf(true).openFile(file);

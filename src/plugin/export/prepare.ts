@@ -23,6 +23,8 @@ export interface PreparedExport {
 	folder: string;
 	scope: ExportScope;
 	dates: ExportDates;
+	/** The properties kept, as the settings said when it was planned. */
+	allowedProperties: string[];
 }
 
 /** The export folder from the settings, as a vault path. */
@@ -138,5 +140,5 @@ export async function prepareExport(ctx: AttuneContext, scope: ExportScope, date
 		resolveLink: (link, source) => metadataCache.getFirstLinkpathDest(link, source)?.path ?? null,
 		targetFolder: folder,
 	});
-	return { plan, folder, scope, dates };
+	return { plan, folder, scope, dates, allowedProperties: [...settings.exportAllowedProperties] };
 }

@@ -37,7 +37,8 @@ export class ExportPreviewModal extends Modal {
 		el.addClass("attune-deid");
 		const n = plan.notes.length;
 		el.createEl("p", { text: `${n} ${n === 1 ? "note" : "notes"} will be written to the new folder “${folder}”. The source notes do not change.` });
-		el.createEl("p", { cls: "attune-deid-muted", text: `Dates: ${DATE_CHOICES[dates].toLowerCase()}. Properties kept: only those in the allow list in Attune's settings, and tags.` });
+		const kept = this.prepared.allowedProperties;
+		el.createEl("p", { cls: "attune-deid-muted", text: `Dates: ${DATE_CHOICES[dates].toLowerCase()}. Properties kept: ${kept.length > 0 ? kept.join(", ") : "none"}, and tags.` });
 
 		if (plan.problems.length > 0) {
 			const box = el.createDiv({ cls: "attune-deid-problems" });

@@ -3,8 +3,8 @@
  * client's notes in a date range) and how to treat dates. It only collects
  * the choice; nothing is read or written until the preview.
  */
-import { type App, type ButtonComponent, type DropdownComponent, Modal, Setting, type TextComponent } from "obsidian";
-import type { ExportDates } from "../../core/vocabulary";
+import { type App, type ButtonComponent, type DropdownComponent, Modal, Setting, type TextComponent, normalizePath } from "obsidian";
+import { type AttuneSettings, DEFAULT_SETTINGS, type ExportDates } from "../../core/vocabulary";
 import type { AttuneContext } from "../context";
 import { type ExportScope, rangeProblem } from "./prepare";
 
@@ -32,6 +32,8 @@ export class ExportScopeModal extends Modal {
 		from?: TextComponent;
 		to?: TextComponent;
 		dates?: DropdownComponent;
+		folder?: TextComponent;
+		properties?: TextComponent;
 		preview?: ButtonComponent;
 		cancel?: ButtonComponent;
 	} = {};
@@ -40,6 +42,8 @@ export class ExportScopeModal extends Modal {
 	private from = "";
 	private to = "";
 	private dates: ExportDates;
+	private folder: string;
+	private properties: string;
 	private errorEl: HTMLElement | null = null;
 
 	constructor(
@@ -52,7 +56,10 @@ export class ExportScopeModal extends Modal {
 		this.kind = defaults.notePath ? "note" : "client";
 		const clients = ctx.index.clients().map((c) => c.client);
 		this.client = defaults.client && clients.some((c) => c.toLowerCase() === defaults.client?.toLowerCase()) ? defaults.client : clients[0] ?? "";
-		this.dates = ctx.settings().exportDates;
+		const settings = ctx.settings();
+		this.dates = settings.exportDates;
+		this.folder = settings.exportFolder;
+		this.properties = settings.exportAllowedProperties.join(", ");
 	}
 
 	onOpen(): void {
@@ -109,6 +116,14 @@ export class ExportScopeModal extends Modal {
 				if (settings.exportDates !== this.dates) await this.ctx.saveSettings({ ...settings, exportDates: this.dates });
 			});
 		});
+		new Setting(el).setName("Export folder").setDesc("Each export goes into a new dated folder inside this one.").addText((t) => {
+			this.controls.folder = t;
+			t.setPlaceholder(DEFAULT_SETTINGS.exportFolder).setValue(this.folder).onChange((v) => (this.folder = v));
+		});
+		new Setting(el).setName("Properties kept").setDesc("Property names copied into the export, separated by commas; all others are removed. Tags are always kept.").addText((t) => {
+			this.controls.properties = t;
+			t.setValue(this.properties).onChange((v) => (this.properties = v));
+		});
 		this.errorEl = el.createEl("p", { cls: "attune-deid-error" });
 		new Setting(el)
 			.addButton((b) => {
@@ -130,8 +145,18 @@ export class ExportScopeModal extends Modal {
 			if (problem) return this.showError(problem);
 			scope = { kind: "client", client: this.client, from: this.from || undefined, to: this.to || undefined };
 		}
+		await this.remember();
 		this.close();
 		await this.onSubmit(scope, this.dates);
+	}
+
+	/** Saves the folder and the allow list when they changed: settings, never anything about the notes. */
+	private async remember(): Promise<void> {
+		const settings = this.ctx.settings();
+		const folder = this.folder.trim() === "" ? DEFAULT_SETTINGS.exportFolder : normalizePath(this.folder.trim());
+		const properties = [...new Set(this.properties.split(",").map((p) => p.trim().toLowerCase()).filter((p) => p !== ""))];
+		const next: AttuneSettings = { ...settings, exportFolder: folder, exportAllowedProperties: properties };
+		if (folder !== settings.exportFolder || properties.join(",") !== settings.exportAllowedProperties.join(",")) await this.ctx.saveSettings(next);
 	}
 
 	private showError(message: string): void {

@@ -24,8 +24,7 @@ const SESSION_2 = "Clients/C-101/2026-01-20 session 2.md";
 async function setup(files: Record<string, string> = exampleVaultFiles(), settings: Partial<AttuneSettings> = {}) {
 	const made = await makeContext(files, { now: NOW, settings });
 	registerExport(made.ctx);
-	// The harness types its app with Obsidian's typings; it is the test double's.
-	const app = made.app as unknown as App;
+	const app: App = made.app;
 	const before = new Map<string, string>(Object.keys(files).map((p) => [p, app.vault.text(p)]));
 	return { app, ctx: made.ctx, saved: made.saved, before };
 }
@@ -212,6 +211,21 @@ describe("export of a client's notes in a date range", () => {
 		expect(supervision).toContain(`[[${FOLDER}/session 2|session 2]] and [[${FOLDER}/session 3|session 3]]`);
 		// The only date left is the export folder's own.
 		expect(supervision.split(FOLDER).join("")).not.toMatch(/\d{4}-\d{2}/);
+	});
+
+	it("remembers the export folder and the properties kept, and uses them", async () => {
+		const { app, saved } = await setup();
+		await open(app, SESSION_2);
+		const form = runCommand(app);
+		await input(form.controls.folder, "Shared/For supervision/");
+		await input(form.controls.properties, "Session, note-type,, session");
+		const preview = await toPreview(form);
+		expect(saved.map((s) => [s.exportFolder, s.exportAllowedProperties])).toEqual([["Shared/For supervision", ["session", "note-type"]]]);
+		expect(preview.contentEl.textContent).toContain("Properties kept: session, note-type, and tags.");
+		await click(preview.controls.export);
+		const path = "Shared/For supervision/Export 2026-03-16/2026-01 session 2.md";
+		expect(app.vault.writes.map((w) => w.path)).toEqual(["Shared", "Shared/For supervision", "Shared/For supervision/Export 2026-03-16", path]);
+		expect(app.vault.text(path).startsWith("---\nnote-type: session\nsession: 2\n---\n")).toBe(true);
 	});
 
 	it.each([
