@@ -66,9 +66,11 @@ export function renderSummaryView(container: HTMLElement, model: SummaryViewMode
 	const doc = container.ownerDocument;
 	const active = doc.activeElement;
 	const focused = active && container.contains(active) ? active.getAttribute("data-attune-focus") : null;
-	container.empty();
 	container.addClass("attune-summary");
-	const r = new Renderer(container, model, handlers, ui);
+	// Built off the document, then put in place in one step: one layout, and
+	// far less work per element than inserting into a live tree.
+	const fresh = doc.createDocumentFragment();
+	const r = new Renderer(fresh, model, handlers, ui);
 	r.scopeBar();
 	if (model.scope.problem !== undefined) {
 		r.notice(model.scope.problem);
@@ -87,6 +89,7 @@ export function renderSummaryView(container: HTMLElement, model: SummaryViewMode
 		r.attention();
 		r.exportBar();
 	}
+	container.replaceChildren(fresh);
 	if (focused) {
 		container.querySelector<HTMLElement | SVGElement>(`[data-attune-focus="${cssEscape(focused)}"]`)?.focus();
 	}
@@ -98,7 +101,7 @@ function cssEscape(s: string): string {
 
 class Renderer {
 	constructor(
-		private readonly root: HTMLElement,
+		private readonly root: DocumentFragment,
 		private readonly m: SummaryViewModel,
 		private readonly h: SummaryViewHandlers,
 		private readonly ui: SummaryViewUi,
@@ -424,7 +427,7 @@ class Renderer {
 		head.createEl("th", { cls: "attune-num", text: "Occurrences", attr: { scope: "col" } });
 		head.createEl("th", { cls: "attune-num", text: "Notes", attr: { scope: "col" } });
 		const body = table.createEl("tbody");
-		for (const row of rows) {
+		for (const row of this.limit("resonance", rows)) {
 			const sel: Selection = { kind: "resonance", emotion: row.emotion };
 			const on = sameSelection(sel, this.m.selection);
 			const tr = body.createEl("tr", { cls: on ? "attune-selected" : "" });
@@ -433,6 +436,7 @@ class Renderer {
 			tr.createEl("td", { cls: "attune-num", text: String(row.count) });
 			tr.createEl("td", { cls: "attune-num", text: String(row.notes) });
 		}
+		this.more(s, "resonance", rows.length, "emotions");
 		if (this.m.selection?.kind === "resonance") this.passages(s, `therapist resonance ${this.m.selection.emotion}`);
 	}
 
