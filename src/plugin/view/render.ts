@@ -66,11 +66,9 @@ export function renderSummaryView(container: HTMLElement, model: SummaryViewMode
 	const doc = container.ownerDocument;
 	const active = doc.activeElement;
 	const focused = active && container.contains(active) ? active.getAttribute("data-attune-focus") : null;
+	container.empty();
 	container.addClass("attune-summary");
-	// Built off the document, then put in place in one step: one layout, and
-	// far less work per element than inserting into a live tree.
-	const fresh = doc.createDocumentFragment();
-	const r = new Renderer(fresh, model, handlers, ui);
+	const r = new Renderer(container, model, handlers, ui);
 	r.scopeBar();
 	if (model.scope.problem !== undefined) {
 		r.notice(model.scope.problem);
@@ -89,7 +87,6 @@ export function renderSummaryView(container: HTMLElement, model: SummaryViewMode
 		r.attention();
 		r.exportBar();
 	}
-	container.replaceChildren(fresh);
 	if (focused) {
 		container.querySelector<HTMLElement | SVGElement>(`[data-attune-focus="${cssEscape(focused)}"]`)?.focus();
 	}
@@ -101,7 +98,7 @@ function cssEscape(s: string): string {
 
 class Renderer {
 	constructor(
-		private readonly root: DocumentFragment,
+		private readonly root: HTMLElement,
 		private readonly m: SummaryViewModel,
 		private readonly h: SummaryViewHandlers,
 		private readonly ui: SummaryViewUi,

@@ -26,7 +26,7 @@ describe("the sidebar and the command line agree on the example vault", () => {
 		jest.useFakeTimers({ doNotFake: ["nextTick", "queueMicrotask"] });
 		const made = await makeContext(exampleVaultFiles(), { config: { userIgnoreFilters: ["Archive/"] } });
 		registerSummaryView(made.ctx);
-		app = made.app as unknown as App;
+		app = made.app;
 		await app.commands.get("attune:open-summary")!.callback!();
 		view = app.workspace.getLeavesOfType(VIEW_TYPE_SUMMARY)[0].view as unknown as SummaryView;
 		document.body.appendChild(view.containerEl);

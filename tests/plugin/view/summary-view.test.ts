@@ -53,8 +53,8 @@ async function setup(files: Record<string, string> = FILES, scope: "note" | "cli
 	const made = await makeContext(files, { settings: { viewScope: scope } });
 	registerSummaryView(made.ctx);
 	// The harness is typed with Obsidian's API; the tests also use the double's helpers.
-	const app = made.app as unknown as App;
-	const plugin = made.plugin as unknown as Plugin;
+	const app = made.app;
+	const plugin = made.plugin;
 	return { ctx: made.ctx, saved: made.saved, app, plugin, ...(await openView(app)) };
 }
 
@@ -197,7 +197,7 @@ describe("closing, reopening and unloading", () => {
 
 	it("leaves no listeners when the plugin unloads", async () => {
 		const loaded = await loadPlugin(FILES);
-		const app = loaded.app as unknown as App;
+		const app = loaded.app;
 		await app.commands.get("attune:open-summary")!.callback!();
 		expect(app.workspace.getLeavesOfType(VIEW_TYPE_SUMMARY)).toHaveLength(1);
 		(loaded.plugin as unknown as Plugin).unload();
