@@ -50,7 +50,7 @@ export class Component {
 		if (this._loaded) return;
 		this._loaded = true;
 		const r = this.onload() as unknown;
-		for (const c of this.children) c.load();
+		for (const c of this.children) void c.load();
 		return r instanceof Promise ? (r as Promise<void>) : undefined;
 	}
 	onload(): void | Promise<void> {}
@@ -64,7 +64,7 @@ export class Component {
 	onunload(): void {}
 	addChild<T extends Component>(c: T): T {
 		this.children.push(c);
-		if (this._loaded) c.load();
+		if (this._loaded) void c.load();
 		return c;
 	}
 	removeChild<T extends Component>(c: T): T {
@@ -562,7 +562,7 @@ export class WorkspaceLeaf extends Events {
 			this.view.unload();
 		}
 		this.view = ctor ? ctor(this) : new View(this);
-		this.view.load();
+		await this.view.load();
 		await this.view.onOpen();
 	}
 	getViewState(): { type: string } {
@@ -698,8 +698,8 @@ export interface Command {
 	hotkeys?: unknown[];
 	callback?: () => unknown;
 	checkCallback?: (checking: boolean) => boolean | void;
-	editorCallback?: (editor: Editor, ctx: MarkdownView | unknown) => unknown;
-	editorCheckCallback?: (checking: boolean, editor: Editor, ctx: MarkdownView | unknown) => boolean | void;
+	editorCallback?: (editor: Editor, ctx: unknown) => unknown;
+	editorCheckCallback?: (checking: boolean, editor: Editor, ctx: unknown) => boolean | void;
 }
 
 export interface PluginManifest { id: string; name: string; version: string; minAppVersion: string; description: string; author: string; isDesktopOnly?: boolean; dir?: string }
