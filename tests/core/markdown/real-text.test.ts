@@ -1,0 +1,107 @@
+/**
+ * The scanner on real text: emotional-support conversations from ESConv
+ * (Liu et al., ACL 2021; CC BY-NC 4.0), read from `../shared` and never
+ * copied into the project. Each conversation becomes a session note, one
+ * paragraph per utterance. Real prose carries apostrophes, prices, stars,
+ * `<3` and stray backslashes; none of it may invent a tag, and none of it may
+ * swallow a tag a clinician adds at the end of an utterance.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { scanMarkdown } from "../../../src/core/markdown/scan";
+
+const CORPUS = path.resolve(__dirname, "../../../../shared/real-corpus-data/esconv-test.jsonl");
+
+interface Conversation {
+	situation: string;
+	emotion_type: string;
+	dialog: { text: string; speaker: string }[];
+}
+
+/** The Attune tags appended, in turn, to every third utterance. */
+const ATTUNE_TAGS = [
+	"#emotion/sadness/primary-adaptive",
+	"#empathy/attunement",
+	"#response/reflection",
+	"#emotion/shame/primary-maladaptive",
+	"#process/symbolizing",
+	"#resonance/compassion",
+	"#emotion/tristeza",
+];
+
+interface Note {
+	text: string;
+	/** The tags added, as the scanner should report them: name without `#`, and line. */
+	added: [string, number][];
+}
+
+/**
+ * A session note from a conversation. With `tagged`, every third utterance
+ * ends with an Attune tag, after a space, as a clinician would write it.
+ */
+function noteOf(c: Conversation, tagged: boolean, seed: number): Note {
+	const lines = ["---", "note-type: session", `emotion: ${c.emotion_type}`, "---", "", "# Session", "", c.situation.replace(/\s+/g, " ").trim(), "", "## Dialogue", ""];
+	const added: [string, number][] = [];
+	c.dialog.forEach((u, i) => {
+		const who = u.speaker === "usr" ? "Client" : "Therapist";
+		let text = `${who}: ${u.text.replace(/\s+/g, " ").trim()}`;
+		if (tagged && (i + seed) % 3 === 0) {
+			const tag = ATTUNE_TAGS[(i + seed) % ATTUNE_TAGS.length];
+			text += ` ${tag}`;
+			added.push([tag.slice(1), lines.length]);
+		}
+		lines.push(text, "");
+	});
+	return { text: lines.join("\n"), added };
+}
+
+const present = fs.existsSync(CORPUS);
+if (!present) {
+	// Tell the reader why these tests did not run, rather than pass silently.
+	console.warn(`Real-text tests skipped: ${CORPUS} not found (the shared folder sits beside the repository).`);
+}
+const describeIfCorpus = present ? describe : describe.skip;
+
+describeIfCorpus("real conversations from ESConv", () => {
+	const conversations: Conversation[] = present
+		? fs.readFileSync(CORPUS, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Conversation)
+		: [];
+
+	it("has a few hundred conversations with real utterances to read", () => {
+		expect(conversations.length).toBeGreaterThanOrEqual(150);
+		expect(conversations.every((c) => c.dialog.length > 0)).toBe(true);
+	});
+
+	it("finds no tag in notes whose conversation holds no #", () => {
+		let notes = 0;
+		for (const c of conversations) {
+			// The note's own headings use `#` too; what matters is the real text.
+			if ([c.situation, ...c.dialog.map((u) => u.text)].some((t) => t.includes("#"))) continue;
+			notes++;
+			expect(scanMarkdown(noteOf(c, false, 0).text).tags).toEqual([]);
+		}
+		expect(notes).toBeGreaterThanOrEqual(150);
+	});
+
+	it("finds exactly the Attune tags appended to utterances, on their lines", () => {
+		let tags = 0;
+		conversations.forEach((c, k) => {
+			const note = noteOf(c, true, k);
+			const found = scanMarkdown(note.text).tags.map((t) => [t.tag, t.line]);
+			expect(found).toEqual(note.added);
+			tags += note.added.length;
+		});
+		expect(tags).toBeGreaterThan(1000);
+	});
+
+	it("finds them again with Windows line endings and inside a supervisor callout", () => {
+		const c = conversations[0];
+		const note = noteOf(c, true, 0);
+		const crlf = note.text.replace(/\n/g, "\r\n");
+		expect(scanMarkdown(crlf).tags.map((t) => [t.tag, t.line])).toEqual(note.added);
+		const quoted = note.text.split("\n").map((l, i) => (i < 5 ? l : `> ${l}`)).join("\n").replace("> # Session", "> [!supervisor] Review");
+		const scan = scanMarkdown(quoted);
+		expect(scan.tags.map((t) => [t.tag, t.line])).toEqual(note.added);
+		expect(scan.callouts).toEqual([{ type: "supervisor", line: 5, title: "Review", firstText: "Review" }]);
+	});
+});
