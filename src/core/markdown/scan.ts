@@ -196,15 +196,23 @@ function tagEndAt(s: string, p: number, end: number): number {
 	return named ? j : -1;
 }
 
-/** A tag name: everything up to white space or a tag-ending punctuation mark (see `isTagStop`). */
+/**
+ * The start of a tag name up to its end or its first `_`: what `isTagStop`
+ * ends, and `_`, which the fast path leaves to the full reader since it may
+ * close emphasis.
+ */
 // eslint-disable-next-line no-control-regex -- control characters end a tag, as they do in Obsidian
-const TAG_NAME = /[^\s\x00-\x20!-,.:-@[-^`{-~\x7f\u00a0\u1680\u2000-\u206f\u2e00-\u2e7f\u3000\ufeff]*/y;
+const TAG_NAME_PLAIN = /[^\s\x00-\x20!-,.:-@[-`{-~\x7f\u00a0\u1680\u2000-\u206f\u2e00-\u2e7f\u3000\ufeff]*/y;
 
-/** As `tagEndAt`, with a native search for the name's end; for content whose end a tag cannot cross. */
+/**
+ * As `tagEndAt`, with a native search for the name's end, for content whose
+ * end a tag cannot cross. Returns -2 when the name holds an `_`.
+ */
 function tagEndFast(s: string, p: number, end: number): number {
-	TAG_NAME.lastIndex = p + 1;
-	TAG_NAME.test(s);
-	const j = Math.min(TAG_NAME.lastIndex, end);
+	TAG_NAME_PLAIN.lastIndex = p + 1;
+	TAG_NAME_PLAIN.test(s);
+	const j = Math.min(TAG_NAME_PLAIN.lastIndex, end);
+	if (j < end && s.charCodeAt(j) === UNDERSCORE) return -2;
 	for (let k = p + 1; k < j; k++) if (!isDigit(s.charCodeAt(k))) return j;
 	return -1;
 }
@@ -220,6 +228,10 @@ const MAX_DEPTH = 64;
 /** Receives each tag found: the position of its `#` and its end, in the string being read. */
 interface TagSink {
 	onTag(start: number, end: number): void;
+	/** How many tags have been received, to roll back to. */
+	mark(): number;
+	/** Forgets the tags received since `mark` returned `count`. */
+	rollback(count: number): void;
 }
 
 /**
@@ -250,44 +262,54 @@ class InlineReader {
 	private fresh = false;
 
 	/**
-	 * Reads `s[start, end)` as one block's inline content, whose first `#` is
-	 * at `firstHash`. Before `plainEnd` the text holds no character that opens
-	 * a construct, so tags there are found by jumping from `#` to `#`, and the
-	 * full reader starts after it.
+	 * Reads `s[start, end)` as one block's inline content. When `plain`, the
+	 * text holds no character that opens a construct able to hide a `#`, and
+	 * tags are found from the positions of its `#`s, `hashes[hashFrom, hashTo)`,
+	 * unless some emphasis around them needs the full reader after all.
 	 */
-	read(s: string, start: number, end: number, plainEnd: number, firstHash: number, defs: Set<string> | null, sink: TagSink): void {
+	read(s: string, start: number, end: number, plain: boolean, hashes: readonly number[], hashFrom: number, hashTo: number,
+		defs: Set<string> | null, sink: TagSink): void {
 		this.s = s;
 		this.top = start;
 		this.topEnd = end;
 		this.defs = defs;
 		this.sink = sink;
 		this.fresh = false;
+		if (!plain) {
+			this.parse(start, end, 0, true);
+			return;
+		}
+		const mark = sink.mark();
 		let tagEnd = -1;
-		let h = firstHash;
-		while (h >= 0 && h < plainEnd) {
+		for (let k = hashFrom; k < hashTo; k++) {
+			const h = hashes[k];
+			if (h >= end) break;
 			let can = h === start || h === tagEnd;
 			if (!can) {
 				const prev = s.charCodeAt(h - 1);
 				can = isWs(prev);
-				// Right after `**`, `~~`, `==`, `%%` or an escape a tag may start: leave it to the full reader.
-				if (!can && (prev === STAR || prev === TILDE || prev === EQ || prev === PERCENT || (isAsciiPunct(prev) && s.charCodeAt(h - 2) === BACKSLASH))) {
+				// Right after emphasis, `~~`, `==`, `%%` or an escape a tag may start: leave it to the full reader.
+				if (!can && (prev === STAR || prev === UNDERSCORE || prev === TILDE || prev === EQ || prev === PERCENT
+					|| (isAsciiPunct(prev) && s.charCodeAt(h - 2) === BACKSLASH))) {
+					sink.rollback(mark);
 					this.parse(start, end, 0, true);
 					return;
 				}
 			}
-			let next = h + 1;
 			if (can) {
 				const j = tagEndFast(s, h, end);
+				if (j === -2) {
+					// An `_` in the name may close emphasis opened before it: leave it to the full reader.
+					sink.rollback(mark);
+					this.parse(start, end, 0, true);
+					return;
+				}
 				if (j > 0) {
 					sink.onTag(h, j);
 					tagEnd = j;
-					next = j;
 				}
 			}
-			h = s.indexOf("#", next);
 		}
-		const from = Math.max(plainEnd, tagEnd);
-		if (from < end) this.parse(from, end, 0, from === start || from === tagEnd || isWs(s.charCodeAt(from - 1)));
 	}
 
 	/**
@@ -824,8 +846,17 @@ interface PendingCallout {
 	depth: number;
 }
 
-/** Characters that open the inline constructs able to hide a `#` or end a tag early. */
-const OPENER_CHARS = ["`", "$", "<", "[", "_"];
+/**
+ * Characters that open the inline constructs able to hide a `#` after white
+ * space: code, math, HTML and links. (Emphasis hides nothing; what it changes,
+ * right before a `#` or inside a tag name, the reader checks where it looks.)
+ */
+const OPENER_CHARS = ["`", "$", "<", "["];
+
+/** Scratch storage shared by all scans: line starts, `#` positions, inline content queued. */
+const SCRATCH_LINES: number[] = [];
+const SCRATCH_HASHES: number[] = [];
+const SCRATCH_UNITS: number[] = [];
 
 /** One reader serves every scan: scans run one at a time and the reader keeps no result. */
 const READER = new InlineReader();
@@ -833,7 +864,11 @@ const READER = new InlineReader();
 class Scanner implements TagSink {
 	private readonly s: string;
 	private readonly n: number;
-	private readonly lineStarts: number[] = [];
+	// Scratch arrays are shared by all scans (they run one at a time, and
+	// nothing in them outlives a scan), so a scan allocates little besides
+	// its results; each has its own count of entries in use.
+	private readonly lineStarts = SCRATCH_LINES;
+	private lineN = 0;
 	private readonly tags: RawTag[] = [];
 	private readonly headings: RawHeading[] = [];
 	private readonly callouts: RawCallout[] = [];
@@ -842,10 +877,11 @@ class Scanner implements TagSink {
 	private defs: Set<string> | null = null;
 
 	// Inline content to read once the block pass is done (link definitions may
-	// come after their use). Quadruples: start, end, -1 for a plain range of
-	// the text or the index in `segs` of a list of line pieces to join, and
-	// the position of the first `#` (found by the block pass already).
-	private readonly units: number[] = [];
+	// come after their use). Five numbers each: start, end, -1 for a plain
+	// range of the text or the index in `segs` of line pieces to join, and the
+	// range of `hashes` holding its `#` positions.
+	private readonly units = SCRATCH_UNITS;
+	private unitN = 0;
 	private readonly segs: number[] = [];
 
 	// Open containers.
@@ -869,11 +905,10 @@ class Scanner implements TagSink {
 	private accLines = 0;
 	private accRaw = true;
 	private accHash = false;
-	private accFirstHash = 0;
+	private accHashFrom = 0;
 	private accFirstLine = 0;
 	private readonly accSegs: number[] = [];
 	private accSegN = 0;
-	private paraDollars = 0;
 
 	// The current line and the cursor in it.
 	private lineNo = 0;
@@ -888,7 +923,9 @@ class Scanner implements TagSink {
 
 	// Next `#` and `$$` in the text, so that lines without them cost nothing.
 	private nextHash = -1;
-	private nextDollars = -1;
+	/** Positions of the `#` characters in inline content, in order. */
+	private readonly hashes = SCRATCH_HASHES;
+	private hashN = 0;
 	private nextPercents = -2;
 
 	constructor(text: string) {
@@ -898,69 +935,92 @@ class Scanner implements TagSink {
 
 	run(): MarkdownScan {
 		const s = this.s;
-		const hasCR = s.indexOf("\r") >= 0;
-		let p = this.readFrontmatter(hasCR);
-		this.nextHash = s.indexOf("#", p);
-		this.nextDollars = s.indexOf("$$", p);
-		while (p <= this.n) {
-			let e: number;
-			if (hasCR) {
-				e = p;
-				while (e < this.n) {
-					const c = s.charCodeAt(e);
-					if (c === LF || c === CR) break;
-					e++;
+		// Lone CR line breaks are rare enough to look for in the first line only; CRLF needs no special search.
+		const firstLF = s.indexOf("\n");
+		if (firstLF < 0) {
+			this.loneCR = s.indexOf("\r") >= 0;
+		} else {
+			for (let i = 0; i < firstLF - 1; i++) {
+				if (s.charCodeAt(i) === CR) {
+					this.loneCR = true;
+					break;
 				}
-			} else {
-				e = s.indexOf("\n", p);
-				if (e < 0) e = this.n;
 			}
-			this.lineNo = this.lineStarts.length;
-			this.lineStarts.push(p);
+		}
+		let p = this.readFrontmatter();
+		this.nextHash = p < 0 ? -1 : s.indexOf("#", p);
+		while (p >= 0) {
+			const e = this.eol(p);
+			const next = this.nextStart;
+			this.lineNo = this.lineN;
+			this.lineStarts[this.lineN++] = p;
 			this.line(p, e);
-			if (e >= this.n) break;
-			p = s.charCodeAt(e) === CR && s.charCodeAt(e + 1) === LF ? e + 2 : e + 1;
+			p = next;
 		}
 		this.closeContainersTo(0);
 		this.closeLeaf();
 		this.readUnits();
-		return { frontmatter: this.frontmatter, tags: this.tags, headings: this.headings, callouts: this.callouts, lineCount: this.lineStarts.length };
+		return { frontmatter: this.frontmatter, tags: this.tags, headings: this.headings, callouts: this.callouts, lineCount: this.lineN };
+	}
+
+	/** Whether line breaks may be a lone CR, which needs a slower search for line ends. */
+	private loneCR = false;
+	/** Where the line after the one `eol` measured starts; -1 after the last line. */
+	private nextStart = -1;
+
+	/** The end of the line starting at `p`, before its line break; sets `nextStart`. */
+	private eol(p: number): number {
+		const s = this.s;
+		let e: number;
+		if (this.loneCR) {
+			e = p;
+			while (e < this.n) {
+				const c = s.charCodeAt(e);
+				if (c === LF || c === CR) break;
+				e++;
+			}
+			this.nextStart = e >= this.n ? -1 : s.charCodeAt(e) === CR && s.charCodeAt(e + 1) === LF ? e + 2 : e + 1;
+			return e;
+		}
+		e = s.indexOf("\n", p);
+		if (e < 0) {
+			this.nextStart = -1;
+			e = this.n;
+		} else {
+			this.nextStart = e + 1;
+		}
+		return e > p && s.charCodeAt(e - 1) === CR ? e - 1 : e;
 	}
 
 	/**
 	 * The properties block: `---` alone on the first line, up to the next line
-	 * that is `---` (trailing white space allowed). Returns where the body starts.
+	 * that is `---` (trailing white space allowed). Returns where the body
+	 * starts (-1 when nothing follows the block).
 	 */
-	private readFrontmatter(hasCR: boolean): number {
+	private readFrontmatter(): number {
 		const s = this.s;
 		if (!s.startsWith("---")) return 0;
-		const first = s.charCodeAt(3);
-		if (first !== LF && first !== CR) return 0;
-		const starts: number[] = [0];
-		let p = first === CR && s.charCodeAt(4) === LF ? 5 : 4;
+		const open = this.eol(0);
+		if (open !== 3 || this.nextStart < 0) return 0;
+		this.lineStarts[this.lineN++] = 0;
+		let p = this.nextStart;
 		const yamlStart = p;
 		let prevEnd = 3;
-		while (p <= this.n) {
-			let e = hasCR ? p : s.indexOf("\n", p);
-			if (hasCR) {
-				while (e < this.n && s.charCodeAt(e) !== LF && s.charCodeAt(e) !== CR) e++;
-			} else if (e < 0) {
-				e = this.n;
-			}
-			starts.push(p);
+		while (p >= 0) {
+			const e = this.eol(p);
+			const next = this.nextStart;
+			this.lineStarts[this.lineN++] = p;
 			let t = e;
 			while (t > p && isSpaceOrTab(s.charCodeAt(t - 1))) t--;
 			if (t - p === 3 && s.startsWith("---", p)) {
 				const yaml = p > yamlStart ? s.slice(yamlStart, prevEnd) : "";
-				this.frontmatter = { yaml, startLine: 0, endLine: starts.length - 1 };
-				for (const x of starts) this.lineStarts.push(x);
-				if (e >= this.n) return this.n + 1;
-				return s.charCodeAt(e) === CR && s.charCodeAt(e + 1) === LF ? e + 2 : e + 1;
+				this.frontmatter = { yaml, startLine: 0, endLine: this.lineN - 1 };
+				return next;
 			}
-			if (e >= this.n) break;
 			prevEnd = e;
-			p = s.charCodeAt(e) === CR && s.charCodeAt(e + 1) === LF ? e + 2 : e + 1;
+			p = next;
 		}
+		this.lineN = 0;
 		return 0;
 	}
 
@@ -1035,32 +1095,45 @@ class Scanner implements TagSink {
 		return true;
 	}
 
-	private lineHasHash(from: number): boolean {
-		if (this.nextHash >= 0 && this.nextHash < from) this.nextHash = this.s.indexOf("#", from);
-		return this.nextHash >= 0 && this.nextHash < this.lineEnd;
+	/**
+	 * Records every `#` of the rest of the line (from `from`) in `hashes`, so
+	 * that the inline pass never searches the text again; true if any.
+	 */
+	private lineHashes(from: number): boolean {
+		const s = this.s;
+		let h = this.nextHash;
+		if (h >= 0 && h < from) h = s.indexOf("#", from);
+		const before = this.hashN;
+		while (h >= 0 && h < this.lineEnd) {
+			this.hashes[this.hashN++] = h;
+			h = s.indexOf("#", h + 1);
+		}
+		this.nextHash = h;
+		return this.hashN > before;
 	}
 
-	/** The next `$$` at or after `from`, or a number past every line (so `< lineEnd` tests fail). */
-	private nextDoubleDollar(from: number): number {
-		if (this.nextDollars >= 0 && this.nextDollars < from) this.nextDollars = this.s.indexOf("$$", from);
-		return this.nextDollars >= 0 ? this.nextDollars : this.n + 1;
-	}
-
-	/** The next `%%` at or after `from`, as `nextDoubleDollar`. */
+	/** The next `%%` at or after `from`, or a number past every line (so `< lineEnd` tests fail). */
 	private nextDoublePercent(from: number): number {
 		if (this.nextPercents === -2 || (this.nextPercents >= 0 && this.nextPercents < from)) this.nextPercents = this.s.indexOf("%%", from);
 		return this.nextPercents >= 0 ? this.nextPercents : this.n + 1;
 	}
 
-	/** Occurrences of `$$` in the rest of the line (an odd count leaves inline math open). */
-	private lineDollars(from: number): number {
-		if (this.nextDollars >= 0 && this.nextDollars < from) this.nextDollars = this.s.indexOf("$$", from);
+	/**
+	 * Whether the open paragraph holds an odd number of `$$`: a `$$` line then
+	 * closes its inline math rather than opening a math block. Counted only
+	 * when such a line comes, which is rare.
+	 */
+	private paraDollarsOdd(): boolean {
 		let k = 0;
-		while (this.nextDollars >= 0 && this.nextDollars + 1 < this.lineEnd) {
-			k++;
-			this.nextDollars = this.s.indexOf("$$", this.nextDollars + 2);
+		for (let i = 0; i < this.accSegN; i += 2) {
+			const end = this.accSegs[i + 1];
+			let at = indexBefore(this.s, "$$", this.accSegs[i], end);
+			while (at >= 0) {
+				k++;
+				at = indexBefore(this.s, "$$", at + 2, end);
+			}
 		}
-		return k;
+		return (k & 1) === 1;
 	}
 
 	// -- one line --------------------------------------------------------------
@@ -1253,7 +1326,8 @@ class Scanner implements TagSink {
 			this.closeLeaf();
 			return false;
 		}
-		if (this.lineHasHash(this.pos)) this.addRow(this.pos, this.lineEnd);
+		const from = this.hashN;
+		if (this.lineHashes(this.pos)) this.addRow(this.pos, this.lineEnd, from);
 		return true;
 	}
 
@@ -1286,7 +1360,7 @@ class Scanner implements TagSink {
 			case LT:
 				return this.htmlStart(p, interrupting) > 0;
 			case DOLLAR:
-				return this.mathOpens(p) && !(interrupting && this.leaf === L_PARA && (this.paraDollars & 1) === 1);
+				return this.mathOpens(p) && !(interrupting && this.leaf === L_PARA && this.paraDollarsOdd());
 			case PERCENT:
 				return this.commentOpens(p);
 			default:
@@ -1430,7 +1504,6 @@ class Scanner implements TagSink {
 				break;
 		}
 		this.setLeaf(L_PARA);
-		this.paraDollars = 0;
 		this.addText();
 	}
 
@@ -1516,7 +1589,7 @@ class Scanner implements TagSink {
 	/** A `$$` line opens a math block unless it closes on the same line. */
 	private mathOpens(p: number): boolean {
 		if (this.s.charCodeAt(p + 1) !== DOLLAR || p + 1 >= this.lineEnd) return false;
-		return this.nextDoubleDollar(p + 2) + 1 >= this.lineEnd;
+		return indexBefore(this.s, "$$", p + 2, this.lineEnd) < 0;
 	}
 
 	/** Whether this line closes the open comment block. */
@@ -1643,7 +1716,8 @@ class Scanner implements TagSink {
 		}
 		this.closeLeaf();
 		if (this.cKind.length === 0) this.headings.push({ heading: s.slice(cs, ce), level, line: this.lineNo });
-		if (this.lineHasHash(cs) && this.nextHash < ce) this.units.push(cs, ce, -1, this.nextHash);
+		const from = this.hashN;
+		if (this.lineHashes(cs) && this.hashes[from] < ce) this.pushUnit(cs, ce, -1, from, this.hashN);
 	}
 
 	private setextHeading(level: number): void {
@@ -1700,33 +1774,32 @@ class Scanner implements TagSink {
 			p++;
 		}
 		if (bars === 0 || cells === 0) return false;
-		const headHash = this.accHash;
+		const headHash = this.accHash, headHashes = this.accHashFrom;
 		this.accStart = -1;
 		this.accSegN = 0;
 		this.accHash = false;
 		this.leaf = L_TABLE;
 		this.tableLeadingPipe = lead;
-		if (headHash) this.addRow(hs, he);
+		if (headHash) this.addRow(hs, he, headHashes);
 		return true;
 	}
 
-	/** Queues the cells of a table row that hold a `#`. */
-	private addRow(start: number, end: number): void {
+	/** Queues the cells of a table row that hold a `#` (the row's `#`s are recorded from `hashes[from]` on). */
+	private addRow(start: number, end: number, from: number): void {
 		const s = this.s;
 		let p = start;
 		while (p < end && isSpaceOrTab(s.charCodeAt(p))) p++;
 		if (p < end && s.charCodeAt(p) === PIPE) p++;
-		let cell = p, hash = -1;
+		let cell = p, k = from;
 		for (; p <= end; p++) {
 			const c = p < end ? s.charCodeAt(p) : PIPE;
 			if (c === BACKSLASH) {
 				p++;
-			} else if (c === HASH) {
-				if (hash < 0) hash = p;
 			} else if (c === PIPE) {
-				if (hash >= 0) this.units.push(cell, p, -1, hash);
+				const first = k;
+				while (k < this.hashN && this.hashes[k] < p) k++;
+				if (k > first) this.pushUnit(cell, p, -1, first, k);
 				cell = p + 1;
-				hash = -1;
 			}
 		}
 	}
@@ -1791,6 +1864,7 @@ class Scanner implements TagSink {
 			this.accRaw = true;
 			this.accHash = false;
 			this.accFirstLine = this.lineNo;
+			this.accHashFrom = this.hashN;
 			this.accSegN = 0;
 		} else if (this.accRaw) {
 			// The text can be read in place while every line's prefix is white space.
@@ -1805,23 +1879,29 @@ class Scanner implements TagSink {
 		this.accSegs[this.accSegN++] = end;
 		this.accEnd = end;
 		this.accLines++;
-		if (!this.accHash && this.lineHasHash(start)) {
-			this.accHash = true;
-			this.accFirstHash = this.nextHash;
-		}
-		if (this.leaf === L_PARA && this.nextDollars >= 0 && this.nextDollars < end) this.paraDollars += this.lineDollars(start);
+		if (this.lineHashes(start)) this.accHash = true;
+	}
+
+	private pushUnit(start: number, end: number, segs: number, hashFrom: number, hashTo: number): void {
+		const u = this.units, k = this.unitN;
+		u[k] = start;
+		u[k + 1] = end;
+		u[k + 2] = segs;
+		u[k + 3] = hashFrom;
+		u[k + 4] = hashTo;
+		this.unitN = k + 5;
 	}
 
 	private flushText(): void {
 		if (this.accStart < 0) return;
 		if (this.accHash) {
 			if (this.accRaw) {
-				this.units.push(this.accStart, this.accEnd, -1, this.accFirstHash);
+				this.pushUnit(this.accStart, this.accEnd, -1, this.accHashFrom, this.hashN);
 			} else {
 				const at = this.segs.length;
 				this.segs.push(this.accSegN / 2);
 				for (let k = 0; k < this.accSegN; k++) this.segs.push(this.accSegs[k]);
-				this.units.push(this.accStart, this.accEnd, at, 0);
+				this.pushUnit(this.accStart, this.accEnd, at, 0, 0);
 			}
 		}
 		this.accStart = -1;
@@ -1836,48 +1916,49 @@ class Scanner implements TagSink {
 	private unitSegs = -1;
 
 	/** Next position of each character that opens an inline construct, found by native search. */
-	private readonly openers = [-2, -2, -2, -2, -2];
+	private readonly openers = [-2, -2, -2, -2];
 
-	/**
-	 * Where, in `[start, end)`, the first character that may open a construct
-	 * (code, math, HTML, a link or bracket, `_` emphasis) is; `end` if none.
-	 * Other markup only matters right before a `#`, which the reader checks.
-	 */
-	private plainEnd(start: number, end: number): number {
+	/** Whether `[start, end)` holds no character that may open a construct hiding a `#` (code, math, HTML, a link). */
+	private plain(start: number, end: number): boolean {
 		const s = this.s;
-		let first = end;
 		for (let k = 0; k < OPENER_CHARS.length; k++) {
 			let at = this.openers[k];
 			if (at === -2 || (at >= 0 && at < start)) {
 				at = s.indexOf(OPENER_CHARS[k], start);
 				this.openers[k] = at;
 			}
-			if (at >= 0 && at < first) first = at;
+			if (at >= 0 && at < end) return false;
 		}
-		// The `!` of an image and the escape of an escaped opener belong to what follows.
-		if (first > start && first < end && s.charCodeAt(first - 1) === BANG) first--;
-		while (first > start && first < end && s.charCodeAt(first - 1) === BACKSLASH) first--;
-		return first;
+		return true;
 	}
 
 	private readUnits(): void {
-		if (this.units.length === 0) return;
+		if (this.unitN === 0) return;
 		const reader = READER;
-		for (let u = 0; u < this.units.length; u += 4) {
+		this.lineCursor = 0;
+		for (let u = 0; u < this.unitN; u += 5) {
 			const start = this.units[u], end = this.units[u + 1];
 			this.unitSegs = this.units[u + 2];
 			if (this.unitSegs < 0) {
 				this.unitText = this.s;
-				reader.read(this.s, start, end, this.plainEnd(start, end), this.units[u + 3], this.defs, this);
+				reader.read(this.s, start, end, this.plain(start, end), this.hashes, this.units[u + 3], this.units[u + 4], this.defs, this);
 			} else {
 				const count = this.segs[this.unitSegs];
 				const parts: string[] = [];
 				for (let k = 0; k < count; k++) parts.push(this.s.slice(this.segs[this.unitSegs + 1 + 2 * k], this.segs[this.unitSegs + 2 + 2 * k]));
 				this.unitText = parts.join("\n");
-				reader.read(this.unitText, 0, this.unitText.length, 0, 0, this.defs, this);
+				reader.read(this.unitText, 0, this.unitText.length, false, this.hashes, 0, 0, this.defs, this);
 			}
 		}
 		this.unitText = "";
+	}
+
+	mark(): number {
+		return this.tags.length;
+	}
+
+	rollback(count: number): void {
+		this.tags.length = count;
 	}
 
 	/** Records a tag found by the inline reader. */
@@ -1900,9 +1981,18 @@ class Scanner implements TagSink {
 		this.tags.push({ tag: this.unitText.slice(start + 1, end), line, col: offset - this.lineStarts[line], offset });
 	}
 
+	/** Tags arrive in reading order, so their lines are found by walking forward. */
+	private lineCursor = 0;
+
 	private lineOf(offset: number): number {
 		const ls = this.lineStarts;
-		let lo = 0, hi = ls.length - 1;
+		let c = this.lineCursor;
+		if (ls[c] <= offset) {
+			while (c + 1 < this.lineN && ls[c + 1] <= offset) c++;
+			this.lineCursor = c;
+			return c;
+		}
+		let lo = 0, hi = this.lineN - 1;
 		while (lo < hi) {
 			const mid = (lo + hi + 1) >> 1;
 			if (ls[mid] <= offset) lo = mid;
