@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { readNoteFile, indexVault, readVaultConfig, parseProperties } from "./vault";
+import { indexVault, parseProperties, readNoteText, readVaultConfig, recordFromText } from "./vault";
 import { factsFromText, passageAt } from "../core/reader";
 import { interpretNote } from "../core/note";
 import { renderCsv, renderMarkdown, renderTable } from "../core/report";
@@ -147,12 +147,13 @@ function inspectCommand(args: string[]): RunResult {
 	const root = findVaultRoot(file);
 	const config = root ? readVaultConfig(root) : readVaultConfig(path.dirname(file));
 	const vaultPath = root ? path.relative(root, path.resolve(file)).split(path.sep).join("/") : path.basename(file);
-	const rec = readNoteFile(file, vaultPath, config.vocab);
+	const read = readNoteText(file);
+	const rec = recordFromText(read, vaultPath, config.vocab);
 	let properties: Record<string, unknown> | null = null;
 	let tags: { tag: string; line: number; property?: boolean; passage?: string }[] = [];
 	let headings: { heading: string; level: number; line: number }[] = [];
-	if (!rec.unreadable) {
-		const text = fs.readFileSync(file, "utf8");
+	if (!("error" in read)) {
+		const text = read.text;
 		const facts = factsFromText(vaultPath, text, parseProperties);
 		properties = facts.frontmatter;
 		const byLine = new Map(interpretNote(facts, config.vocab).occurrences.filter((o) => o.inProperties).map((o) => [o.tag, o.line]));

@@ -54,33 +54,41 @@ export function readVaultConfig(root: string, configDir = ".obsidian"): VaultCon
 const decoder = new TextDecoder("utf-8", { fatal: true });
 const lenient = new TextDecoder("utf-8");
 
-/** Reads one note file into its record; a file that cannot be read becomes a diagnostic. */
-export function readNoteFile(file: string, vaultPath: string, vocab: Vocabulary): NoteRecord {
+/** A note file's text, or why it could not be read. */
+export type NoteText = { text: string; notUtf8: boolean } | { error: string };
+
+/** Reads a note file as Obsidian would: UTF-8, with replacement characters where the bytes are not. */
+export function readNoteText(file: string): NoteText {
 	let bytes: Buffer;
 	try {
 		bytes = fs.readFileSync(file);
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code;
-		const reason = code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ELOOP" ? "a symbolic link that loops" : code ?? String(e);
-		return unreadableRecord(vaultPath, reason);
+		return { error: code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ELOOP" ? "a symbolic link that loops" : code ?? String(e) };
 	}
-	let text: string;
-	let notUtf8 = false;
 	try {
-		text = decoder.decode(bytes);
+		return { text: decoder.decode(bytes), notUtf8: false };
 	} catch {
-		// Obsidian shows such a file with replacement characters; read it the same way and say so.
-		text = lenient.decode(bytes);
-		notUtf8 = true;
+		return { text: lenient.decode(bytes), notUtf8: true };
 	}
-	const rec = readNote(vaultPath, text, vocab, parseProperties);
-	if (notUtf8) {
+}
+
+/** Turns a read note into its record; a file that could not be read becomes a diagnostic. */
+export function recordFromText(read: NoteText, vaultPath: string, vocab: Vocabulary): NoteRecord {
+	if ("error" in read) return unreadableRecord(vaultPath, read.error);
+	const rec = readNote(vaultPath, read.text, vocab, parseProperties);
+	if (read.notUtf8) {
 		rec.diagnostics.unshift({
 			path: vaultPath, line: 1, tag: "file", code: "unreadable-file",
 			message: "Part of this note is not UTF-8 text; those bytes were read as “�”, and tags in them may be missed. Re-save the note as UTF-8.",
 		});
 	}
 	return rec;
+}
+
+/** Reads one note file into its record; a file that cannot be read becomes a diagnostic. */
+export function readNoteFile(file: string, vaultPath: string, vocab: Vocabulary): NoteRecord {
+	return recordFromText(readNoteText(file), vaultPath, vocab);
 }
 
 /** Lists a vault's Markdown notes as vault-relative paths, sorted, following each folder once. */
