@@ -129,6 +129,33 @@ describe("Obsidian's own departures from CommonMark", () => {
 	});
 });
 
+describe("emphasis that spans other constructs", () => {
+	it.each<[string, string, [string, number][]]>([
+		["stars around an HTML tag", "x *a <b> c*#t", [["t", 0]]],
+		["underscores around a link", "x _a [b](u) c_#t", [["t", 0]]],
+		["tildes around code", "x ~~a `b` c~~#t", [["t", 0]]],
+		["an underscore closing inside a tag name", "x _a #b_ c", [["b", 0]]],
+	])("%s", (_name, markdown, expected) => {
+		expect(tagsOf(markdown)).toEqual(expected);
+	});
+});
+
+describe("large and hostile input is read in linear time", () => {
+	// Each would take seconds if a search restarted from every opener; the bound is generous.
+	it.each<[string, string, string[]]>([
+		["an unclosed HTML comment block", "<!--\n".repeat(16_000) + "#t", []],
+		["unclosed inline openers", "a [#t `x $y <!-- _z ".repeat(8_000), []],
+		["prices and tags", "cost $5 and #rc for $10 ".repeat(20_000), ["rc"]],
+		["deeply nested list markers", `${"- ".repeat(20_000)}a #t${"\n".repeat(20_000)}`, ["t"]],
+		["a tag full of underscores", `#${"a_".repeat(40_000)}`, ["a_".repeat(40_000)]],
+	])("%s", (_name, markdown, expected) => {
+		const t0 = Date.now();
+		const tags = [...new Set(scanMarkdown(markdown).tags.map((t) => t.tag))];
+		expect(Date.now() - t0).toBeLessThan(2000);
+		expect(tags).toEqual(expected);
+	});
+});
+
 describe("line endings and positions", () => {
 	it("reads CRLF line endings", () => {
 		expect(scanMarkdown("a #one\r\nb #two\r\n\r\n    #code").tags).toEqual([
