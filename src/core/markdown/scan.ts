@@ -910,7 +910,9 @@ class Scanner implements TagSink {
 	private readonly accSegs: number[] = [];
 	private accSegN = 0;
 
-	// The current line and the cursor in it.
+	// The current line and the cursor in it. Columns count tabs to the next
+	// multiple of four from `origin` (reset after a quote marker); `extra` is
+	// what is left of a tab that a container's indentation only partly used.
 	private lineNo = 0;
 	private lineStart = 0;
 	private lineEnd = 0;
@@ -921,12 +923,13 @@ class Scanner implements TagSink {
 	private indPos = 0;
 	private indCol = 0;
 
-	// Next `#` and `$$` in the text, so that lines without them cost nothing.
+	// The next `#` and `%%` in the text, searched natively and remembered, so
+	// that lines without them cost nothing and no text is searched twice.
 	private nextHash = -1;
+	private nextPercents = -2;
 	/** Positions of the `#` characters in inline content, in order. */
 	private readonly hashes = SCRATCH_HASHES;
 	private hashN = 0;
-	private nextPercents = -2;
 
 	constructor(text: string) {
 		this.s = text;
