@@ -151,7 +151,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 		occurrences.push({ family: parsed.family, value: parsed.value, process: parsed.process, tag, line, inProperties, headings });
 		bump(parsed.key ?? countKey(parsed.family, parsed.value, parsed.process));
 		// Also per class, so that summaries know how many notes hold each class.
-		if (parsed.process) bump(countKey("class", parsed.process));
+		if (parsed.process) bump(parsed.classKey ?? countKey("class", parsed.process));
 	};
 	for (const t of propTags) addTag(t.tag, propertyLine(facts.frontmatterYaml, "tags", t.tag.toLowerCase()), true, []);
 

@@ -87,11 +87,20 @@ function show(v: unknown): string {
 	return typeof v === "string" ? v : JSON.stringify(v) ?? "";
 }
 
-/** Looks a key up in any case, as Obsidian does for `tags`. */
+/** Keys by their lowercase form, so a property is found in any case, as Obsidian finds `tags`. */
+const keyMaps = new WeakMap<Record<string, unknown>, Map<string, string>>();
+
+/** Looks a key up in any case. */
 function getKey(fm: Record<string, unknown>, key: string): { key: string; value: unknown } | undefined {
-	if (key in fm) return { key, value: fm[key] };
-	for (const k of Object.keys(fm)) if (k.toLowerCase() === key) return { key: k, value: fm[k] };
-	return undefined;
+	if (Object.prototype.hasOwnProperty.call(fm, key)) return { key, value: fm[key] };
+	let lower = keyMaps.get(fm);
+	if (!lower) {
+		lower = new Map();
+		for (const k of Object.keys(fm)) if (!lower.has(k.toLowerCase())) lower.set(k.toLowerCase(), k);
+		keyMaps.set(fm, lower);
+	}
+	const k = lower.get(key);
+	return k === undefined ? undefined : { key: k, value: fm[k] };
 }
 
 function scalarText(v: unknown): string | undefined {

@@ -33,6 +33,8 @@ export interface ParsedTag {
 	problem?: TagProblem;
 	/** The summary key this tag counts under (see `countKey`), when counted. */
 	key?: string;
+	/** For emotions, the key of its process class (notes per class are counted too). */
+	classKey?: string;
 }
 
 /** The key under which a value is counted in summaries: family, value and, for emotions, process. */
@@ -58,7 +60,10 @@ export function parseTag(tag: string, vocab: Vocabulary): ParsedTag | null {
 	const hit = m.get(tag);
 	if (hit !== undefined) return hit;
 	const parsed = parseTagUncached(tag, vocab);
-	if (parsed?.counted) parsed.key = countKey(parsed.family, parsed.value, parsed.process);
+	if (parsed?.counted) {
+		parsed.key = countKey(parsed.family, parsed.value, parsed.process);
+		if (parsed.process) parsed.classKey = countKey("class", parsed.process);
+	}
 	if (m.size >= MEMO_LIMIT) m.clear();
 	m.set(tag, parsed);
 	return parsed;
