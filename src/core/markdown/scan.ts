@@ -858,6 +858,9 @@ const SCRATCH_LINES: number[] = [];
 const SCRATCH_HASHES: number[] = [];
 const SCRATCH_UNITS: number[] = [];
 
+/** A CR that ends a line on its own (old Mac files, or text pasted from one). */
+const LONE_CR = /\r(?!\n)/;
+
 /** One reader serves every scan: scans run one at a time and the reader keeps no result. */
 const READER = new InlineReader();
 
@@ -938,18 +941,8 @@ class Scanner implements TagSink {
 
 	run(): MarkdownScan {
 		const s = this.s;
-		// Lone CR line breaks are rare enough to look for in the first line only; CRLF needs no special search.
-		const firstLF = s.indexOf("\n");
-		if (firstLF < 0) {
-			this.loneCR = s.indexOf("\r") >= 0;
-		} else {
-			for (let i = 0; i < firstLF - 1; i++) {
-				if (s.charCodeAt(i) === CR) {
-					this.loneCR = true;
-					break;
-				}
-			}
-		}
+		// Only a CR without LF after it needs the slower search for line ends; CRLF does not.
+		this.loneCR = s.indexOf("\r") >= 0 && LONE_CR.test(s);
 		let p = this.readFrontmatter();
 		this.nextHash = p < 0 ? -1 : s.indexOf("#", p);
 		while (p >= 0) {

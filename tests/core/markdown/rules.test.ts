@@ -168,6 +168,10 @@ describe("line endings and positions", () => {
 		expect(tagsOf("a #one\rb #two\r\r#three")).toEqual([["one", 0], ["two", 1], ["three", 3]]);
 	});
 
+	it("reads a lone CR among LF line endings", () => {
+		expect(tagsOf("a #one\nb #two\rc #three\r\n#four")).toEqual([["one", 0], ["two", 1], ["three", 2], ["four", 3]]);
+	});
+
 	it("ignores a leading byte-order mark and leaves it out of offsets", () => {
 		expect(scanMarkdown("\uFEFF#first x\n#second").tags).toEqual([
 			{ tag: "first", line: 0, col: 0, offset: 0 },
