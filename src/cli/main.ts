@@ -116,7 +116,7 @@ function summarizeCommand(args: string[]): RunResult {
 	if (filter.from && filter.to && filter.from > filter.to) throw new UsageError(`--from ${filter.from} is after --to ${filter.to}`);
 	const root = vaultArg(p, "summarize");
 	const config = readVaultConfig(root);
-	const s = summarize(indexVault(root, config), filter);
+	const s = summarize(indexVault(root, config, { countsOnly: true }), filter);
 	const stdout = format === "json" ? JSON.stringify(s, null, 2) + "\n" : format === "csv" ? renderCsv(s) : format === "markdown" ? renderMarkdown(s) : renderTable(s);
 	return { stdout, stderr: warningsText(config.warnings), code: 0 };
 }
@@ -182,7 +182,7 @@ function lintCommand(args: string[]): RunResult {
 	const format = oneOf("format", p.options.get("format"), ["text", "json"], "text");
 	const root = vaultArg(p, "lint");
 	const config = readVaultConfig(root);
-	const { diagnostics } = summarize(indexVault(root, config), {});
+	const { diagnostics } = summarize(indexVault(root, config, { countsOnly: true }), {});
 	const stdout = format === "json"
 		? JSON.stringify({ format: 1, diagnostics }, null, 2) + "\n"
 		: diagnostics.map((d) => `${d.path}:${d.line}: ${d.code} ${d.tag}: ${d.message}\n`).join("") + (diagnostics.length === 0 ? "No problems found.\n" : `${diagnostics.length} problem${diagnostics.length === 1 ? "" : "s"} found.\n`);
