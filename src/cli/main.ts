@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { indexVault, parseProperties, readNoteText, readVaultConfig, recordFromText } from "./vault";
 import { factsFromText, passageAt } from "../core/reader";
-import { interpretNote } from "../core/note";
+import { propertyLine } from "../core/note";
 import { renderCsv, renderMarkdown, renderTable } from "../core/report";
 import { type SummaryFilter, summarize } from "../core/summary";
 import { toIsoDate } from "../core/properties";
@@ -35,7 +35,8 @@ function parseArgs(args: string[], allowed: readonly string[]): Parsed {
 			const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
 			if (!allowed.includes(name)) throw new UsageError(`unknown option --${name} (options here: ${allowed.map((o) => "--" + o).join(", ")})`);
 			const value = eq < 0 ? args[++i] : a.slice(eq + 1);
-			if (value === undefined || (eq < 0 && value.startsWith("--"))) throw new UsageError(`--${name} needs a value`);
+			if (value === undefined || (eq < 0 && value.startsWith("--")) || value.trim() === "") throw new UsageError(`--${name} needs a value`);
+			if (options.has(name)) throw new UsageError(`--${name} is given twice; give it once`);
 			options.set(name, value);
 		} else if (a.startsWith("-") && a.length > 1) {
 			throw new UsageError(`unknown option ${a}`);
@@ -115,10 +116,25 @@ function summarizeCommand(args: string[]): RunResult {
 	};
 	if (filter.from && filter.to && filter.from > filter.to) throw new UsageError(`--from ${filter.from} is after --to ${filter.to}`);
 	const root = vaultArg(p, "summarize");
+	if (filter.folder !== undefined) filter.folder = vaultFolder(root, filter.folder);
 	const config = readVaultConfig(root);
 	const s = summarize(indexVault(root, config, { countsOnly: true }), filter);
 	const stdout = format === "json" ? JSON.stringify(s, null, 2) + "\n" : format === "csv" ? renderCsv(s) : format === "markdown" ? renderMarkdown(s) : renderTable(s);
 	return { stdout, stderr: warningsText(config.warnings), code: 0 };
+}
+
+/** A folder option as a vault path: `./` and slashes trimmed; it must be a folder of the vault. */
+function vaultFolder(root: string, folder: string): string {
+	const rel = folder.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+|\/+$/g, "");
+	if (rel === "" || rel === ".") return "";
+	let st: fs.Stats | undefined;
+	try {
+		st = fs.statSync(path.join(root, rel));
+	} catch {
+		st = undefined;
+	}
+	if (!st?.isDirectory()) throw new UsageError(`--folder “${folder}” is not a folder of the vault (give it relative to the vault, such as Clients/C-101)`);
+	return rel;
 }
 
 /** Finds the vault holding a note: the nearest folder above it with a `.obsidian` folder. */
@@ -156,9 +172,8 @@ function inspectCommand(args: string[]): RunResult {
 		const text = read.text;
 		const facts = factsFromText(vaultPath, text, parseProperties);
 		properties = facts.frontmatter;
-		const byLine = new Map(interpretNote(facts, config.vocab).occurrences.filter((o) => o.inProperties).map((o) => [o.tag, o.line]));
 		tags = [
-			...readPropertyTags(facts.frontmatter).tags.map((t) => ({ tag: t.tag, line: (byLine.get(t.tag) ?? 0) + 1, property: true })),
+			...readPropertyTags(facts.frontmatter).tags.map((t) => ({ tag: t.tag, line: propertyLine(facts.frontmatterYaml, "tags", t.tag.toLowerCase()) + 1, property: true })),
 			...facts.tags.map((t) => ({ tag: t.tag, line: t.line + 1, passage: passageAt(text, t.line).text })),
 		];
 		headings = facts.headings.map((h) => ({ heading: h.heading, level: h.level, line: h.line + 1 }));

@@ -11,7 +11,7 @@ import { NoteIndex } from "../core/index";
 import { type NoteRecord, unreadableRecord } from "../core/note";
 import { readNote } from "../core/reader";
 import { parseSimpleYaml } from "../core/yaml-lite";
-import { type AttuneSettings, type Vocabulary, migrateSettings, vocabularyFrom } from "../core/vocabulary";
+import { type AttuneSettings, type Vocabulary, migrateSettings, settingsProblems, vocabularyFrom } from "../core/vocabulary";
 
 /**
  * YAML as Obsidian reads properties: YAML 1.2 core schema, dates kept as text.
@@ -20,7 +20,8 @@ import { type AttuneSettings, type Vocabulary, migrateSettings, vocabularyFrom }
 export function parseProperties(yaml: string): unknown {
 	const simple = parseSimpleYaml(yaml);
 	if (simple !== undefined) return simple;
-	return parseYaml(yaml, { schema: "core", uniqueKeys: false, prettyErrors: false, maxAliasCount: 100 });
+	// logLevel "error": YAML warnings (an unknown !tag) must not leak onto the terminal.
+	return parseYaml(yaml, { schema: "core", uniqueKeys: false, prettyErrors: false, maxAliasCount: 100, logLevel: "error" });
 }
 
 /** A vault's configuration, read from its config folder. */
@@ -48,6 +49,7 @@ export function readVaultConfig(root: string, configDir = ".obsidian"): VaultCon
 	const app = readJson(path.join(root, configDir, "app.json"), warnings) as { userIgnoreFilters?: unknown } | undefined;
 	const data = readJson(path.join(root, configDir, "plugins", "attune", "data.json"), warnings);
 	const settings = migrateSettings(data);
+	for (const p of settingsProblems(data)) warnings.push(`the plugin's saved settings: ${p}`);
 	return { settings, vocab: vocabularyFrom(settings), excluded: compileExcludes(app?.userIgnoreFilters), warnings };
 }
 

@@ -4,6 +4,7 @@
  * file names, and the study notes for the vocabulary. No Obsidian, no Node:
  * the plugin applies the results through the editor or `Vault.process`.
  */
+import { readsBackAsText } from "./yaml-lite";
 import { scanMarkdown } from "./markdown/scan";
 import { type Family, type Vocabulary, invalidTagWordReason, labelFor, normalizeWord } from "./vocabulary";
 
@@ -300,7 +301,8 @@ const RESERVED_PLAIN = /^(true|false|yes|no|on|off|null|~)$/i;
 export function yamlScalar(value: string | number): string {
 	if (typeof value === "number") return String(value);
 	if (value === "") return "";
-	if (/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u.test(value) && !/\s$/.test(value) && !RESERVED_PLAIN.test(value)) return value;
+	// Codes such as 017 or 1e3 would read back as numbers: those are quoted.
+	if (/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u.test(value) && !/\s$/.test(value) && !RESERVED_PLAIN.test(value) && readsBackAsText(value)) return value;
 	return JSON.stringify(value);
 }
 

@@ -89,8 +89,11 @@ export function occurrenceKey(family: Family, value: string, process?: string): 
 /** The tag for a diagnostic, with `#`. */
 const hash = (t: string) => (t.startsWith("#") ? t : `#${t}`);
 
-/** Finds the 0-based line of a property in the note (frontmatter starts on line 0, YAML on line 1). */
-function propertyLine(yaml: string | undefined, key: string, needle?: string): number {
+/**
+ * The 0-based line of a property in the note (the fence is line 0, YAML starts
+ * on line 1); with `needle`, the line within that property holding it.
+ */
+export function propertyLine(yaml: string | undefined, key: string, needle?: string): number {
 	if (!yaml) return 0;
 	const lines = yaml.split(/\r\n|\r|\n/);
 	const lk = key.toLowerCase();
@@ -98,8 +101,8 @@ function propertyLine(yaml: string | undefined, key: string, needle?: string): n
 	for (let i = 0; i < lines.length; i++) {
 		const l = lines[i];
 		if (keyLine < 0) {
-			const m = /^([^\s:#][^:]*):/.exec(l);
-			if (m && m[1].trim().toLowerCase() === lk) {
+			const m = /^(?:"([^"]*)"|'([^']*)'|([^\s:#"'][^:]*)):/.exec(l);
+			if (m && (m[1] ?? m[2] ?? m[3]).trim().toLowerCase() === lk) {
 				keyLine = i;
 				if (!needle || l.toLowerCase().includes(needle)) return i + 1;
 			}
@@ -137,9 +140,13 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 	for (const m of misread) {
 		const attune = m.words.filter((w) => parseTag(w, vocab) !== null);
 		if (attune.length === 0) continue;
-		const msg = m.key.toLowerCase() === "tag"
-			? `Obsidian no longer reads the “${m.key}” property, so ${attune.map(hash).join(", ")} ${attune.length > 1 ? "are" : "is"} not counted. Rename it to “tags” and write one tag per list item.`
-			: `Obsidian reads nothing from several tags in one text value, so ${attune.map(hash).join(", ")} ${attune.length > 1 ? "are" : "is"} not counted. Write them as a list: tags: [${attune.join(", ")}].`;
+		const list = attune.map(hash).join(", ");
+		const verb = attune.length > 1 ? "are" : "is";
+		const msg = m.kind === "old-key"
+			? `Obsidian no longer reads the “${m.key}” property, so ${list} ${verb} not counted. Rename it to “tags” and write one tag per list item.`
+			: m.kind === "item"
+				? `A tag cannot contain a space, so Obsidian reads nothing from the item “${m.words.join(" ")}” and ${list} ${verb} not counted. Join words with “-”, or put each tag on its own line.`
+				: `Obsidian reads nothing from several tags in one text value, so ${list} ${verb} not counted. Write them as a list: tags: [${attune.join(", ")}].`;
 		diagnostics.push({ path, line: propertyLine(facts.frontmatterYaml, m.key) + 1, tag: m.key, code: "bad-property", message: msg });
 	}
 

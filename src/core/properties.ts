@@ -45,9 +45,31 @@ export function linkTarget(value: string): string {
 	if (m) v = m[1].trim();
 	else {
 		const md = /^\[[^\]]*\]\(([^)]*)\)$/.exec(v);
-		if (md) v = decodeURIComponent(md[1].trim());
+		if (md) {
+			v = md[1].trim();
+			try {
+				v = decodeURIComponent(v);
+			} catch {
+				// A stray % is not an escape: keep the target as written.
+			}
+		}
 	}
 	return v;
+}
+
+/**
+ * A link as YAML gave it: `"[[C-017]]"` is text, but an unquoted `[[C-017]]`
+ * is YAML for a list holding a list. Both mean the link; anything else is not one.
+ */
+export function linkValue(v: unknown): string | undefined {
+	if (typeof v === "string") return v.trim() === "" ? undefined : v;
+	if (typeof v === "number") return String(v);
+	if (Array.isArray(v) && v.length === 1) {
+		const inner: unknown = v[0];
+		if (Array.isArray(inner) && inner.length === 1 && (typeof inner[0] === "string" || typeof inner[0] === "number")) return `[[${String(inner[0])}]]`;
+		if (typeof inner === "string" || typeof inner === "number") return String(inner);
+	}
+	return undefined;
 }
 
 /** The name a link counts by: its target without folders or `.md`. */
@@ -128,10 +150,9 @@ export function readProperties(fm: Record<string, unknown> | null, path: string)
 		text("note-type", (s) => (props.noteType = s.toLowerCase()));
 		const c = getKey(fm, "client");
 		if (c && c.value !== null && c.value !== undefined) {
-			const v: unknown = Array.isArray(c.value) && c.value.length === 1 ? (c.value as unknown[])[0] : c.value;
-			const s = scalarText(v);
+			const s = linkValue(c.value);
 			if (s !== undefined) props.client = linkName(s);
-			else bad(c.key, "“client” should be a client code or a link such as [[C-017]]; it is ignored.");
+			else bad(c.key, "“client” should be one client code or link, written in quotes: client: \"[[C-017]]\"; it is ignored.");
 		}
 		const d = getKey(fm, "date");
 		if (d && d.value !== null && d.value !== undefined && d.value !== "") {
@@ -146,7 +167,8 @@ export function readProperties(fm: Record<string, unknown> | null, path: string)
 			else bad(s.key, `“session” should be a whole number; “${show(s.value)}” is ignored.`);
 		}
 		const p = getKey(fm, "previous");
-		if (p && typeof p.value === "string" && p.value.trim() !== "") props.previous = linkName(p.value);
+		const prev = p ? linkValue(p.value) : undefined;
+		if (prev !== undefined) props.previous = linkName(prev);
 		text("modality", (v) => (props.modality = v));
 		text("clinician", (v) => (props.clinician = v));
 		text("supervisor", (v) => (props.supervisor = v));
@@ -160,8 +182,9 @@ export function readProperties(fm: Record<string, unknown> | null, path: string)
 		}
 		const r = getKey(fm, "reviews");
 		if (r && r.value !== null && r.value !== undefined) {
-			const list = Array.isArray(r.value) ? r.value : [r.value];
-			props.reviews = list.filter((x): x is string => typeof x === "string" && x.trim() !== "").map(linkName);
+			// An unquoted [[link]] item is a list inside the list; each is still a link.
+			const list: unknown[] = Array.isArray(r.value) && linkValue(r.value) === undefined ? r.value : [r.value];
+			props.reviews = list.map(linkValue).filter((x): x is string => x !== undefined).map(linkName);
 		}
 		for (const key of RATING_KEYS) {
 			const e = getKey(fm, key);
@@ -184,15 +207,23 @@ export interface PropertyTag {
 	tag: string;
 }
 
+/** Property text that Obsidian does not read as tags, kept so that Attune words in it can be reported. */
+export interface MisreadTags {
+	key: string;
+	words: string[];
+	/** `string`: several tags in one text value; `item`: a list item with a space; `old-key`: the `tag` key. */
+	kind: "string" | "item" | "old-key";
+}
+
 /**
  * The tags Obsidian reads from properties: the `tags` key in any case, as a
  * list, an inline array, or one tag as text. A string holding several tags
  * (`a, b` or `a b`) and the old `tag` key give nothing; `misread` returns what
  * they held so the caller can report it when Attune tags are among them.
  */
-export function readPropertyTags(fm: Record<string, unknown> | null): { tags: PropertyTag[]; misread: { key: string; words: string[] }[] } {
+export function readPropertyTags(fm: Record<string, unknown> | null): { tags: PropertyTag[]; misread: MisreadTags[] } {
 	const tags: PropertyTag[] = [];
-	const misread: { key: string; words: string[] }[] = [];
+	const misread: MisreadTags[] = [];
 	if (!fm) return { tags, misread };
 	const clean = (s: string) => s.trim().replace(/^#/, "");
 	for (const k of Object.keys(fm)) {
@@ -203,16 +234,17 @@ export function readPropertyTags(fm: Record<string, unknown> | null): { tags: Pr
 				for (const item of v) {
 					if (typeof item !== "string" && typeof item !== "number") continue;
 					const t = clean(String(item));
-					if (t !== "" && !/[\s,]/.test(t) && !/^\d+$/.test(t)) tags.push({ tag: t });
+					if (/[\s,]/.test(t)) misread.push({ key: k, words: t.split(/[\s,]+/).filter(Boolean).map(clean), kind: "item" });
+					else if (t !== "" && !/^\d+$/.test(t)) tags.push({ tag: t });
 				}
 			} else if (typeof v === "string") {
 				const t = clean(v);
-				if (/[\s,]/.test(t)) misread.push({ key: k, words: t.split(/[\s,]+/).filter(Boolean).map(clean) });
+				if (/[\s,]/.test(t)) misread.push({ key: k, words: t.split(/[\s,]+/).filter(Boolean).map(clean), kind: "string" });
 				else if (t !== "" && !/^\d+$/.test(t)) tags.push({ tag: t });
 			}
 		} else if (lk === "tag") {
 			const list = Array.isArray(v) ? v : typeof v === "string" ? v.split(/[\s,]+/) : [];
-			misread.push({ key: k, words: list.filter((x): x is string => typeof x === "string" && x.trim() !== "").map(clean) });
+			misread.push({ key: k, words: list.filter((x): x is string => typeof x === "string" && x.trim() !== "").map(clean), kind: "old-key" });
 		}
 	}
 	return { tags, misread };

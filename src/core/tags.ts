@@ -107,7 +107,7 @@ function parseTagUncached(tag: string, vocab: Vocabulary): ParsedTag | null {
 		const kept = segments.slice(0, maxSegments).join("/");
 		problem = {
 			code: "extra-segments",
-			message: `“/${segments.slice(maxSegments).join("/")}” is more than a ${family} tag holds; counted as ${written}/${kept}.`,
+			message: `“/${segments.slice(maxSegments).join("/")}” is more than ${/^[aeiou]/.test(family) ? "an" : "a"} ${family} tag holds; counted as ${written}/${kept}.`,
 		};
 	}
 	return { family, value, process, counted: true, problem };

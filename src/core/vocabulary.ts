@@ -218,15 +218,47 @@ export function migrateSettings(raw: unknown): AttuneSettings {
 	const extra = isRecord(saved.extraWords) ? saved.extraWords : {};
 	const families = {} as Record<Family, string>;
 	const extraWords = {} as Record<Family, string[]>;
+	const used = new Set<string>();
 	for (const f of FAMILIES) {
 		const w = fam[f];
-		families[f] = typeof w === "string" && w.trim() !== "" ? w.trim() : d.families[f];
-		extraWords[f] = stringList(extra[f]) ?? [];
+		// A word that is no valid tag, or that another family already uses, would
+		// silently count nothing or count under the wrong family: keep the default.
+		const ok = typeof w === "string" && invalidTagWordReason(w) === null && !used.has(w.trim().toLowerCase());
+		families[f] = ok ? w.trim() : d.families[f];
+		used.add(families[f].toLowerCase());
+		extraWords[f] = (stringList(extra[f]) ?? []).filter((x) => invalidTagWordReason(normalizeWord(x)) === null);
 	}
 	out.families = families;
 	out.extraWords = extraWords;
 	out.settingsVersion = SETTINGS_VERSION;
 	return out as unknown as AttuneSettings;
+}
+
+/** What `migrateSettings` had to set aside in saved settings, in words a person can act on. */
+export function settingsProblems(raw: unknown): string[] {
+	if (!isRecord(raw)) return [];
+	const out: string[] = [];
+	const fam = isRecord(raw.families) ? raw.families : {};
+	const used = new Set<string>();
+	for (const f of FAMILIES) {
+		const w = fam[f];
+		if (w === undefined) {
+			used.add(f);
+			continue;
+		}
+		const reason = typeof w === "string" ? invalidTagWordReason(w) : "It is not text.";
+		if (reason) out.push(`the ${f} family word “${JSON.stringify(w)}” is not valid tag text (${reason}); “${f}” is used.`);
+		else if (used.has((w as string).trim().toLowerCase())) out.push(`the ${f} family word “${JSON.stringify(w)}” is already used by another family; “${f}” is used.`);
+		used.add(reason ? f : (w as string).trim().toLowerCase());
+	}
+	const extra = isRecord(raw.extraWords) ? raw.extraWords : {};
+	for (const f of FAMILIES) {
+		for (const x of stringList(extra[f]) ?? []) {
+			const reason = invalidTagWordReason(normalizeWord(x));
+			if (reason) out.push(`the added ${f} word “${x}” is not valid tag text (${reason}); it is ignored.`);
+		}
+	}
+	return out;
 }
 
 /** The vocabulary in force: the defaults plus the user's words, lowercase, de-duplicated. */

@@ -35,6 +35,11 @@ function plain(s: string): unknown {
 	return s;
 }
 
+/** Whether a plain (unquoted) scalar reads back as exactly this text, not as a number, boolean or null. */
+export function readsBackAsText(s: string): boolean {
+	return plain(s) === s;
+}
+
 /** A scalar in block context, or UNSUPPORTED when it needs a full parser. */
 function scalar(raw: string): unknown {
 	const s = raw.trim();

@@ -203,6 +203,29 @@ describe("bad input: a clear answer, nothing lost", () => {
 		expect(s.diagnostics).toEqual([expect.objectContaining({ path: "self.md", code: "unreadable-file" })]);
 	});
 
+	it("a folder given as ./Folder/ is the vault's folder", () => {
+		const a = json(["summarize", EXAMPLE, "--folder", "./Clients/", "--format", "json"]);
+		expect(a.notes).toBe(json(["summarize", EXAMPLE, "--folder", "Clients", "--format", "json"]).notes);
+		expect(a.notes).toBeGreaterThan(0);
+	});
+
+	it("YAML the parser warns about prints no warning on the terminal", () => {
+		const dir = tempVault({ "a.md": "---\nx: !foo bar\n---\n" + ok });
+		const cli = path.join(ROOT, "dist/cli.js");
+		if (!fs.existsSync(cli)) execFileSync("node", ["esbuild.config.mjs", "production"], { cwd: ROOT });
+		const r = spawnSync(process.execPath, [cli, "lint", dir], { encoding: "utf8" });
+		expect(r.status).toBe(0);
+		expect(r.stderr).toBe("");
+	});
+
+	it("saved settings that would misread tags are set aside with a warning", () => {
+		const dir = tempVault({ ".obsidian/plugins/attune/data.json": JSON.stringify({ families: { emotion: "client emotion" } }), "a.md": ok });
+		const r = run(["summarize", dir, "--format", "json"]);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toMatch(/^attune: warning: the plugin's saved settings: the emotion family word/);
+		expect((JSON.parse(r.stdout) as Summary).emotions).toHaveLength(1);
+	});
+
 	it("deep folders", () => {
 		const deep = Array.from({ length: 80 }, (_, i) => `d${i}`).join("/");
 		const s = summary(tempVault({ [`${deep}/deep.md`]: ok }));
@@ -237,6 +260,9 @@ describe("bad input: a clear answer, nothing lost", () => {
 		["an unknown command", ["summarise", EXAMPLE], /unknown command/],
 		["a note that does not exist", ["inspect", "/nonexistent.md"], /does not exist/],
 		["no command", [], /Usage/],
+		["an option given twice", ["summarize", EXAMPLE, "--client", "C-101", "--client", "C-102"], /given twice/],
+		["an empty option value", ["summarize", EXAMPLE, "--client="], /needs a value/],
+		["a folder that is not in the vault", ["summarize", EXAMPLE, "--folder", "/Clients-typo"], /not a folder of the vault/],
 	])("%s: exit 2, one line on stderr", (_n, args, message) => {
 		const r = run(args);
 		expect(r.code).toBe(2);

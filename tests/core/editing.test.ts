@@ -233,6 +233,11 @@ describe("yamlScalar", () => {
 		["Dr. Ada Lindqvist (example)", '"Dr. Ada Lindqvist (example)"'],
 		["Name: with colon", '"Name: with colon"'],
 		["yes", '"yes"'],
+		["017", '"017"'],
+		["0423", '"0423"'],
+		["1e3", '"1e3"'],
+		["0x1A", '"0x1A"'],
+		["12.50", '"12.50"'],
 		["", ""],
 	])("%s", (value, want) => {
 		expect(yamlScalar(value)).toBe(want);

@@ -36,6 +36,15 @@ describe("properties (FORMAT.md section 3)", () => {
 		expect(readProperties({ date: "2025-12-31T10:00:00" }, "2026-01-13.md").props.date).toBe("2025-12-31");
 		expect(readProperties(null, "notes/undated.md").props.date).toBeUndefined();
 	});
+	it("never throws on a link with a stray %", () => {
+		expect(linkName("[C-1](C%ZZ.md)")).toBe("C%ZZ");
+		expect(readProperties({ client: "[x](50%)", previous: "[y](a%2Fb%)" }, "n.md").problems).toEqual([]);
+	});
+	it("reads an unquoted [[link]] (YAML's list in a list) as the link", () => {
+		const { props, problems } = readProperties({ client: [["C-2"]], previous: [["2026-01-01 session 1"]], reviews: [[["a"]], [["b"]]] }, "n.md");
+		expect(problems).toEqual([]);
+		expect(props).toMatchObject({ client: "C-2", previous: "2026-01-01 session 1", reviews: ["a", "b"] });
+	});
 	it("parses dates and links", () => {
 		expect(toIsoDate("2026-01-05T09:00:00Z")).toBe("2026-01-05");
 		expect(toIsoDate("2026-13-01")).toBeUndefined();
@@ -54,6 +63,7 @@ describe("tags in properties", () => {
 		["space-separated string gives nothing", { tags: "emotion/fear emotion/anger" }, []],
 		["the old tag key gives nothing", { tag: "emotion/fear" }, []],
 		["all-digit items are no tags", { tags: [1984, "ok"] }, ["ok"]],
+		["an item with a space gives nothing", { tags: ["emotion/anger secondary", "ok"] }, ["ok"]],
 	])("%s", (_n, fm, expected) => {
 		expect(readPropertyTags(fm).tags.map((t) => t.tag)).toEqual(expected);
 	});
@@ -91,6 +101,15 @@ describe("interpretNote", () => {
 		expect(bad.diagnostics[0].message).toContain("tags: [emotion/fear, emotion/anger]");
 		const other = interpretNote(facts({ frontmatter: { tags: "project, work" } }), vocab);
 		expect(other.diagnostics).toEqual([]);
+	});
+	it("reports a tags item with a space when it holds Attune tags", () => {
+		const rec = interpretNote(facts({ frontmatter: { tags: ["emotion/anger secondary"] }, frontmatterYaml: "tags:\n  - emotion/anger secondary" }), vocab);
+		expect(rec.diagnostics).toEqual([expect.objectContaining({ code: "bad-property", line: 2 })]);
+		expect(rec.diagnostics[0].message).toContain("cannot contain a space");
+	});
+	it("finds a quoted property key's line", () => {
+		const rec = interpretNote(facts({ frontmatter: { "rating-warmth": 9 }, frontmatterYaml: "a: 1\n\"rating-warmth\": 9" }), vocab);
+		expect(rec.diagnostics[0].line).toBe(3);
 	});
 	it("keeps inline tags when properties are invalid YAML", () => {
 		const rec = interpretNote(facts({ frontmatterError: "unexpected end of stream", tags: [tag("emotion/sadness/primary-adaptive", 5)] }), vocab);

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, invalidTagWordReason, migrateSettings, vocabularyFrom } from "../../src/core/vocabulary";
+import { DEFAULT_SETTINGS, invalidTagWordReason, migrateSettings, settingsProblems, vocabularyFrom } from "../../src/core/vocabulary";
 
 describe("migrateSettings", () => {
 	it("gives the defaults for nothing saved", () => {
@@ -56,5 +56,24 @@ describe("invalidTagWordReason", () => {
 		const r = invalidTagWordReason(word);
 		if (expected === null) expect(r).toBeNull();
 		else expect(r).toContain(expected);
+	});
+});
+
+describe("saved settings that would misread tags are set aside, and said", () => {
+	it.each([
+		["a family word with a space", { families: { emotion: "client emotion" } }, "emotion", "emotion"],
+		["two families with one word", { families: { emotion: "feeling", resonance: "Feeling" } }, "resonance", "resonance"],
+		["a family word that is not text", { families: { empathy: 3 } }, "empathy", "empathy"],
+	])("%s", (_n, raw, family, expected) => {
+		expect(migrateSettings(raw).families[family as "emotion"]).toBe(expected);
+		expect(settingsProblems(raw)).toEqual([expect.stringContaining(`the ${family} family word`)]);
+	});
+	it("drops added words that are no valid tag text", () => {
+		const raw = { extraWords: { response: ["self disclosure", "hug!"] } };
+		expect(migrateSettings(raw).extraWords.response).toEqual(["self disclosure"]);
+		expect(settingsProblems(raw)).toEqual([expect.stringContaining("“hug!”")]);
+	});
+	it("finds nothing to say about good settings", () => {
+		expect(settingsProblems({ families: { emotion: "gefühl" }, extraWords: { empathy: ["presence"] } })).toEqual([]);
 	});
 });
