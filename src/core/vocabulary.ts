@@ -247,8 +247,9 @@ export function settingsProblems(raw: unknown): string[] {
 			continue;
 		}
 		const reason = typeof w === "string" ? invalidTagWordReason(w) : "It is not text.";
-		if (reason) out.push(`the ${f} family word “${JSON.stringify(w)}” is not valid tag text (${reason}); “${f}” is used.`);
-		else if (used.has((w as string).trim().toLowerCase())) out.push(`the ${f} family word “${JSON.stringify(w)}” is already used by another family; “${f}” is used.`);
+		const shown = typeof w === "string" ? w : JSON.stringify(w);
+		if (reason) out.push(`the ${f} family word “${shown}” is not valid tag text (${reason}); “${f}” is used.`);
+		else if (used.has((w as string).trim().toLowerCase())) out.push(`the ${f} family word “${shown}” is already used by another family; “${f}” is used.`);
 		used.add(reason ? f : (w as string).trim().toLowerCase());
 	}
 	const extra = isRecord(raw.extraWords) ? raw.extraWords : {};
