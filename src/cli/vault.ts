@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { compileExcludes, inHiddenFolder } from "../core/exclude";
+import { compileExcludes, inFolder, inHiddenFolder } from "../core/exclude";
 import { NoteIndex } from "../core/index";
 import { type NoteRecord, unreadableRecord } from "../core/note";
 import { readNote } from "../core/reader";
@@ -50,7 +50,10 @@ export function readVaultConfig(root: string, configDir = ".obsidian"): VaultCon
 	const data = readJson(path.join(root, configDir, "plugins", "attune", "data.json"), warnings);
 	const settings = migrateSettings(data);
 	for (const p of settingsProblems(data)) warnings.push(`the plugin's saved settings: ${p}`);
-	return { settings, vocab: vocabularyFrom(settings), excluded: compileExcludes(app?.userIgnoreFilters), warnings };
+	const userExcluded = compileExcludes(app?.userIgnoreFilters);
+	// De-identified copies are for a supervisor's vault; here they would count every note twice.
+	const excluded = (p: string) => userExcluded(p) || inFolder(p, settings.exportFolder);
+	return { settings, vocab: vocabularyFrom(settings), excluded, warnings };
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });

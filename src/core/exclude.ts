@@ -32,3 +32,9 @@ export function compileExcludes(filters: unknown): ExcludeMatcher {
 export function inHiddenFolder(path: string): boolean {
 	return path.startsWith(".") || path.includes("/.");
 }
+
+/** Whether a vault path lies in a folder (or below it); an empty folder holds nothing. */
+export function inFolder(path: string, folder: string): boolean {
+	const f = folder.replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
+	return f !== "" && path.startsWith(f + "/");
+}

@@ -9,16 +9,17 @@ import { scanMarkdown } from "../core/markdown/scan";
 import type { NoteFacts } from "../core/note";
 import type { YamlParser } from "../core/reader";
 
-/** What must be read from the text for this note, judging by its cache alone. */
+/**
+ * Whether this note's text must be read, judging by its cache alone. (The
+ * indexer also reads it when a property tag or problem needs its line.)
+ */
 export function textNeeded(cache: CachedMetadata | null): boolean {
 	if (!cache) return true;
 	const sections = cache.sections ?? [];
 	// Callout types are not in the cache; a blockquote may hold a nested callout.
 	if (sections.some((s) => s.type === "callout" || s.type === "blockquote")) return true;
 	// A properties block that yielded no properties: invalid YAML, or empty.
-	if (sections[0]?.type === "yaml" && cache.frontmatter === undefined) return true;
-	// The line of each property tag and property problem lives only in the text.
-	return cache.frontmatter !== undefined;
+	return sections[0]?.type === "yaml" && cache.frontmatter === undefined;
 }
 
 /**

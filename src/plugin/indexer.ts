@@ -4,9 +4,9 @@
  * that one note per metadata or vault event.
  */
 import { Component, type App, type CachedMetadata, TFile, type TAbstractFile, parseYaml } from "obsidian";
-import { compileExcludes, inHiddenFolder, type ExcludeMatcher } from "../core/exclude";
+import { compileExcludes, inFolder, inHiddenFolder, type ExcludeMatcher } from "../core/exclude";
 import type { NoteIndex } from "../core/index";
-import { interpretNote } from "../core/note";
+import { interpretNote, unreadableRecord } from "../core/note";
 import type { Vocabulary } from "../core/vocabulary";
 import { factsFromCache, textNeeded } from "./cache-facts";
 
@@ -27,6 +27,8 @@ export class VaultIndexer extends Component {
 		private readonly app: App,
 		private readonly index: NoteIndex,
 		private readonly vocab: () => Vocabulary,
+		/** De-identified copies are for the supervisor's vault; counting them here would count every note twice. */
+		private readonly exportFolder: () => string = () => "",
 	) {
 		super();
 		this.ready = new Promise((r) => (this.resolveReady = r));
@@ -73,18 +75,35 @@ export class VaultIndexer extends Component {
 
 	/** Whether a path is summarized at all. */
 	includes(path: string): boolean {
-		return path.toLowerCase().endsWith(".md") && !inHiddenFolder(path) && !this.excluded(path);
+		return path.toLowerCase().endsWith(".md") && !inHiddenFolder(path) && !this.excluded(path) && !inFolder(path, this.exportFolder());
 	}
 
-	/** Re-reads one note into the index. */
+	/**
+	 * Re-reads one note into the index. Never throws: a note that cannot be read
+	 * becomes a diagnostic, and the rest of the vault is still indexed.
+	 */
 	async update(file: TFile, cache: CachedMetadata | null): Promise<void> {
 		if (!this.includes(file.path)) {
 			this.index.remove(file.path);
 			return;
 		}
-		const text = textNeeded(cache) ? await this.app.vault.cachedRead(file) : null;
-		const facts = factsFromCache(file.path, cache, text, (y) => parseYaml(y) as unknown);
-		this.index.set(interpretNote(facts, this.vocab()));
+		try {
+			const read = (y: string) => parseYaml(y) as unknown;
+			let text = textNeeded(cache) ? await this.app.vault.cachedRead(file) : null;
+			let rec = interpretNote(factsFromCache(file.path, cache, text, read), this.vocab());
+			// The line of a property tag or a bad property lives only in the text:
+			// read it for those notes alone, not for every note with properties.
+			if (text === null && rec.diagnostics.some((d) => d.code === "bad-property") || text === null && rec.occurrences.some((o) => o.inProperties)) {
+				text = await this.app.vault.cachedRead(file);
+				rec = interpretNote(factsFromCache(file.path, cache, text, read), this.vocab());
+			}
+			// The note may have gone while it was read (deleted or renamed).
+			if (this.app.vault.getAbstractFileByPath(file.path) !== file) return;
+			this.index.set(rec);
+		} catch (e) {
+			if (this.app.vault.getAbstractFileByPath(file.path) !== file) return;
+			this.index.set(unreadableRecord(file.path, e instanceof Error ? e.message : String(e)));
+		}
 	}
 
 	private async renamed(file: TAbstractFile, oldPath: string): Promise<void> {

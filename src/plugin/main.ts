@@ -20,7 +20,7 @@ export default class AttunePlugin extends Plugin {
 
 	async onload(): Promise<void> {
 		this.apply(migrateSettings(await this.loadData()));
-		this.indexer = this.addChild(new VaultIndexer(this.app, this.index, () => this.vocab));
+		this.indexer = this.addChild(new VaultIndexer(this.app, this.index, () => this.vocab, () => this.current.exportFolder));
 		const ctx: AttuneContext = {
 			app: this.app,
 			plugin: this,
@@ -40,15 +40,17 @@ export default class AttunePlugin extends Plugin {
 	/** Synced vaults: another device saved settings. */
 	async onExternalSettingsChange(): Promise<void> {
 		const before = this.vocab;
+		const exportBefore = this.current.exportFolder;
 		this.apply(migrateSettings(await this.loadData()));
-		if (!sameWords(before, this.vocab)) void this.indexer.rebuild();
+		if (!sameWords(before, this.vocab) || exportBefore !== this.current.exportFolder) void this.indexer.rebuild();
 	}
 
 	private async saveSettings(next: AttuneSettings): Promise<void> {
 		const before = this.vocab;
+		const exportBefore = this.current.exportFolder;
 		this.apply(next);
 		await this.saveData(this.current);
-		if (!sameWords(before, this.vocab)) void this.indexer.rebuild();
+		if (!sameWords(before, this.vocab) || exportBefore !== this.current.exportFolder) void this.indexer.rebuild();
 	}
 
 	private apply(settings: AttuneSettings): void {

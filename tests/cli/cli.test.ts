@@ -236,6 +236,8 @@ describe("bad input: a clear answer, nothing lost", () => {
 		const dir = tempVault({
 			".obsidian/app.json": JSON.stringify({ userIgnoreFilters: ["Archive/", "/^Drafts\\/.*secret/"] }),
 			".trash/t.md": ok, "Archive/a.md": ok, "Drafts/secret plan.md": ok, "Drafts/plan.md": ok, "good.md": ok,
+			// De-identified copies (the default export folder) would count every note twice.
+			"Supervision exports/Export 2026-03-16/copy.md": ok,
 		});
 		expect(summary(dir).notes).toBe(2);
 	});

@@ -58,7 +58,7 @@ export async function makeContext(files: Record<string, string>, opts: { setting
 	let settings = migrateSettings(opts.settings ?? {});
 	let vocab = vocabularyFrom(settings);
 	const index = new NoteIndex();
-	const indexer = new VaultIndexer(app as never, index, () => vocab);
+	const indexer = new VaultIndexer(app as never, index, () => vocab, () => settings.exportFolder);
 	plugin.addChild(indexer as never);
 	await indexer.ready;
 	const saved: AttuneSettings[] = [];

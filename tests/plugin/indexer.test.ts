@@ -65,4 +65,46 @@ describe("VaultIndexer", () => {
 		await new Promise((r) => setTimeout(r, 20));
 		expect(summarize(ctxOf.index).emotions.map((e) => e.emotion)).toEqual(["scham"]);
 	});
+
+	it("a note that cannot be read is a diagnostic; the rest of the vault is still indexed", async () => {
+		const app = new App({ layoutReady: true });
+		app.vault.seed("a.md", "> [!supervisor] x\n#emotion/shame\n");
+		app.vault.seed("b.md", "#emotion/shame\n");
+		app.vault.cachedRead = () => Promise.reject(new Error("EIO: i/o error"));
+		const index = new NoteIndex();
+		const indexer = new VaultIndexer(app as never, index, () => vocabularyFrom(DEFAULT_SETTINGS));
+		indexer.load();
+		await indexer.ready;
+		const s = summarize(index);
+		expect(s.notes).toBe(1);
+		expect(s.diagnostics).toEqual([expect.objectContaining({ path: "a.md", code: "unreadable-file" })]);
+		expect(s.diagnostics[0].message).toContain("EIO");
+	});
+
+	it("reads a note's text only where the cache cannot answer", async () => {
+		const files = {
+			"plain.md": "---\nclient: C-1\n---\n#emotion/shame\n",
+			"callout.md": "> [!supervisor] Stay with it\n",
+			"prop-tag.md": "---\ntags: [emotion/hope]\n---\n",
+		};
+		const app = new App({ layoutReady: true });
+		for (const [p, t] of Object.entries(files)) app.vault.seed(p, t);
+		const read: string[] = [];
+		const orig = app.vault.cachedRead.bind(app.vault);
+		app.vault.cachedRead = (f) => {
+			read.push(f.path);
+			return orig(f);
+		};
+		const index = new NoteIndex();
+		const indexer = new VaultIndexer(app as never, index, () => vocabularyFrom(DEFAULT_SETTINGS));
+		indexer.load();
+		await indexer.ready;
+		expect(read.sort()).toEqual(["callout.md", "prop-tag.md"]);
+		expect(index.get("prop-tag.md")?.occurrences[0].line).toBe(1);
+	});
+
+	it("leaves de-identified copies in the export folder out of the clinician's own summary", async () => {
+		const { ctx } = await makeContext({ "a.md": "#emotion/shame\n", "Supervision exports/Export 2026-03-16/copy.md": "#emotion/shame\n" });
+		expect(summarize(ctx.index).notes).toBe(1);
+	});
 });
