@@ -594,7 +594,8 @@ export function studyNotes(vocab: Vocabulary): StudyNote[] {
 	for (const p of ["primary-adaptive", "primary-maladaptive", "secondary", "instrumental"]) {
 		const shown = `#${fam.emotion}/<emotion>/${p}`;
 		// No tag search matches a tag's last segment, so a regular expression finds the class under any emotion.
-		const query = `/#${escapeRegex(fam.emotion)}\\/[^\\s#\\/]+\\/${escapeRegex(p)}(?![\\w\\/-])/`;
+		// `<` and `>` are excluded so that the note's own "#emotion/<emotion>/..." is not listed.
+		const query = `/#${escapeRegex(fam.emotion)}\\/[^\\s#\\/<>]+\\/${escapeRegex(p)}(?![\\w\\/-])/`;
 		out.push(studyNote(`${title(p)} emotion`, "emotion process", shown, query, CONCEPTS.class[p]));
 	}
 	for (const w of vocab.words.response) {

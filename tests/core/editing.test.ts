@@ -390,6 +390,8 @@ describe("studyNotes", () => {
 		expect(re.test("felt #emotion/shame/primary-maladaptive here")).toBe(true);
 		expect(re.test("#emotion/shame/primary-adaptive")).toBe(false);
 		expect(re.test("#emotion/shame/primary-maladaptive-x")).toBe(false);
+		// The note's own explanation of the tag is not one of the passages it lists.
+		expect(cls.split("\n").filter((l) => re.test(l))).toEqual([]);
 	});
 	it("shows tags only in inline code, so study notes add nothing to the counts", () => {
 		for (const n of notes) {
