@@ -155,7 +155,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 		if (!parsed) return;
 		if (parsed.problem) diagnostics.push({ path, line: line + 1, tag: hash(tag), code: parsed.problem.code, message: parsed.problem.message });
 		if (!parsed.counted) return;
-		occurrences.push({ family: parsed.family, value: parsed.value, process: parsed.process, tag, line, inProperties, headings });
+		occurrences.push({ family: parsed.family, value: parsed.value, process: parsed.process, tag: parsed.written ?? tag, line, inProperties, headings });
 		bump(parsed.key ?? countKey(parsed.family, parsed.value, parsed.process));
 		// Also per class, so that summaries know how many notes hold each class.
 		if (parsed.process) bump(parsed.classKey ?? countKey("class", parsed.process));

@@ -35,6 +35,11 @@ export interface ParsedTag {
 	key?: string;
 	/** For emotions, the key of its process class (notes per class are counted too). */
 	classKey?: string;
+	/**
+	 * The tag text as first read. Records keep this shared copy rather than their
+	 * own slice, which would keep the whole note's text alive in memory.
+	 */
+	written?: string;
 }
 
 /** The key under which a value is counted in summaries: family, value and, for emotions, process. */
@@ -61,6 +66,8 @@ export function parseTag(tag: string, vocab: Vocabulary): ParsedTag | null {
 	if (hit !== undefined) return hit;
 	const parsed = parseTagUncached(tag, vocab);
 	if (parsed?.counted) {
+		// Flatten to a fresh string: a slice would pin the note it came from.
+		parsed.written = (" " + tag).slice(1);
 		parsed.key = countKey(parsed.family, parsed.value, parsed.process);
 		if (parsed.process) parsed.classKey = countKey("class", parsed.process);
 	}
