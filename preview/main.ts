@@ -75,7 +75,8 @@ const handlers: SummaryViewHandlers = {
 			() => status.setText("The clipboard is not available in this preview."),
 		);
 	},
-	refresh: () => render(),
+	// The page has no workspace layout to save into; `ui` keeps the sections for the page's life.
+	saveUi: () => {},
 };
 
 function render(): void {

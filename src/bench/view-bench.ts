@@ -38,7 +38,7 @@ const NO_HANDLERS: SummaryViewHandlers = {
 	open: () => {},
 	loadPassage: () => Promise.resolve(""),
 	exportSummary: () => {},
-	refresh: () => {},
+	saveUi: () => {},
 };
 
 function median(xs: number[]): number {

@@ -12,6 +12,7 @@ import { type Browser, type Page, chromium } from "playwright-core";
 import { indexVault, readVaultConfig } from "../../src/cli/vault";
 import { summarize } from "../../src/core/summary";
 import { PROCESS_LABELS } from "../../src/core/vocabulary";
+import { LIST_LIMIT } from "../../src/plugin/view/render";
 import { type PreviewData, serializeRecords } from "../../preview/data";
 
 const ROOT = path.join(__dirname, "../..");
@@ -71,7 +72,7 @@ describe("the sidebar in Chromium", () => {
 			executablePath: CHROMIUM,
 			args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 		});
-		page = await browser.newPage({ viewport: { width: 1200, height: 1500 }, deviceScaleFactor: 1 });
+		page = await browser.newPage({ viewport: { width: 1200, height: 2000 }, deviceScaleFactor: 1 });
 		page.on("pageerror", (e) => errors.push(e.message));
 		page.on("console", (m) => {
 			if (m.type() === "error") errors.push(m.text());
@@ -92,8 +93,14 @@ describe("the sidebar in Chromium", () => {
 	it("shows this client's emotions, counted as the command line counts them", async () => {
 		expect(await page.textContent(".attune-scope-label")).toBe("Client C-101");
 		const expected = summarize(cli, { client: "C-101" });
-		const rows = await tableRows(page, ".attune-emotion-table");
-		expect(rows).toEqual([...expected.emotions].sort((a, b) => b.count - a.count || a.emotion.localeCompare(b.emotion)).map((r) => [r.emotion, PROCESS_LABELS[r.process], String(r.count), String(r.notes)]));
+		const all = [...expected.emotions].sort((a, b) => b.count - a.count || a.emotion.localeCompare(b.emotion)).map((r) => [r.emotion, PROCESS_LABELS[r.process], String(r.count), String(r.notes)]);
+		expect(all.length).toBeGreaterThan(LIST_LIMIT);
+		// The most frequent first; the rest one button away, and back.
+		expect(await tableRows(page, ".attune-emotion-table")).toEqual(all.slice(0, LIST_LIMIT));
+		await page.getByRole("button", { name: `Show all ${all.length} emotions` }).click();
+		expect(await tableRows(page, ".attune-emotion-table")).toEqual(all);
+		await page.getByRole("button", { name: /^Show fewer/ }).click();
+		expect(await tableRows(page, ".attune-emotion-table")).toEqual(all.slice(0, LIST_LIMIT));
 		expect(await page.$$eval(".attune-chart-mark", (ms) => ms.length)).toBe(6);
 	});
 
@@ -105,9 +112,11 @@ describe("the sidebar in Chromium", () => {
 		for (const t of texts) expect(t).toMatch(/#emotion\/shame\/primary-maladaptive/i);
 
 		fs.mkdirSync(SHOTS, { recursive: true });
-		// The top of the sidebar: scope, overview, emotions and the passages of the selected row.
+		// The whole sidebar as it first opens, with one emotion selected: scope, overview, emotions and
+		// the passages of the selected row, the chart, and the headings of the sections that start closed.
 		const box = (await page.locator(".preview-sidebar").boundingBox())!;
-		const clip = { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 1400) };
+		const content = (await page.locator(".preview-sidebar .view-content").boundingBox())!;
+		const clip = { x: box.x, y: box.y, width: box.width, height: Math.min(content.y + content.height + 12 - box.y, box.height) };
 		await page.screenshot({ path: path.join(SHOTS, "sidebar-light.png"), clip });
 		await page.evaluate(() => (window as unknown as { attunePreview: { setTheme(t: string): void } }).attunePreview.setTheme("dark"));
 		expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(30, 30, 30)");
@@ -122,6 +131,28 @@ describe("the sidebar in Chromium", () => {
 		expect(await page.textContent(".preview-note-title")).toBe(m![1]);
 		expect(await page.getAttribute(".preview-line.is-target", "data-line")).toBe(String(Number(m![2]) - 1));
 		expect(await page.textContent(".preview-line.is-target")).toMatch(/#emotion\/shame\/primary-maladaptive/i);
+	});
+
+	it("opens and closes a section from the keyboard, drawing its body only while open", async () => {
+		const resonance = summarize(cli, { client: "C-101" }).resonance;
+		const toggle = page.getByRole("button", { name: /^Therapist resonance/ });
+		const region = page.getByRole("region", { name: /^Therapist resonance/ });
+		const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? "");
+		expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+		expect(await region.count()).toBe(0);
+		await toggle.focus();
+		await page.keyboard.press("Enter");
+		expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+		expect(await region.locator("tbody tr").count()).toBe(Math.min(resonance.length, LIST_LIMIT));
+		expect(await focusedText()).toBe(`Therapist resonance (${resonance.length})`);
+		// Tab goes from the heading into what it opened.
+		await page.keyboard.press("Tab");
+		expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^Show passages for therapist resonance /);
+		await page.keyboard.press("Shift+Tab");
+		await page.keyboard.press("Space");
+		expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+		expect(await region.count()).toBe(0);
+		expect(await focusedText()).toBe(`Therapist resonance (${resonance.length})`);
 	});
 
 	it("switches scope with the keyboard-reachable scope menu", async () => {

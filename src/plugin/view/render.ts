@@ -6,6 +6,12 @@
  *
  * Note text is only ever set as text. Every control is a button, a select or
  * an input, so it takes keyboard focus; nothing depends on hovering.
+ *
+ * Drawing is what costs (a large vault's summary has hundreds of rows), so
+ * the view draws what is read at a glance and the rest on demand: the other
+ * sections start closed and build their body only when opened, long lists
+ * show their first rows, and opening a section, sorting or showing a whole
+ * list redraws that section alone, without a new model.
  */
 import {
 	type AntecedentRow, type OccurrenceRef, PROCESS_ORDER, RATING_KEYS, RATING_LABELS, type Selection, type SessionPoint,
@@ -26,27 +32,64 @@ export interface SummaryViewHandlers {
 	loadPassage(path: string, line: number): Promise<string>;
 	/** Export the current summary. */
 	exportSummary(how: "copy" | "insert" | "csv"): void;
-	/** Render again with the same model (the view's own state changed). */
-	refresh(): void;
+	/** A section was opened or closed (already redrawn): keep `ui.sections` with the view's saved state. */
+	saveUi(): void;
 }
 
 /** Sort keys of the emotions table. */
 export type EmotionSortKey = "emotion" | "process" | "count" | "notes";
+
+/** The view's sections, in the order drawn. */
+export const SECTION_KEYS = ["overview", "emotions", "sessions", "sequence", "responses", "resonance", "supervision", "attention", "export"] as const;
+/** A section of the view. */
+export type SectionKey = (typeof SECTION_KEYS)[number];
+
+/**
+ * Which sections are open until the user says otherwise: what is read at a
+ * glance (the process overview, the emotions table, the chart of this
+ * client's sessions, and in the note scope the note's sequence, which is
+ * what that scope is for). The others show their heading, with a count where
+ * one says what they hold, and are built when opened.
+ */
+export const DEFAULT_OPEN: Readonly<Record<SectionKey, boolean>> = Object.freeze({
+	overview: true, emotions: true, sessions: true, sequence: true,
+	responses: false, resonance: false, supervision: false, attention: false, export: false,
+});
 
 /** What the view remembers between renders that is not in the model. */
 export interface SummaryViewUi {
 	sort: { key: EmotionSortKey; descending: boolean };
 	/** Long lists the user chose to show in full. */
 	expanded: Set<string>;
+	/** Sections the user opened (`true`) or closed (`false`); the rest follow `DEFAULT_OPEN`. Saved with the view's state. */
+	sections: Partial<Record<SectionKey, boolean>>;
 }
 
-/** A fresh UI state: emotions by occurrences, lists shortened. */
+/** A fresh UI state: emotions by occurrences, lists shortened, sections as `DEFAULT_OPEN` has them. */
 export function defaultUi(): SummaryViewUi {
-	return { sort: { key: "count", descending: true }, expanded: new Set() };
+	return { sort: { key: "count", descending: true }, expanded: new Set(), sections: {} };
 }
 
-/** Lists longer than this show their first items and a button for the rest, so a large vault renders in a frame. */
-const LIST_LIMIT = 25;
+/** Whether a section is open in this UI state. */
+export function isSectionOpen(ui: SummaryViewUi, key: SectionKey): boolean {
+	return ui.sections[key] ?? DEFAULT_OPEN[key];
+}
+
+/** The open and closed sections from a saved view state, ignoring what is not valid; `undefined` when the state has none. */
+export function sectionsFromState(raw: unknown): Partial<Record<SectionKey, boolean>> | undefined {
+	if (typeof raw !== "object" || raw === null) return undefined;
+	const saved = (raw as Record<string, unknown>).sections;
+	if (typeof saved !== "object" || saved === null) return undefined;
+	const out: Partial<Record<SectionKey, boolean>> = {};
+	for (const k of SECTION_KEYS) {
+		const v = (saved as Record<string, unknown>)[k];
+		if (typeof v === "boolean") out[k] = v;
+	}
+	return out;
+}
+
+/** Lists longer than this show their first items and a button for the rest: ten rows are what a sidebar shows without scrolling. */
+export const LIST_LIMIT = 10;
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -63,38 +106,72 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
  * focus stays on the same control across renders.
  */
 export function renderSummaryView(container: HTMLElement, model: SummaryViewModel, handlers: SummaryViewHandlers, ui: SummaryViewUi): void {
-	const doc = container.ownerDocument;
-	const active = doc.activeElement;
-	const focused = active && container.contains(active) ? active.getAttribute("data-attune-focus") : null;
-	container.empty();
-	container.addClass("attune-summary");
-	const r = new Renderer(container, model, handlers, ui);
-	r.scopeBar();
-	if (model.scope.problem !== undefined) {
-		r.notice(model.scope.problem);
-	} else if (model.empty) {
-		r.emptyState();
-		r.supervision();
-		r.attention();
-	} else {
-		r.overview();
-		r.emotions();
-		if (model.series) r.acrossSessions(model.series);
-		if (model.sequence) r.withinSession();
-		r.responses();
-		r.resonance();
-		r.supervision();
-		r.attention();
-		r.exportBar();
-	}
-	if (focused) {
-		container.querySelector<HTMLElement | SVGElement>(`[data-attune-focus="${cssEscape(focused)}"]`)?.focus();
+	keepFocus(container, () => {
+		container.addClass("attune-summary");
+		// Built off the document, then put in place in one step: each element
+		// inserted into a live tree costs more than one inserted into a detached one.
+		const fresh = container.createDiv({ cls: "attune-summary-content" });
+		fresh.remove();
+		fresh.addEventListener("click", runAction);
+		const r = new Renderer(fresh, model, handlers, ui);
+		r.scopeBar();
+		if (model.scope.problem !== undefined) {
+			r.notice(model.scope.problem);
+		} else if (model.empty) {
+			r.emptyState();
+			r.supervision();
+			r.attention();
+		} else {
+			r.overview();
+			r.emotions();
+			if (model.series) r.acrossSessions(model.series);
+			if (model.sequence) r.withinSession();
+			r.responses();
+			r.resonance();
+			r.supervision();
+			r.attention();
+			r.exportBar();
+		}
+		container.empty();
+		container.appendChild(fresh);
+	});
+}
+
+/**
+ * What each control is across renders ("sort-emotion", "more-emotions"), so
+ * keyboard focus can return to it after a redraw. Kept beside the DOM, not in
+ * an attribute: an attribute on every control is drawing time spent on every render.
+ */
+const FOCUS_KEYS = new WeakMap<Element, string>();
+
+/** What each button does. One click listener per view finds it, rather than a listener on every button. */
+const ACTIONS = new WeakMap<Element, () => void>();
+
+function runAction(ev: MouseEvent): void {
+	const target = ev.target as Element | null;
+	const button = target?.closest?.("button");
+	const action = button ? ACTIONS.get(button) : undefined;
+	if (!action) return;
+	ev.preventDefault();
+	action();
+}
+
+/** Runs `redraw` on `root`, then puts keyboard focus back on the control that had it, if it is drawn again. */
+function keepFocus(root: HTMLElement, redraw: () => void): void {
+	const active = root.ownerDocument.activeElement;
+	const key = active && root.contains(active) ? FOCUS_KEYS.get(active) : undefined;
+	redraw();
+	if (key === undefined) return;
+	for (const el of Array.from(root.querySelectorAll<HTMLElement | SVGElement>("button, select, input, [tabindex]"))) {
+		if (FOCUS_KEYS.get(el) === key) {
+			el.focus();
+			return;
+		}
 	}
 }
 
-function cssEscape(s: string): string {
-	return s.replace(/["\\]/g, "\\$&");
-}
+/** Draws a section's body into `body`; `redraw` draws it again, alone, after a sort or "Show all". */
+type SectionBody = (body: HTMLElement, redraw: () => void) => void;
 
 class Renderer {
 	constructor(
@@ -104,21 +181,56 @@ class Renderer {
 		private readonly ui: SummaryViewUi,
 	) {}
 
-	/** A titled section; the heading names it for screen readers. */
-	private section(key: string, title: string): HTMLElement {
-		const s = this.root.createEl("section", { cls: ["attune-section", `attune-section-${key}`] });
-		const id = `attune-heading-${key}`;
-		s.createEl("h4", { cls: "attune-section-title", text: title, attr: { id } });
-		s.setAttribute("aria-labelledby", id);
-		return s;
+	/**
+	 * A section that opens and closes: its heading is a button (a disclosure,
+	 * with `aria-expanded`), and its body exists only while it is open, so a
+	 * closed section costs two elements. `count`, beside the title, says what
+	 * a closed section holds.
+	 */
+	private section(key: SectionKey, title: string, count: string | undefined, draw: SectionBody): void {
+		const heading = this.root.createEl("h4", { cls: ["attune-section-title", `attune-section-${key}`] });
+		const toggle = heading.createEl("button", { cls: "attune-section-toggle", text: title, attr: { type: "button" } });
+		FOCUS_KEYS.set(toggle, `section-${key}`);
+		if (count !== undefined) toggle.createSpan({ cls: "attune-section-count", text: ` (${count})` });
+		let body: HTMLElement | undefined;
+		const redraw = () => {
+			const b = body;
+			if (b) keepFocus(b, () => {
+				b.empty();
+				draw(b, redraw);
+			});
+		};
+		const show = (open: boolean) => {
+			toggle.setAttribute("aria-expanded", String(open));
+			body?.remove();
+			body = undefined;
+			if (!open) {
+				toggle.removeAttribute("aria-controls");
+				return;
+			}
+			// The ids link heading and body for screen readers; a closed section has no body to link.
+			toggle.id = `attune-heading-${key}`;
+			const b = this.root.createEl("section", { cls: "attune-section-body", attr: { id: `attune-body-${key}`, "aria-labelledby": toggle.id } });
+			// Drawn detached, then placed under its heading in one step.
+			b.remove();
+			draw(b, redraw);
+			heading.after(b);
+			toggle.setAttribute("aria-controls", b.id);
+			body = b;
+		};
+		show(isSectionOpen(this.ui, key));
+		ACTIONS.set(toggle, () => {
+			const open = !isSectionOpen(this.ui, key);
+			this.ui.sections[key] = open;
+			show(open);
+			this.h.saveUi();
+		});
 	}
 
-	private button(parent: HTMLElement, text: string, focusKey: string, label: string, onClick: () => void, cls: string[] = []): HTMLButtonElement {
-		const b = parent.createEl("button", { cls: ["attune-button", ...cls], text, attr: { type: "button", "aria-label": label, "data-attune-focus": focusKey } });
-		b.addEventListener("click", (ev) => {
-			ev.preventDefault();
-			onClick();
-		});
+	private button(parent: HTMLElement, text: string, focusKey: string, label: string, onClick: () => void, cls?: string | string[]): HTMLButtonElement {
+		const b = parent.createEl("button", { cls, text, attr: { type: "button", "aria-label": label } });
+		FOCUS_KEYS.set(b, focusKey);
+		ACTIONS.set(b, onClick);
 		return b;
 	}
 
@@ -129,7 +241,8 @@ class Renderer {
 	private select<T extends string>(parent: HTMLElement, key: string, label: string, options: readonly [T, string][], value: string, onChange: (v: T) => void): void {
 		const wrap = parent.createEl("label", { cls: "attune-field" });
 		wrap.createSpan({ cls: "attune-field-label", text: label });
-		const sel = wrap.createEl("select", { cls: "dropdown attune-select", attr: { "aria-label": label, "data-attune-focus": key } });
+		const sel = wrap.createEl("select", { cls: "dropdown attune-select", attr: { "aria-label": label } });
+		FOCUS_KEYS.set(sel, key);
 		for (const [v, text] of options) {
 			const o = sel.createEl("option", { text, attr: { value: v } });
 			if (v === value) o.selected = true;
@@ -141,7 +254,8 @@ class Renderer {
 	private dateInput(parent: HTMLElement, key: string, label: string, value: string, onChange: (v: string) => void): void {
 		const wrap = parent.createEl("label", { cls: "attune-field" });
 		wrap.createSpan({ cls: "attune-field-label", text: label });
-		const input = wrap.createEl("input", { cls: "attune-date", attr: { type: "date", "aria-label": label, "data-attune-focus": key } });
+		const input = wrap.createEl("input", { cls: "attune-date", attr: { type: "date", "aria-label": label } });
+		FOCUS_KEYS.set(input, key);
 		input.value = value;
 		input.addEventListener("change", () => onChange(input.value));
 	}
@@ -182,75 +296,72 @@ class Renderer {
 	}
 
 	overview(): void {
-		const s = this.section("overview", "Emotion process");
-		const shares = this.m.summary.processShares;
-		const total = this.m.emotionTotal;
-		const svg = svgEl(s, "svg", { class: "attune-share-bar", viewBox: "0 0 100 6", preserveAspectRatio: "none", role: "img", "aria-label": shares.filter((p) => p.count > 0).map((p) => `${PROCESS_LABELS[p.process]} ${pct(p.share)}`).join(", ") || "No client emotions" });
-		let x = 0;
-		for (const p of shares) {
-			if (p.count === 0) continue;
-			const w = total === 0 ? 0 : (p.count / total) * 100;
-			svgEl(svg, "rect", { x: x.toFixed(3), y: "0", width: w.toFixed(3), height: "6", class: `attune-fill-${p.process}` });
-			x += w;
-		}
-		const list = s.createEl("ul", { cls: "attune-share-list" });
-		for (const p of shares) {
-			const li = list.createEl("li", { cls: "attune-share" });
-			li.createSpan({ cls: ["attune-swatch", `attune-bg-${p.process}`], attr: { "aria-hidden": "true" } });
-			li.createSpan({ cls: "attune-share-name", text: PROCESS_LABELS[p.process] });
-			li.createSpan({ cls: "attune-share-count", text: `${p.count} (${pct(p.share)})`, attr: { "aria-label": `${plural(p.count, "occurrence")}, ${pct(p.share)} of client emotions` } });
-		}
-		this.muted(s, `${plural(total, "client emotion")} in ${plural(this.m.summary.notes, "note")}.`);
+		this.section("overview", "Emotion process", undefined, (s) => {
+			const shares = this.m.summary.processShares;
+			const total = this.m.emotionTotal;
+			const svg = svgEl(s, "svg", { class: "attune-share-bar", viewBox: "0 0 100 6", preserveAspectRatio: "none", role: "img", "aria-label": shares.filter((p) => p.count > 0).map((p) => `${PROCESS_LABELS[p.process]} ${pct(p.share)}`).join(", ") || "No client emotions" });
+			let x = 0;
+			for (const p of shares) {
+				if (p.count === 0) continue;
+				const w = total === 0 ? 0 : (p.count / total) * 100;
+				svgEl(svg, "rect", { x: x.toFixed(3), width: w.toFixed(3), height: "6", class: `attune-fill-${p.process}` });
+				x += w;
+			}
+			const list = s.createEl("ul", { cls: "attune-share-list" });
+			for (const p of shares) {
+				// The swatch is the item's ::before: one element fewer per line.
+				const li = list.createEl("li", { cls: `attune-dot-${p.process}`, text: PROCESS_LABELS[p.process] });
+				li.createSpan({ cls: "attune-share-count", text: `${p.count} (${pct(p.share)})` });
+			}
+			this.muted(s, `${plural(total, "client emotion")} in ${plural(this.m.summary.notes, "note")}.`);
+		});
 	}
 
 	emotions(): void {
-		const s = this.section("emotions", "Emotions");
-		const rows = [...this.m.summary.emotions];
-		if (rows.length === 0) {
-			this.muted(s, "No client emotions in this scope.");
-			return;
-		}
-		const { key, descending } = this.ui.sort;
-		const cmp: Record<EmotionSortKey, (a: EmotionRow, b: EmotionRow) => number> = {
-			emotion: (a, b) => a.emotion.localeCompare(b.emotion),
-			process: (a, b) => PROCESS_ORDER.indexOf(a.process) - PROCESS_ORDER.indexOf(b.process),
-			count: (a, b) => a.count - b.count,
-			notes: (a, b) => a.notes - b.notes,
-		};
-		rows.sort((a, b) => (descending ? -1 : 1) * cmp[key](a, b) || b.count - a.count || a.emotion.localeCompare(b.emotion));
-		const table = s.createEl("table", { cls: "attune-table attune-emotion-table" });
-		const head = table.createEl("thead").createEl("tr");
-		const columns: [EmotionSortKey, string][] = [["emotion", "Emotion"], ["process", "Process"], ["count", "Occurrences"], ["notes", "Notes"]];
-		for (const [k, title] of columns) {
-			const th = head.createEl("th", { attr: { scope: "col", "aria-sort": k === key ? (descending ? "descending" : "ascending") : "none" } });
-			if (k === "count" || k === "notes") th.addClass("attune-num");
-			const next = k === key ? !descending : k === "count" || k === "notes";
-			this.button(th, title + (k === key ? (descending ? " ↓" : " ↑") : ""), `sort-${k}`, `Sort by ${title.toLowerCase()}, ${next ? "descending" : "ascending"}`, () => {
-				this.ui.sort = { key: k, descending: next };
-				this.h.refresh();
-			}, ["attune-sort"]);
-		}
-		const body = table.createEl("tbody");
-		const shown = this.limit("emotions", rows);
-		for (const row of shown) {
-			const sel: Selection = { kind: "emotion", emotion: row.emotion, process: row.process };
-			const on = sameSelection(sel, this.m.selection);
-			const tr = body.createEl("tr", { cls: on ? "attune-selected" : "" });
-			const cell = tr.createEl("td");
-			this.button(cell, row.emotion, `emotion-${row.emotion}-${row.process}`, `${on ? "Hide" : "Show"} passages for ${row.emotion}, ${processWords(row.process)} (${plural(row.count, "occurrence")})`, () => this.h.select(on ? undefined : sel), ["attune-row-button"])
-				.setAttribute("aria-pressed", String(on));
-			const pc = tr.createEl("td");
-			pc.createSpan({ cls: ["attune-swatch", `attune-bg-${row.process}`], attr: { "aria-hidden": "true" } });
-			pc.createSpan({ text: PROCESS_LABELS[row.process] });
-			tr.createEl("td", { cls: "attune-num", text: String(row.count) });
-			tr.createEl("td", { cls: "attune-num", text: String(row.notes) });
-		}
-		this.more(s, "emotions", rows.length, "emotions");
-		if (this.m.selection?.kind === "emotion") this.passages(s, `${this.m.selection.emotion}, ${processWords(this.m.selection.process)}`);
+		const all = this.m.summary.emotions;
+		this.section("emotions", "Emotions", String(all.length), (s, redraw) => {
+			if (all.length === 0) {
+				this.muted(s, "No client emotions in this scope.");
+				return;
+			}
+			const { key, descending } = this.ui.sort;
+			const cmp: Record<EmotionSortKey, (a: EmotionRow, b: EmotionRow) => number> = {
+				emotion: (a, b) => a.emotion.localeCompare(b.emotion),
+				process: (a, b) => PROCESS_ORDER.indexOf(a.process) - PROCESS_ORDER.indexOf(b.process),
+				count: (a, b) => a.count - b.count,
+				notes: (a, b) => a.notes - b.notes,
+			};
+			const rows = [...all].sort((a, b) => (descending ? -1 : 1) * cmp[key](a, b) || b.count - a.count || a.emotion.localeCompare(b.emotion));
+			const table = s.createEl("table", { cls: "attune-table attune-emotion-table" });
+			const head = table.createEl("thead").createEl("tr");
+			const columns: [EmotionSortKey, string][] = [["emotion", "Emotion"], ["process", "Process"], ["count", "Occurrences"], ["notes", "Notes"]];
+			for (const [k, title] of columns) {
+				const th = head.createEl("th", { attr: { scope: "col", "aria-sort": k === key ? (descending ? "descending" : "ascending") : "none" } });
+				const next = k === key ? !descending : k === "count" || k === "notes";
+				this.button(th, title + (k === key ? (descending ? " ↓" : " ↑") : ""), `sort-${k}`, `Sort by ${title.toLowerCase()}, ${next ? "descending" : "ascending"}`, () => {
+					this.ui.sort = { key: k, descending: next };
+					redraw();
+				}, ["attune-sort"]);
+			}
+			const body = table.createEl("tbody");
+			for (const row of this.limit("emotions", rows)) {
+				const sel: Selection = { kind: "emotion", emotion: row.emotion, process: row.process };
+				const on = sameSelection(sel, this.m.selection);
+				const tr = body.createEl("tr", on ? { cls: "attune-selected" } : undefined);
+				// The row button and the numbers are styled by column in the style sheet, not by a class on every cell.
+				this.button(tr.createEl("td"), row.emotion, `emotion-${row.emotion}-${row.process}`, `${on ? "Hide" : "Show"} passages for ${row.emotion}, ${processWords(row.process)} (${plural(row.count, "occurrence")})`, () => this.h.select(on ? undefined : sel))
+					.setAttribute("aria-pressed", String(on));
+				tr.createEl("td", { cls: `attune-dot-${row.process}`, text: PROCESS_LABELS[row.process] });
+				tr.createEl("td", { text: String(row.count) });
+				tr.createEl("td", { text: String(row.notes) });
+			}
+			this.more(s, "emotions", rows.length, "emotions", redraw);
+			if (this.m.selection?.kind === "emotion") this.passages(s, `${this.m.selection.emotion}, ${processWords(this.m.selection.process)}`, redraw);
+		});
 	}
 
 	/** The passages behind the selection: note, date, text; each opens the note at its line. */
-	private passages(parent: HTMLElement, title: string): void {
+	private passages(parent: HTMLElement, title: string, redraw: () => void): void {
 		const box = parent.createDiv({ cls: "attune-passages", attr: { role: "region", "aria-label": `Passages: ${title}` } });
 		const head = box.createDiv({ cls: "attune-passages-head" });
 		head.createEl("h5", { cls: "attune-passages-title", text: `Passages: ${title}` });
@@ -262,7 +373,7 @@ class Renderer {
 		}
 		const list = box.createEl("ol", { cls: "attune-passage-list" });
 		for (const p of this.limit("passages", all)) this.passage(list.createEl("li", { cls: "attune-passage" }), p);
-		this.more(box, "passages", all.length, "passages");
+		this.more(box, "passages", all.length, "passages", redraw);
 	}
 
 	private passage(li: HTMLElement, p: OccurrenceRef): void {
@@ -280,99 +391,98 @@ class Renderer {
 	}
 
 	acrossSessions(series: SessionPoint[]): void {
-		const s = this.section("sessions", "Across sessions");
-		if (series.length === 0) {
-			this.muted(s, "No dated session notes for this client in this scope.");
-			return;
-		}
-		const max = Math.max(1, ...series.map((p) => p.total));
-		// A fixed drawing box; CSS scales it to the sidebar's width.
-		const step = 24;
-		const barW = 16;
-		const height = 80;
-		const width = Math.max(series.length * step, step * 4);
-		const chart = svgEl(s, "svg", { class: "attune-chart", viewBox: `0 0 ${width} ${height + 2}`, preserveAspectRatio: "xMinYMax meet", role: "group", "aria-label": `Client emotions per session, ${plural(series.length, "session")}, oldest first` });
-		svgEl(chart, "line", { x1: "0", y1: String(height + 1), x2: String(width), y2: String(height + 1), class: "attune-chart-axis" });
-		series.forEach((p, i) => {
-			const parts = PROCESS_ORDER.filter((c) => p.counts[c] > 0).map((c) => `${p.counts[c]} ${processWords(c)}`);
-			const label = `${p.date}${p.session !== undefined ? `, session ${p.session}` : ""}, ${p.name}: ${parts.length > 0 ? parts.join(", ") : "no client emotions"}. Open the note.`;
-			const g = svgEl(chart, "g", { class: "attune-chart-mark", role: "button", tabindex: "0", "aria-label": label, "data-attune-focus": `session-${p.path}` });
-			svgEl(g, "title", {}).textContent = label;
-			const x = i * step + (step - barW) / 2;
-			let y = height + 1;
-			if (p.total === 0) {
-				svgEl(g, "rect", { x: String(x), y: String(height - 1), width: String(barW), height: "2", class: "attune-fill-none" });
+		this.section("sessions", "Across sessions", String(series.length), (s) => {
+			if (series.length === 0) {
+				this.muted(s, "No dated session notes for this client in this scope.");
+				return;
 			}
-			for (const c of PROCESS_ORDER) {
-				const n = p.counts[c];
-				if (n === 0) continue;
-				const h = (n / max) * (height - 4);
-				y -= h;
-				svgEl(g, "rect", { x: String(x), y: y.toFixed(2), width: String(barW), height: h.toFixed(2), class: `attune-fill-${c}` });
-			}
-			const open = () => this.h.open(p.path);
-			g.addEventListener("click", open);
-			g.addEventListener("keydown", (ev) => {
-				const k = ev.key;
-				if (k === "Enter" || k === " ") {
-					ev.preventDefault();
-					open();
+			const max = Math.max(1, ...series.map((p) => p.total));
+			// A fixed drawing box; CSS scales it to the sidebar's width.
+			const step = 24;
+			const barW = 16;
+			const height = 80;
+			const width = Math.max(series.length * step, step * 4);
+			const chart = svgEl(s, "svg", { class: "attune-chart", viewBox: `0 0 ${width} ${height + 2}`, preserveAspectRatio: "xMinYMax meet", role: "group", "aria-label": `Client emotions per session, ${plural(series.length, "session")}, oldest first` });
+			svgEl(chart, "line", { x1: "0", y1: String(height + 1), x2: String(width), y2: String(height + 1), class: "attune-chart-axis" });
+			series.forEach((p, i) => {
+				const parts = PROCESS_ORDER.filter((c) => p.counts[c] > 0).map((c) => `${p.counts[c]} ${processWords(c)}`);
+				const label = `${p.date}${p.session !== undefined ? `, session ${p.session}` : ""}, ${p.name}: ${parts.length > 0 ? parts.join(", ") : "no client emotions"}. Open the note.`;
+				const g = svgEl(chart, "g", { class: "attune-chart-mark", role: "button", tabindex: "0", "aria-label": label });
+				FOCUS_KEYS.set(g, `session-${p.path}`);
+				svgEl(g, "title", {}).textContent = label;
+				const x = i * step + (step - barW) / 2;
+				let y = height + 1;
+				if (p.total === 0) {
+					svgEl(g, "rect", { x: String(x), y: String(height - 1), width: String(barW), height: "2", class: "attune-fill-none" });
 				}
+				for (const c of PROCESS_ORDER) {
+					const n = p.counts[c];
+					if (n === 0) continue;
+					const h = (n / max) * (height - 4);
+					y -= h;
+					svgEl(g, "rect", { x: String(x), y: y.toFixed(2), width: String(barW), height: h.toFixed(2), class: `attune-fill-${c}` });
+				}
+				const open = () => this.h.open(p.path);
+				g.addEventListener("click", open);
+				g.addEventListener("keydown", (ev) => {
+					const k = ev.key;
+					if (k === "Enter" || k === " ") {
+						ev.preventDefault();
+						open();
+					}
+				});
 			});
+			const axis = s.createDiv({ cls: "attune-chart-dates" });
+			axis.createSpan({ text: series[0].date });
+			if (series.length > 1) axis.createSpan({ text: series[series.length - 1].date });
+			this.legend(s);
 		});
-		const axis = s.createDiv({ cls: "attune-chart-dates" });
-		axis.createSpan({ text: series[0].date });
-		if (series.length > 1) axis.createSpan({ text: series[series.length - 1].date });
-		this.legend(s);
 	}
 
 	private legend(parent: HTMLElement): void {
 		const ul = parent.createEl("ul", { cls: "attune-legend", attr: { "aria-label": "Legend" } });
-		for (const c of PROCESS_ORDER) {
-			const li = ul.createEl("li");
-			li.createSpan({ cls: ["attune-swatch", `attune-bg-${c}`], attr: { "aria-hidden": "true" } });
-			li.createSpan({ text: PROCESS_LABELS[c] });
-		}
+		for (const c of PROCESS_ORDER) ul.createEl("li", { cls: `attune-dot-${c}`, text: PROCESS_LABELS[c] });
 	}
 
 	withinSession(): void {
-		const s = this.section("sequence", "Within this session");
 		const steps = this.m.sequence ?? [];
-		if (steps.length === 0) {
-			this.muted(s, "No client emotions in this note.");
-			return;
-		}
-		const ol = s.createEl("ol", { cls: "attune-sequence" });
-		steps.forEach((st, i) => {
-			const li = ol.createEl("li", { cls: "attune-step" });
-			const b = this.button(li, "", `step-${i}`, `${i + 1}: ${processWords(st.process)} ${st.emotion}, line ${st.line + 1}. Open the note there.`, () => this.h.open(st.path, st.line), ["attune-step-button"]);
-			b.createSpan({ cls: ["attune-swatch", `attune-bg-${st.process}`], attr: { "aria-hidden": "true" } });
-			b.createSpan({ cls: "attune-step-process", text: PROCESS_LABELS[st.process] });
-			b.createSpan({ cls: "attune-step-emotion", text: st.emotion });
-			if (st.antecedent !== "none") li.createSpan({ cls: "attune-step-after attune-muted", text: `after ${antecedentLabel(st.antecedent).toLowerCase()}` });
+		this.section("sequence", "Within this session", String(steps.length), (s) => {
+			if (steps.length === 0) {
+				this.muted(s, "No client emotions in this note.");
+				return;
+			}
+			const ol = s.createEl("ol", { cls: "attune-sequence" });
+			steps.forEach((st, i) => {
+				const li = ol.createEl("li", { cls: "attune-step" });
+				const b = this.button(li, "", `step-${i}`, `${i + 1}: ${processWords(st.process)} ${st.emotion}, line ${st.line + 1}. Open the note there.`, () => this.h.open(st.path, st.line), ["attune-step-button", `attune-dot-${st.process}`]);
+				b.createSpan({ cls: "attune-step-process", text: PROCESS_LABELS[st.process] });
+				b.createSpan({ cls: "attune-step-emotion", text: st.emotion });
+				if (st.antecedent !== "none") li.createSpan({ cls: "attune-step-after attune-muted", text: `after ${antecedentLabel(st.antecedent).toLowerCase()}` });
+			});
 		});
 	}
 
 	responses(): void {
-		const s = this.section("responses", "Responses and emotions");
-		const rows = this.m.antecedents;
-		if (rows.length > 0) {
-			this.muted(s, "The response or empathy mode coded just before each client emotion, by the emotion's process.");
-			const wrap = s.createDiv({ cls: "attune-table-scroll" });
-			const table = wrap.createEl("table", { cls: "attune-table attune-response-table" });
-			const head = table.createEl("thead").createEl("tr");
-			head.createEl("th", { text: "Coded just before", attr: { scope: "col" } });
-			for (const c of PROCESS_ORDER) head.createEl("th", { cls: "attune-num", text: PROCESS_LABELS[c], attr: { scope: "col" } });
-			head.createEl("th", { cls: "attune-num", text: "Total", attr: { scope: "col" } });
-			const body = table.createEl("tbody");
-			for (const row of rows) this.responseRow(body, row);
-			if (this.m.selection?.kind === "antecedent") this.passages(s, `${processWords(this.m.selection.process)} emotions after ${antecedentLabel(this.m.selection.antecedent).toLowerCase()}`);
-		}
-		const { empathy, responses, processes } = this.m.summary;
-		const counts = s.createDiv({ cls: "attune-count-groups" });
-		this.countList(counts, "Empathy modes", empathy.map((r) => [labelFor(r.mode), r.count, r.notes]));
-		this.countList(counts, "Empathic responses", responses.map((r) => [labelFor(r.kind), r.count, r.notes]));
-		this.countList(counts, "Emotion-process moves", processes.map((r) => [labelFor(r.move), r.count, r.notes]));
+		this.section("responses", "Responses and emotions", undefined, (s, redraw) => {
+			const rows = this.m.antecedents;
+			if (rows.length > 0) {
+				this.muted(s, "The response or empathy mode coded just before each client emotion, by the emotion's process.");
+				const wrap = s.createDiv({ cls: "attune-table-scroll" });
+				const table = wrap.createEl("table", { cls: "attune-table attune-response-table" });
+				const head = table.createEl("thead").createEl("tr");
+				head.createEl("th", { text: "Coded just before", attr: { scope: "col" } });
+				for (const c of PROCESS_ORDER) head.createEl("th", { cls: "attune-num", text: PROCESS_LABELS[c], attr: { scope: "col" } });
+				head.createEl("th", { cls: "attune-num", text: "Total", attr: { scope: "col" } });
+				const body = table.createEl("tbody");
+				for (const row of rows) this.responseRow(body, row);
+				if (this.m.selection?.kind === "antecedent") this.passages(s, `${processWords(this.m.selection.process)} emotions after ${antecedentLabel(this.m.selection.antecedent).toLowerCase()}`, redraw);
+			}
+			const { empathy, responses, processes } = this.m.summary;
+			const counts = s.createDiv({ cls: "attune-count-groups" });
+			this.countList(counts, "Empathy modes", empathy.map((r) => [labelFor(r.mode), r.count, r.notes]));
+			this.countList(counts, "Empathic responses", responses.map((r) => [labelFor(r.kind), r.count, r.notes]));
+			this.countList(counts, "Emotion-process moves", processes.map((r) => [labelFor(r.move), r.count, r.notes]));
+		});
 	}
 
 	private responseRow(body: HTMLElement, row: AntecedentRow): void {
@@ -404,118 +514,127 @@ class Renderer {
 		}
 		const ul = box.createEl("ul", { cls: "attune-count-list" });
 		for (const [label, count, notes] of rows) {
-			const li = ul.createEl("li");
-			li.createSpan({ text: label });
-			li.createSpan({ cls: "attune-num attune-muted", text: String(count), attr: { "aria-label": `${plural(count, "occurrence")} in ${plural(notes, "note")}` } });
+			const li = ul.createEl("li", { text: label });
+			li.createSpan({ cls: "attune-num attune-muted", text: `${count} in ${plural(notes, "note")}` });
 		}
 	}
 
 	resonance(): void {
 		const rows = this.m.summary.resonance;
-		const s = this.section("resonance", "Therapist resonance");
-		if (rows.length === 0) {
-			this.muted(s, "No therapist resonance coded in this scope.");
-			return;
-		}
-		this.muted(s, "The clinician's own resonance, kept apart from the client's emotions.");
-		const table = s.createEl("table", { cls: "attune-table" });
-		const head = table.createEl("thead").createEl("tr");
-		head.createEl("th", { text: "Emotion", attr: { scope: "col" } });
-		head.createEl("th", { cls: "attune-num", text: "Occurrences", attr: { scope: "col" } });
-		head.createEl("th", { cls: "attune-num", text: "Notes", attr: { scope: "col" } });
-		const body = table.createEl("tbody");
-		for (const row of this.limit("resonance", rows)) {
-			const sel: Selection = { kind: "resonance", emotion: row.emotion };
-			const on = sameSelection(sel, this.m.selection);
-			const tr = body.createEl("tr", { cls: on ? "attune-selected" : "" });
-			this.button(tr.createEl("td"), row.emotion, `resonance-${row.emotion}`, `${on ? "Hide" : "Show"} passages for therapist resonance ${row.emotion}`, () => this.h.select(on ? undefined : sel), ["attune-row-button"])
-				.setAttribute("aria-pressed", String(on));
-			tr.createEl("td", { cls: "attune-num", text: String(row.count) });
-			tr.createEl("td", { cls: "attune-num", text: String(row.notes) });
-		}
-		this.more(s, "resonance", rows.length, "emotions");
-		if (this.m.selection?.kind === "resonance") this.passages(s, `therapist resonance ${this.m.selection.emotion}`);
+		this.section("resonance", "Therapist resonance", String(rows.length), (s, redraw) => {
+			if (rows.length === 0) {
+				this.muted(s, "No therapist resonance coded in this scope.");
+				return;
+			}
+			this.muted(s, "The clinician's own resonance, kept apart from the client's emotions.");
+			const table = s.createEl("table", { cls: "attune-table" });
+			const head = table.createEl("thead").createEl("tr");
+			head.createEl("th", { text: "Emotion", attr: { scope: "col" } });
+			head.createEl("th", { cls: "attune-num", text: "Occurrences", attr: { scope: "col" } });
+			head.createEl("th", { cls: "attune-num", text: "Notes", attr: { scope: "col" } });
+			const body = table.createEl("tbody");
+			for (const row of this.limit("resonance", rows)) {
+				const sel: Selection = { kind: "resonance", emotion: row.emotion };
+				const on = sameSelection(sel, this.m.selection);
+				const tr = body.createEl("tr", on ? { cls: "attune-selected" } : undefined);
+				this.button(tr.createEl("td"), row.emotion, `resonance-${row.emotion}`, `${on ? "Hide" : "Show"} passages for therapist resonance ${row.emotion}`, () => this.h.select(on ? undefined : sel), ["attune-row-button"])
+					.setAttribute("aria-pressed", String(on));
+				tr.createEl("td", { cls: "attune-num", text: String(row.count) });
+				tr.createEl("td", { cls: "attune-num", text: String(row.notes) });
+			}
+			this.more(s, "resonance", rows.length, "emotions", redraw);
+			if (this.m.selection?.kind === "resonance") this.passages(s, `therapist resonance ${this.m.selection.emotion}`, redraw);
+		});
 	}
 
 	supervision(): void {
 		const { review, comments, ratings, summary } = this.m;
 		const c = summary.supervisorComments;
 		if (review.length === 0 && c.open + c.resolved === 0 && ratings.length === 0) return;
-		const s = this.section("supervision", "Supervision");
-		s.createEl("h5", { text: `Review requested (${review.length})` });
-		if (review.length === 0) this.muted(s, "No notes wait for review.");
-		else {
-			const ul = s.createEl("ul", { cls: "attune-link-list" });
-			for (const item of this.limit("review", review)) {
-				const who = [item.client, item.clinician].filter(Boolean).join(" · ");
-				const b = this.button(ul.createEl("li"), "", `review-${item.path}`, `Open ${item.name}, review requested`, () => this.h.open(item.path), ["attune-link"]);
-				b.createSpan({ text: `${item.date ?? "Undated"} · ${item.name}` });
-				if (who) b.createSpan({ cls: "attune-muted", text: who });
+		this.section("supervision", "Supervision", `${review.length} to review, ${plural(c.open, "open comment")}`, (s, redraw) => {
+			s.createEl("h5", { text: `Review requested (${review.length})` });
+			if (review.length === 0) this.muted(s, "No notes wait for review.");
+			else {
+				const ul = s.createEl("ul", { cls: "attune-link-list" });
+				for (const item of this.limit("review", review)) {
+					const who = [item.client, item.clinician].filter(Boolean).join(" · ");
+					const b = this.button(ul.createEl("li"), "", `review-${item.path}`, `Open ${item.name}, review requested`, () => this.h.open(item.path), ["attune-link"]);
+					b.createSpan({ text: `${item.date ?? "Undated"} · ${item.name}` });
+					if (who) b.createSpan({ cls: "attune-muted", text: who });
+				}
+				this.more(s, "review", review.length, "notes", redraw);
 			}
-			this.more(s, "review", review.length, "notes");
-		}
-		s.createEl("h5", { text: `Open supervisor comments (${c.open} open, ${c.resolved} resolved)` });
-		if (comments.length === 0) this.muted(s, "No open supervisor comments.");
-		else {
-			const ul = s.createEl("ul", { cls: "attune-link-list" });
-			for (const cm of this.limit("comments", comments)) {
-				const b = this.button(ul.createEl("li"), "", `comment-${cm.path}-${cm.line}`, `Open the comment in ${cm.name} at line ${cm.line + 1}`, () => this.h.open(cm.path, cm.line), ["attune-link"]);
-				b.createSpan({ text: cm.text === "" ? "(No text)" : cm.text });
-				b.createSpan({ cls: "attune-muted", text: `${cm.date ?? "Undated"} · ${cm.name} · line ${cm.line + 1}` });
+			s.createEl("h5", { text: `Open supervisor comments (${c.open} open, ${c.resolved} resolved)` });
+			if (comments.length === 0) this.muted(s, "No open supervisor comments.");
+			else {
+				const ul = s.createEl("ul", { cls: "attune-link-list" });
+				for (const cm of this.limit("comments", comments)) {
+					const b = this.button(ul.createEl("li"), "", `comment-${cm.path}-${cm.line}`, `Open the comment in ${cm.name} at line ${cm.line + 1}`, () => this.h.open(cm.path, cm.line), ["attune-link"]);
+					b.createSpan({ text: cm.text === "" ? "(No text)" : cm.text });
+					b.createSpan({ cls: "attune-muted", text: `${cm.date ?? "Undated"} · ${cm.name} · line ${cm.line + 1}` });
+				}
+				this.more(s, "comments", comments.length, "comments", redraw);
 			}
-			this.more(s, "comments", comments.length, "comments");
-		}
-		if (ratings.length > 0) {
-			s.createEl("h5", { text: "Ratings over time" });
-			for (const series of ratings) {
-				const wrap = s.createDiv({ cls: "attune-table-scroll" });
-				const table = wrap.createEl("table", { cls: "attune-table attune-ratings" });
-				table.createEl("caption", { text: series.label });
-				const head = table.createEl("thead").createEl("tr");
-				head.createEl("th", { text: "Date", attr: { scope: "col" } });
-				for (const k of RATING_KEYS) head.createEl("th", { cls: "attune-num", text: RATING_LABELS[k], attr: { scope: "col" } });
-				const body = table.createEl("tbody");
-				for (const p of series.points) {
-					const tr = body.createEl("tr");
-					const th = tr.createEl("th", { attr: { scope: "row" } });
-					this.button(th, p.date ?? "Undated", `rating-${p.path}`, `Open ${p.name}`, () => this.h.open(p.path), ["attune-link"]);
-					for (const k of RATING_KEYS) tr.createEl("td", { cls: "attune-num", text: p.ratings[k] !== undefined ? String(p.ratings[k]) : "–" });
+			if (ratings.length > 0) {
+				s.createEl("h5", { text: "Ratings over time" });
+				for (const series of ratings) {
+					const wrap = s.createDiv({ cls: "attune-table-scroll" });
+					const table = wrap.createEl("table", { cls: "attune-table attune-ratings" });
+					table.createEl("caption", { text: series.label });
+					const head = table.createEl("thead").createEl("tr");
+					head.createEl("th", { text: "Date", attr: { scope: "col" } });
+					for (const k of RATING_KEYS) head.createEl("th", { cls: "attune-num", text: RATING_LABELS[k], attr: { scope: "col" } });
+					const body = table.createEl("tbody");
+					for (const p of series.points) {
+						const tr = body.createEl("tr");
+						const th = tr.createEl("th", { attr: { scope: "row" } });
+						this.button(th, p.date ?? "Undated", `rating-${p.path}`, `Open ${p.name}`, () => this.h.open(p.path), ["attune-link"]);
+						for (const k of RATING_KEYS) tr.createEl("td", { cls: "attune-num", text: p.ratings[k] !== undefined ? String(p.ratings[k]) : "–" });
+					}
 				}
 			}
-		}
+		});
 	}
 
 	attention(): void {
 		const list = this.m.diagnostics;
 		if (list.length === 0) return;
-		const s = this.section("attention", `Needs attention (${list.length})`);
-		const ul = s.createEl("ul", { cls: "attune-link-list attune-diagnostics" });
-		for (const d of this.limit("diagnostics", list)) {
-			const b = this.button(ul.createEl("li"), "", `diagnostic-${d.path}-${d.line}-${d.code}-${d.tag}`, `Open ${d.path} at line ${d.line}: ${d.message}`, () => this.h.open(d.path, d.line - 1), ["attune-link"]);
-			b.createSpan({ cls: "attune-diagnostic-where", text: `${d.path}:${d.line} · ${d.tag}` });
-			b.createSpan({ cls: "attune-diagnostic-message", text: d.message });
-		}
-		this.more(s, "diagnostics", list.length, "problems");
+		this.section("attention", "Needs attention", String(list.length), (s, redraw) => {
+			const ul = s.createEl("ul", { cls: "attune-link-list attune-diagnostics" });
+			for (const d of this.limit("diagnostics", list)) {
+				const b = this.button(ul.createEl("li"), "", `diagnostic-${d.path}-${d.line}-${d.code}-${d.tag}`, `Open ${d.path} at line ${d.line}: ${d.message}`, () => this.h.open(d.path, d.line - 1), ["attune-link"]);
+				b.createSpan({ cls: "attune-diagnostic-where", text: `${d.path}:${d.line} · ${d.tag}` });
+				b.createSpan({ cls: "attune-diagnostic-message", text: d.message });
+			}
+			this.more(s, "diagnostics", list.length, "problems", redraw);
+		});
 	}
 
 	exportBar(): void {
-		const s = this.section("export", "Export");
-		const row = s.createDiv({ cls: "attune-export" });
-		this.button(row, "Copy as Markdown", "export-copy", "Copy the summary as a Markdown table", () => this.h.exportSummary("copy"));
-		this.button(row, "Insert into note", "export-insert", "Insert the summary into the open note at the cursor", () => this.h.exportSummary("insert"));
-		this.button(row, "Save as CSV", "export-csv", "Save the summary as a new CSV file", () => this.h.exportSummary("csv"));
+		this.section("export", "Export", undefined, (s) => {
+			const row = s.createDiv({ cls: "attune-export" });
+			this.button(row, "Copy as Markdown", "export-copy", "Copy the summary as a Markdown table", () => this.h.exportSummary("copy"));
+			this.button(row, "Insert into note", "export-insert", "Insert the summary into the open note at the cursor", () => this.h.exportSummary("insert"));
+			this.button(row, "Save as CSV", "export-csv", "Save the summary as a new CSV file", () => this.h.exportSummary("csv"));
+		});
 	}
 
 	private limit<T>(key: string, items: readonly T[]): readonly T[] {
 		return this.ui.expanded.has(key) || items.length <= LIST_LIMIT ? items : items.slice(0, LIST_LIMIT);
 	}
 
-	private more(parent: HTMLElement, key: string, total: number, noun: string): void {
-		if (total <= LIST_LIMIT || this.ui.expanded.has(key)) return;
-		this.button(parent, `Show all ${total} ${noun}`, `more-${key}`, `Show all ${total} ${noun}`, () => {
-			this.ui.expanded.add(key);
-			this.h.refresh();
-		}, ["attune-small"]);
+	/** "Show all N" under a shortened list, and "Show fewer" once it is shown in full; both redraw only their section. */
+	private more(parent: HTMLElement, key: string, total: number, noun: string, redraw: () => void): void {
+		if (total <= LIST_LIMIT) return;
+		const all = this.ui.expanded.has(key);
+		const text = all ? "Show fewer" : `Show all ${total} ${noun}`;
+		const label = all ? `Show fewer: the first ${LIST_LIMIT} ${noun}` : text;
+		// One focus key for both, so keyboard focus stays on the button as it flips.
+		this.button(parent, text, `more-${key}`, label, () => {
+			if (all) this.ui.expanded.delete(key);
+			else this.ui.expanded.add(key);
+			redraw();
+		}, ["attune-small", "attune-more"]);
 	}
 }
 

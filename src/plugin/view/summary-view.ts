@@ -11,7 +11,7 @@ import {
 import { passageAt } from "../../core/reader";
 import type { AttuneContext } from "../context";
 import { copySummary, insertSummary, saveSummaryCsv } from "./export";
-import { type SummaryViewHandlers, type SummaryViewUi, defaultUi, renderSummaryView } from "./render";
+import { type SummaryViewHandlers, type SummaryViewUi, defaultUi, renderSummaryView, sectionsFromState } from "./render";
 
 /** The view type Obsidian stores in the workspace layout. */
 export const VIEW_TYPE_SUMMARY = "attune-summary";
@@ -53,7 +53,8 @@ export class SummaryView extends ItemView {
 			open: (path, line) => void this.openAt(path, line),
 			loadPassage: (path, line) => this.loadPassage(path, line),
 			exportSummary: (how) => void this.exportSummary(how),
-			refresh: () => this.render(true),
+			// Obsidian saves the open and closed sections with the layout (see getState).
+			saveUi: () => this.app.workspace.requestSaveLayout(),
 		};
 	}
 
@@ -100,7 +101,7 @@ export class SummaryView extends ItemView {
 	}
 
 	getState(): Record<string, unknown> {
-		return { ...super.getState(), ...this.choice };
+		return { ...super.getState(), ...this.choice, sections: { ...this.ui.sections } };
 	}
 
 	async setState(state: unknown, result: ViewStateResult): Promise<void> {
@@ -108,6 +109,12 @@ export class SummaryView extends ItemView {
 		if (JSON.stringify(next) !== JSON.stringify(this.choice)) {
 			this.choice = next;
 			await this.ctx.saveSettings(settingsWithChoice(this.ctx.settings(), next));
+		}
+		const sections = sectionsFromState(state);
+		if (sections && JSON.stringify(sections) !== JSON.stringify(this.ui.sections)) {
+			this.ui.sections = sections;
+			// The model is unchanged but what is drawn is not: render even if the key matches.
+			this.stale = true;
 		}
 		await super.setState(state, result);
 		this.renderIfVisible();

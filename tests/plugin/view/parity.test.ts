@@ -9,6 +9,7 @@ import type { ScopeChoice } from "../../../src/core/insights";
 import { summarize } from "../../../src/core/summary";
 import { PROCESS_LABELS } from "../../../src/core/vocabulary";
 import { registerSummaryView } from "../../../src/plugin/view/register";
+import { LIST_LIMIT } from "../../../src/plugin/view/render";
 import { RENDER_DEBOUNCE_MS, type SummaryView, VIEW_TYPE_SUMMARY } from "../../../src/plugin/view/summary-view";
 import { type App } from "../../obsidian-double/obsidian";
 import { exampleVaultFiles, makeContext } from "../../helpers/harness";
@@ -55,10 +56,16 @@ describe("the sidebar and the command line agree on the example vault", () => {
 		expect({ ...model.summary, diagnostics: model.summary.diagnostics.map(place) }).toEqual({ ...expected, diagnostics: expected.diagnostics.map(place) });
 		expect(model.diagnostics.length).toBe(expected.diagnostics.length);
 		// What a person reads in the sidebar: the emotions table and the process shares.
-		const more = [...view.contentEl.querySelectorAll("button")].find((b) => /^Show all \d+ emotions$/.test(b.textContent ?? ""));
-		if (expected.emotions.length > 25) {
-			expect(more?.textContent).toBe(`Show all ${expected.emotions.length} emotions`);
-			more!.click();
+		// A long list shows its first rows and "Show all N"; once shown in full it stays so, with "Show fewer", as the scope changes.
+		const more = () => [...view.contentEl.querySelectorAll<HTMLButtonElement>(".attune-section-body button")].find((b) => /^Show (all \d+ emotions|fewer)$/.test(b.textContent ?? ""));
+		if (expected.emotions.length > LIST_LIMIT) {
+			if (more()?.textContent !== "Show fewer") {
+				expect(more()?.textContent).toBe(`Show all ${expected.emotions.length} emotions`);
+				more()!.click();
+			}
+			expect(more()?.textContent).toBe("Show fewer");
+		} else {
+			expect(more()).toBeUndefined();
 		}
 		const rows = [...view.contentEl.querySelectorAll(".attune-emotion-table tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent));
 		const sorted = [...expected.emotions].sort((a, b) => b.count - a.count || a.emotion.localeCompare(b.emotion));

@@ -8,6 +8,8 @@ import { summarize } from "../../../src/core/summary";
 import type { AttuneContext } from "../../../src/plugin/context";
 import { openSummaryView, registerSummaryView } from "../../../src/plugin/view/register";
 import { RENDER_DEBOUNCE_MS, SummaryView, VIEW_TYPE_SUMMARY } from "../../../src/plugin/view/summary-view";
+import { LIST_LIMIT } from "../../../src/plugin/view/render";
+import { DEFAULT_VOCABULARY } from "../../../src/core/vocabulary";
 import { loadPlugin, makeContext } from "../../helpers/harness";
 
 const S1 = `---
@@ -80,6 +82,18 @@ const button = (el: HTMLElement, label: RegExp) => {
 	const b = [...el.querySelectorAll("button")].find((x) => label.test(x.getAttribute("aria-label") ?? ""));
 	if (!b) throw new Error(`no button ${label}`);
 	return b;
+};
+/** A section's heading button, found by the title a user reads. */
+const heading = (el: HTMLElement, title: string) => {
+	const b = [...el.querySelectorAll<HTMLButtonElement>(".attune-section-title button")].find((x) => x.firstChild?.textContent === title);
+	if (!b) throw new Error(`no section ${title}`);
+	return b;
+};
+/** Opens a section that starts closed, as a user would: by its heading. */
+const openSection = (el: HTMLElement, title: string) => {
+	const b = heading(el, title);
+	if (b.getAttribute("aria-expanded") !== "true") b.click();
+	expect(b.getAttribute("aria-expanded")).toBe("true");
 };
 
 beforeEach(() => {
@@ -228,7 +242,7 @@ describe("from a number to the passage behind it", () => {
 		button(el, /Sort by emotion/).focus();
 		button(el, /Sort by emotion/).click();
 		expect(rows(el, ".attune-emotion-table").map((r) => r[0])).toEqual(["anger", "hurt", "sadness", "shame", "typo"]);
-		expect(document.activeElement?.getAttribute("data-attune-focus")).toBe("sort-emotion");
+		expect(document.activeElement?.textContent).toBe("Emotion ↑");
 		button(el, /Sort by emotion, descending/).click();
 		expect(rows(el, ".attune-emotion-table").map((r) => r[0])).toEqual(["typo", "shame", "sadness", "hurt", "anger"]);
 	});
@@ -258,6 +272,7 @@ describe("from a number to the passage behind it", () => {
 	it("opens the passages behind a response-by-process cell", async () => {
 		const { app, el } = await setup();
 		await openNote(app, "Clients/C-1/s1.md");
+		openSection(el, "Responses and emotions");
 		button(el, /Show the 1 primary maladaptive emotion after empathic conjecture/).click();
 		await settle();
 		expect([...el.querySelectorAll(".attune-passage-text")].map((x) => x.textContent)).toEqual(['- Then "pathetic" #emotion/shame/primary-maladaptive.']);
@@ -266,6 +281,8 @@ describe("from a number to the passage behind it", () => {
 	it("lists review requests, open comments and diagnostics, each opening its line", async () => {
 		const { app, el } = await setup();
 		await openNote(app, "Clients/C-1/s1.md");
+		openSection(el, "Supervision");
+		openSection(el, "Needs attention");
 		expect(button(el, /Open s2, review requested/)).toBeTruthy();
 		button(el, /Open the comment in sup at line 7/).click();
 		await settle();
@@ -287,12 +304,120 @@ describe("from a number to the passage behind it", () => {
 	});
 });
 
+describe("sections that open and close", () => {
+	it("opens what is read at a glance, and shows the other sections as headings that say what they hold", async () => {
+		const { app, el } = await setup();
+		await openNote(app, "Clients/C-1/s1.md");
+		const expanded = (title: string) => heading(el, title).getAttribute("aria-expanded");
+		expect(["Emotion process", "Emotions", "Across sessions"].map(expanded)).toEqual(["true", "true", "true"]);
+		expect(["Responses and emotions", "Therapist resonance", "Supervision", "Needs attention", "Export"].map(expanded)).toEqual(["false", "false", "false", "false", "false"]);
+		expect([...el.querySelectorAll(".attune-section-title")].map((h) => h.textContent)).toEqual([
+			"Emotion process", "Emotions (5)", "Across sessions (2)", "Responses and emotions", "Therapist resonance (1)",
+			"Supervision (1 to review, 1 open comment)", "Needs attention (1)", "Export",
+		]);
+		// A closed section is only its heading: nothing inside it is drawn.
+		expect(el.querySelector(".attune-response-table, .attune-ratings, .attune-diagnostics")).toBeNull();
+		expect(() => button(el, /Copy the summary/)).toThrow();
+		expect(heading(el, "Export").hasAttribute("aria-controls")).toBe(false);
+	});
+
+	it("opens and closes a section from its heading, keeping focus there and leaving the rest as it was", async () => {
+		const { app, el, view } = await setup();
+		await openNote(app, "Clients/C-1/s1.md");
+		const table = el.querySelector(".attune-emotion-table");
+		const model = view.currentModel;
+		const toggle = heading(el, "Therapist resonance");
+		expect(toggle.tagName).toBe("BUTTON");
+		expect(toggle.parentElement?.tagName).toBe("H4");
+		toggle.focus();
+		toggle.click();
+		expect(toggle.getAttribute("aria-expanded")).toBe("true");
+		const body = document.getElementById(toggle.getAttribute("aria-controls") ?? "")!;
+		expect(body.getAttribute("aria-labelledby")).toBe(toggle.id);
+		expect(body.textContent).toContain("kept apart from the client's emotions");
+		expect(button(body, /Show passages for therapist resonance sadness/)).toBeTruthy();
+		expect(document.activeElement).toBe(toggle);
+		expect(el.querySelector(".attune-emotion-table")).toBe(table);
+		expect(view.currentModel).toBe(model);
+
+		toggle.click();
+		expect(toggle.getAttribute("aria-expanded")).toBe("false");
+		expect(toggle.hasAttribute("aria-controls")).toBe(false);
+		expect(body.isConnected).toBe(false);
+		expect(() => button(el, /therapist resonance sadness/)).toThrow();
+		expect(document.activeElement).toBe(toggle);
+
+		// A section open by default closes and opens again the same way, drawing the same rows.
+		const before = rows(el, ".attune-emotion-table");
+		expect(before).toHaveLength(5);
+		heading(el, "Emotions").click();
+		expect(el.querySelector(".attune-emotion-table")).toBeNull();
+		heading(el, "Emotions").click();
+		expect(rows(el, ".attune-emotion-table")).toEqual(before);
+	});
+
+	it("keeps the sections open and closed through later renders, and saves them with the layout", async () => {
+		const { app, el, view, leaf } = await setup(FILES, "vault");
+		const saves = app.workspace._layoutSaves;
+		heading(el, "Emotions").click();
+		heading(el, "Therapist resonance").click();
+		expect(app.workspace._layoutSaves).toBe(saves + 2);
+		await app.vault.process(app.vault.getFileByPath("Clients/C-2/o.md")!, (t) => t + "#resonance/fear\n");
+		await settle();
+		expect(heading(el, "Emotions").getAttribute("aria-expanded")).toBe("false");
+		expect(el.querySelector(".attune-emotion-table")).toBeNull();
+		expect(button(el, /therapist resonance fear/)).toBeTruthy();
+
+		const state = view.getState();
+		expect(state.sections).toEqual({ emotions: false, resonance: true });
+		leaf.detach();
+		const again = await openView(app);
+		expect(heading(again.el, "Emotions").getAttribute("aria-expanded")).toBe("true");
+		// What Obsidian does on restart: the new view gets the state saved with the layout.
+		await again.view.setState(state, { history: false });
+		expect(heading(again.el, "Emotions").getAttribute("aria-expanded")).toBe("false");
+		expect(again.el.querySelector(".attune-emotion-table")).toBeNull();
+		expect(heading(again.el, "Therapist resonance").getAttribute("aria-expanded")).toBe("true");
+		expect(button(again.el, /therapist resonance fear/)).toBeTruthy();
+
+		// What is not valid is ignored; sections not named follow the defaults.
+		await again.view.setState({ ...state, sections: { emotions: "no", resonance: false, unknown: true } }, { history: false });
+		expect(again.view.getState().sections).toEqual({ resonance: false });
+		expect(heading(again.el, "Emotions").getAttribute("aria-expanded")).toBe("true");
+		expect(heading(again.el, "Therapist resonance").getAttribute("aria-expanded")).toBe("false");
+	});
+});
+
+describe("long lists", () => {
+	const many = DEFAULT_VOCABULARY.emotion.slice(0, LIST_LIMIT + 2);
+	const note = `---\nclient: C-1\ndate: 2026-03-02\n---\n${many.map((e, i) => `${"x ".repeat(i + 1)}#emotion/${e}/secondary`).join("\n")}\n`;
+
+	it("shows the first rows and the rest on request, redrawing only the emotions", async () => {
+		const { el } = await setup({ "n.md": note }, "vault");
+		const overview = el.querySelector(".attune-share-list");
+		expect(rows(el, ".attune-emotion-table")).toHaveLength(LIST_LIMIT);
+		const more = button(el, new RegExp(`^Show all ${many.length} emotions$`));
+		more.focus();
+		more.click();
+		expect(rows(el, ".attune-emotion-table")).toHaveLength(many.length);
+		expect(document.activeElement?.textContent).toBe("Show fewer");
+		expect(el.querySelector(".attune-share-list")).toBe(overview);
+		(document.activeElement as HTMLElement).click();
+		expect(rows(el, ".attune-emotion-table")).toHaveLength(LIST_LIMIT);
+		expect(document.activeElement?.textContent).toBe(`Show all ${many.length} emotions`);
+		button(el, /Sort by emotion/).click();
+		expect(rows(el, ".attune-emotion-table").map((r) => r[0])).toEqual([...many].sort().slice(0, LIST_LIMIT));
+		expect(el.querySelector(".attune-share-list")).toBe(overview);
+	});
+});
+
 describe("export", () => {
 	async function withNoteOpen(text: string, cursor: { line: number; ch: number }) {
 		const made = await setup({ ...FILES, "Notes/target.md": text }, "vault");
 		const target = await openNote(made.app, "Notes/target.md");
 		const editor = (target.view as MarkdownView).editor;
 		editor.setCursor(cursor);
+		openSection(made.el, "Export");
 		return { ...made, editor };
 	}
 
@@ -301,6 +426,7 @@ describe("export", () => {
 		Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
 		const { app, ctx, el, view } = await setup();
 		await openNote(app, "Clients/C-1/s1.md");
+		openSection(el, "Export");
 		button(el, /Copy the summary/).click();
 		await settle();
 		const model = view.currentModel!;
@@ -333,6 +459,7 @@ describe("export", () => {
 
 	it("refuses to insert when no note is open, changing nothing", async () => {
 		const { app, el } = await setup(FILES, "vault");
+		openSection(el, "Export");
 		button(el, /Insert the summary/).click();
 		await settle();
 		expect(Notice.messages.at(-1)).toMatch(/Open a note in the editor/);
@@ -342,6 +469,7 @@ describe("export", () => {
 	it("saves a CSV at a free path, never overwriting", async () => {
 		const existing = "do not touch";
 		const { app, el } = await setup({ ...FILES, "Attune summary 2026-03-16.csv": existing }, "vault");
+		openSection(el, "Export");
 		button(el, /Save the summary as a new CSV/).click();
 		await settle();
 		button(el, /Save the summary as a new CSV/).click();
