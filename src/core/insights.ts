@@ -613,9 +613,14 @@ export function choiceFromSettings(s: { viewScope: ViewScope; viewFolder: string
 	return { scope: s.viewScope, folder: s.viewFolder, range: s.viewRange, from: s.viewFrom, to: s.viewTo, noteType: s.viewNoteType };
 }
 
-/** Settings holding a choice (the other settings kept as they are). */
+/**
+ * Settings holding a choice (the other settings kept as they are). The folder
+ * is not saved in settings: with the default pattern it is often a client's
+ * folder (`Clients/C-101`), and the plugin's saved data must hold no client
+ * code. It lives in the view's own state, restored with the workspace.
+ */
 export function settingsWithChoice<S extends object>(s: S, c: ScopeChoice): S & { viewScope: ViewScope; viewFolder: string; viewRange: ViewRange; viewFrom: string; viewTo: string; viewNoteType: string } {
-	return { ...s, viewScope: c.scope, viewFolder: c.folder, viewRange: c.range, viewFrom: c.from, viewTo: c.to, viewNoteType: c.noteType };
+	return { ...s, viewScope: c.scope, viewFolder: "", viewRange: c.range, viewFrom: c.from, viewTo: c.to, viewNoteType: c.noteType };
 }
 
 /**

@@ -121,7 +121,10 @@ export interface AttuneSettings {
 	supervisorName: string;
 	/** The sidebar's last scope, restored on restart. */
 	viewScope: ViewScope;
-	/** Folder for the folder scope. */
+	/**
+	 * Folder for the folder scope. Kept empty by the sidebar (the folder lives in
+	 * the view's state) so that saved data never holds a client's folder name.
+	 */
 	viewFolder: string;
 	/** Date range of the sidebar. */
 	viewRange: ViewRange;

@@ -47,6 +47,13 @@ it("saves settings only, with no client code, name or note text, after every com
 		await app.workspace.getLeaf(true).openFile(file);
 	}
 
+	// The sidebar's folder scope on a client's folder: the view keeps it, settings do not.
+	const sidebar = app.workspace.getLeavesOfType("attune-summary")[0]?.view;
+	if (!sidebar) throw new Error("the sidebar did not open");
+	await sidebar.setState({ scope: "folder", folder: "Clients/C-101", range: "all" }, {});
+	await settle();
+	expect(JSON.stringify(sidebar.getState())).toContain("Clients/C-101");
+
 	// The export, to the end: a date choice is saved as a setting, then copies are written.
 	await app.commands.get("attune:export-deidentified")!.callback!();
 	const form = Modal.current;
