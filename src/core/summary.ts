@@ -4,6 +4,7 @@
  */
 import type { NoteIndex, Tally } from "./index";
 import type { Diagnostic, NoteRecord } from "./note";
+import { keyCount, keyOfId } from "./tags";
 import { PROCESS_ORDER, type ProcessOrUnclassified } from "./vocabulary";
 
 /** Which notes a summary covers. Every field is optional; all given must hold. */
@@ -98,22 +99,25 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}): Summary
 		for (const r of index.diagnosed()) for (const d of r.diagnostics) diagnostics.push(d);
 	} else {
 		const sel = selectNotes(index, filter);
-		const acc = new Map<string, Tally>();
+		// Counts are added in arrays indexed by key number: many notes, few keys.
+		const size = keyCount();
+		const count = new Float64Array(size);
+		const inNotes = new Int32Array(size);
 		notes = 0;
 		comments = { open: 0, resolved: 0 };
 		for (const r of sel) {
 			for (const d of r.diagnostics) diagnostics.push(d);
 			if (r.unreadable) continue;
 			notes++;
-			for (const [k, n] of r.counts) {
-				const t = acc.get(k);
-				if (t) {
-					t.count += n;
-					t.notes++;
-				} else acc.set(k, { count: n, notes: 1 });
+			const t = r.tally;
+			for (let i = 0; i < t.length; i += 2) {
+				count[t[i]] += t[i + 1];
+				inNotes[t[i]]++;
 			}
 			for (const c of r.comments) c.resolved ? comments.resolved++ : comments.open++;
 		}
+		const acc = new Map<string, Tally>();
+		for (let id = 0; id < size; id++) if (inNotes[id] > 0) acc.set(keyOfId(id), { count: count[id], notes: inNotes[id] });
 		totals = acc;
 	}
 	return buildSummary(totals, notes, comments, diagnostics);
