@@ -106,6 +106,24 @@ export class NoteIndex {
 		return out;
 	}
 
+	/**
+	 * The client's session note just before a date (and, on the same date, a
+	 * lower session number): what a new note's `previous` links, also when an
+	 * earlier session is written up late.
+	 */
+	previousSession(client: string, date: string, session?: number): NoteRecord | undefined {
+		let best: NoteRecord | undefined;
+		for (const r of this.ofClient(client)) {
+			const d = r.props.date;
+			if (!d || (r.props.noteType !== undefined && r.props.noteType !== "session")) continue;
+			const before = d < date || (d === date && session !== undefined && r.props.session !== undefined && r.props.session < session);
+			if (!before) continue;
+			const bd = best?.props.date ?? "";
+			if (!best || d > bd || (d === bd && (r.props.session ?? 0) > (best.props.session ?? 0))) best = r;
+		}
+		return best;
+	}
+
 	/** Vault-wide occurrences and notes per summary key. Do not modify. */
 	get vaultTotals(): ReadonlyMap<string, Tally> {
 		return this.totals;

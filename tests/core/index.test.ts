@@ -49,6 +49,19 @@ describe("NoteIndex", () => {
 		idx.remove("x/2.md");
 		expect(idx.clients()[0].client).toBe("C-1");
 	});
+	it("finds the session before a date, for a new note's previous link", () => {
+		const idx = new NoteIndex();
+		idx.set(note("a.md", [], { client: "C-1", date: "2026-01-01", session: 1 }));
+		idx.set(note("b.md", [], { client: "C-1", date: "2026-01-08", session: 2 }));
+		idx.set(note("c.md", [], { client: "C-1", date: "2026-01-15", session: 3 }));
+		idx.set(note("s.md", [], { client: "C-1", date: "2026-01-10", "note-type": "supervision" }));
+		expect(idx.previousSession("C-1", "2026-01-20")?.path).toBe("c.md");
+		expect(idx.previousSession("c-1", "2026-01-10")?.path).toBe("b.md");
+		expect(idx.previousSession("C-1", "2026-01-08", 3)?.path).toBe("b.md");
+		expect(idx.previousSession("C-1", "2026-01-08", 2)?.path).toBe("a.md");
+		expect(idx.previousSession("C-1", "2026-01-01")).toBeUndefined();
+	});
+
 	it("tells listeners and bumps the revision on every change", () => {
 		const idx = new NoteIndex();
 		const heard: string[] = [];

@@ -104,7 +104,8 @@ export async function createNoteFromRequest(ctx: AttuneContext, req: NewNoteRequ
 	if (folderError) return { error: folderError };
 
 	const info = client === "" ? undefined : ctx.index.clients().find((c) => c.client.toLowerCase() === client.toLowerCase());
-	const previous = req.kind === "session" && info?.lastPath ? wikiLink(ctx, info.lastPath, path) : undefined;
+	const prevNote = req.kind === "session" && info ? ctx.index.previousSession(info.client, formatDate(date, "YYYY-MM-DD"), req.session) : undefined;
+	const previous = prevNote ? wikiLink(ctx, prevNote.path, path) : undefined;
 	const reviews = (req.reviews ?? []).map((p) => wikiLink(ctx, p, path)).filter((l): l is string => l !== undefined);
 	const clinician = req.clinician ?? settings.clinicianName;
 	const title = path.slice(slash + 1).replace(/\.md$/i, "");

@@ -34,6 +34,14 @@ describe("creating a session note", () => {
 		expect(a.app.vault.writes).toEqual([{ op: "create", path: "Clients/C-101/2026-03-16 session 7.md" }]);
 	});
 
+	it("a session written up late links the session before it, not the latest", async () => {
+		const a = await authoring(exampleVaultFiles());
+		// C-101's sessions are dated 2026-01-13 ... 2026-02-24; a missed write-up for 2026-02-01.
+		const r = await createNoteFromRequest(a.ctx, session({ date: "2026-02-01", session: 3 }));
+		const text = a.app.vault.text((r as { path: string }).path);
+		expect(text).toContain('previous: "[[2026-01-27 session 3]]"');
+	});
+
 	it("never overwrites: a taken name gets (2), then (3)", async () => {
 		const taken = "Clients/C-1/2026-03-16 session 1.md";
 		const a = await authoring({ [taken]: "My own words.\n", "Clients/C-1/2026-03-16 session 1 (2).md": "Also mine.\n" });
