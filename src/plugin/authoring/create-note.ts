@@ -79,6 +79,27 @@ export async function ensureFolder(ctx: AttuneContext, folder: string): Promise<
 }
 
 /**
+ * The sessions a supervision note made from the form reviews: the client's
+ * session notes waiting for review (`review: requested`) up to its date, or
+ * else the client's last session before it. The supervisor can edit the list.
+ */
+function sessionsToReview(ctx: AttuneContext, client: string, date: string): string[] {
+	const requested = ctx.index.ofClient(client)
+		.filter((r) => r.props.review === "requested" && (r.props.noteType ?? "session") === "session" && (r.props.date ?? "") <= date)
+		.sort((a, b) => (a.props.date ?? "").localeCompare(b.props.date ?? "") || (a.props.session ?? 0) - (b.props.session ?? 0));
+	if (requested.length > 0) return requested.map((r) => r.path);
+	const last = ctx.index.previousSession(client, nextDay(date));
+	return last ? [last.path] : [];
+}
+
+/** The day after a `YYYY-MM-DD` date (so that a session on the supervision's own date counts as before it). */
+function nextDay(date: string): string {
+	const d = new Date(`${date}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + 1);
+	return d.toISOString().slice(0, 10);
+}
+
+/**
  * Creates a session or supervision note from its template in the folder and
  * under the file name the settings give, with the properties of FORMAT.md
  * section 3 filled in (`previous` links the client's last session note).
@@ -106,7 +127,8 @@ export async function createNoteFromRequest(ctx: AttuneContext, req: NewNoteRequ
 	const info = client === "" ? undefined : ctx.index.clients().find((c) => c.client.toLowerCase() === client.toLowerCase());
 	const prevNote = req.kind === "session" && info ? ctx.index.previousSession(info.client, formatDate(date, "YYYY-MM-DD"), req.session) : undefined;
 	const previous = prevNote ? wikiLink(ctx, prevNote.path, path) : undefined;
-	const reviews = (req.reviews ?? []).map((p) => wikiLink(ctx, p, path)).filter((l): l is string => l !== undefined);
+	const reviews = (req.reviews ?? (req.kind === "supervision" && info ? sessionsToReview(ctx, info.client, formatDate(date, "YYYY-MM-DD")) : []))
+		.map((p) => wikiLink(ctx, p, path)).filter((l): l is string => l !== undefined);
 	const clinician = req.clinician ?? settings.clinicianName;
 	const title = path.slice(slash + 1).replace(/\.md$/i, "");
 	const templateValues: TemplateValues = {

@@ -205,6 +205,17 @@ describe("new supervision note", () => {
 		const file = a.app.workspace.getActiveFile();
 		expect(file).toBeInstanceOf(TFile);
 		expect(file?.path).toBe("Supervision/2026-03-16 supervision C-103.md");
-		expect(props(a.app.vault.text(file!.path))).toMatchObject({ "note-type": "supervision", client: "C-103" });
+		// C-103's session 4 asked for review; the supervision note lists it.
+		expect(props(a.app.vault.text(file!.path))).toMatchObject({ "note-type": "supervision", client: "C-103", reviews: ["[[2026-03-02 session 4]]"] });
+	});
+
+	it("from the form, with nothing waiting for review, it reviews the client's last session", async () => {
+		const a = await authoring(exampleVaultFiles());
+		await newSupervisionNote(a.ctx);
+		const modal = currentModal<NewNoteModal>();
+		modal.inputs.client.value = "C-102";
+		await modal.submit();
+		const file = a.app.workspace.getActiveFile();
+		expect(props(a.app.vault.text(file!.path))).toMatchObject({ client: "C-102", reviews: ["[[2026-02-26 session 5]]"] });
 	});
 });
