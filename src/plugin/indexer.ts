@@ -16,12 +16,13 @@ const SLICE_MS = 12;
 /** The indexer: a Component, so every event it registers dies with it. */
 export class VaultIndexer extends Component {
 	private excluded: ExcludeMatcher = () => false;
-	private building = false;
+	/** The build under way, if any. */
+	private building: Promise<void> | null = null;
 	/** A rebuild was asked for while one ran (settings changed mid-build): run again after. */
 	private again = false;
-	/** Resolves when the first full build is done. */
-	readonly ready: Promise<void>;
-	private resolveReady!: () => void;
+	/** Resolves when the first full build is done (pending until layout-ready). */
+	private readonly firstBuild: Promise<void>;
+	private firstDone!: () => void;
 
 	constructor(
 		private readonly app: App,
@@ -31,7 +32,16 @@ export class VaultIndexer extends Component {
 		private readonly exportFolder: () => string = () => "",
 	) {
 		super();
-		this.ready = new Promise((r) => (this.resolveReady = r));
+		this.firstBuild = new Promise((r) => (this.firstDone = r));
+	}
+
+	/**
+	 * Resolves when the index is complete: after the first build, and after any
+	 * rebuild under way (a settings change clears the index and refills it).
+	 * Whatever reads the whole index awaits it each time.
+	 */
+	get ready(): Promise<void> {
+		return this.building ?? this.firstBuild;
 	}
 
 	onload(): void {
@@ -44,33 +54,38 @@ export class VaultIndexer extends Component {
 	}
 
 	/** Reads the whole vault again (after a settings change), one slice at a time. */
-	async rebuild(): Promise<void> {
+	rebuild(): Promise<void> {
 		if (this.building) {
 			this.again = true;
-			return;
+			return this.building;
 		}
-		this.building = true;
-		try {
-			this.excluded = this.readExcludes();
-			this.index.clear();
-			const files = this.app.vault.getMarkdownFiles();
-			let sliceStart = Date.now();
-			for (const file of files) {
-				await this.update(file, this.app.metadataCache.getFileCache(file));
-				if (Date.now() - sliceStart > SLICE_MS) {
-					await new Promise((r) => window.setTimeout(r, 0));
-					sliceStart = Date.now();
-				}
+		const run = (async () => {
+			try {
+				do {
+					this.again = false;
+					await this.buildOnce();
+				} while (this.again);
+			} finally {
+				this.building = null;
+				this.firstDone();
 			}
-		} finally {
-			this.building = false;
+		})();
+		this.building = run;
+		return run;
+	}
+
+	private async buildOnce(): Promise<void> {
+		this.excluded = this.readExcludes();
+		this.index.clear();
+		const files = this.app.vault.getMarkdownFiles();
+		let sliceStart = Date.now();
+		for (const file of files) {
+			await this.update(file, this.app.metadataCache.getFileCache(file));
+			if (Date.now() - sliceStart > SLICE_MS) {
+				await new Promise((r) => window.setTimeout(r, 0));
+				sliceStart = Date.now();
+			}
 		}
-		if (this.again) {
-			this.again = false;
-			await this.rebuild();
-			return;
-		}
-		this.resolveReady();
 	}
 
 	/** Whether a path is summarized at all. */

@@ -49,8 +49,9 @@ export default class AttunePlugin extends Plugin {
 		const before = this.vocab;
 		const exportBefore = this.current.exportFolder;
 		this.apply(next);
-		await this.saveData(this.current);
+		// Started before the save is awaited, so that `indexer.ready` covers it at once.
 		if (!sameWords(before, this.vocab) || exportBefore !== this.current.exportFolder) void this.indexer.rebuild();
+		await this.saveData(this.current);
 	}
 
 	private apply(settings: AttuneSettings): void {

@@ -69,10 +69,13 @@ export async function makeContext(files: Record<string, string>, opts: { setting
 		indexer,
 		settings: () => settings,
 		vocab: () => vocab,
+		// As main.ts does: a change of tag words or export folder re-reads the vault.
 		saveSettings: async (next) => {
+			const rebuild = JSON.stringify([vocab.families, vocab.words]) !== JSON.stringify([vocabularyFrom(next).families, vocabularyFrom(next).words]) || next.exportFolder !== settings.exportFolder;
 			settings = next;
 			vocab = vocabularyFrom(next);
 			saved.push(next);
+			if (rebuild) void indexer.rebuild();
 			await plugin.saveData(next);
 		},
 		now: () => opts.now ?? new Date("2026-03-16T09:30:00Z"),

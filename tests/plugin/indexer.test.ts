@@ -107,4 +107,14 @@ describe("VaultIndexer", () => {
 		const { ctx } = await makeContext({ "a.md": "#emotion/shame\n", "Supervision exports/Export 2026-03-16/copy.md": "#emotion/shame\n" });
 		expect(summarize(ctx.index).notes).toBe(1);
 	});
+
+	it("ready waits for a rebuild under way, so nothing reads a half-filled index", async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 400; i++) files[`n${i}.md`] = "#emotion/shame\n".repeat(20);
+		const { ctx } = await makeContext(files);
+		expect(summarize(ctx.index).notes).toBe(400);
+		void ctx.saveSettings({ ...ctx.settings(), exportFolder: "Elsewhere" });
+		await ctx.indexer.ready;
+		expect(summarize(ctx.index).notes).toBe(400);
+	});
 });
