@@ -231,7 +231,11 @@ export function supervisorCommentInsertion(text: string, line: number, heading: 
 	const isBlank = (l: string | undefined) => l === undefined || l.trim() === "";
 	let end = Math.min(Math.max(line, 0), lines.length - 1);
 	const inQuote = /^\s{0,3}>/.test(lines[end]);
-	if (!isBlank(lines[end])) {
+	const isRow = (l: string | undefined) => l !== undefined && /^\s{0,3}\|/.test(l);
+	if (isRow(lines[end])) {
+		// A table row: the comment goes after the whole table, never between its rows.
+		while (end + 1 < lines.length && !isBlank(lines[end + 1]) && (isRow(lines[end + 1]) || /^\s{0,3}[-:| ]+$/.test(lines[end + 1]))) end++;
+	} else if (!isBlank(lines[end])) {
 		while (end + 1 < lines.length && !isBlank(lines[end + 1])) {
 			const next = lines[end + 1];
 			if (inQuote ? !/^\s{0,3}>/.test(next) : startsBlock(next)) break;

@@ -163,6 +163,20 @@ describe("supervisorCommentInsertion: a callout below the line, never joining a 
 			cursor: { line: 4, ch: 2 },
 		},
 		{
+			name: "on a table's header row: after the whole table",
+			before: "| S | O |\n|---|---|\n| a | b |\n| c | d |\n\nAfter.",
+			line: 0,
+			after: "| S | O |\n|---|---|\n| a | b |\n| c | d |\n\n> [!supervisor] Dr. T, 2026-03-16\n> \n\nAfter.",
+			cursor: { line: 6, ch: 2 },
+		},
+		{
+			name: "on a table's body row: the rows below stay in the table",
+			before: "| S | O |\n|---|---|\n| a | b |\n| c | d |",
+			line: 2,
+			after: "| S | O |\n|---|---|\n| a | b |\n| c | d |\n\n> [!supervisor] Dr. T, 2026-03-16\n> ",
+			cursor: { line: 6, ch: 2 },
+		},
+		{
 			name: "CRLF line endings are kept",
 			before: "Para one.\r\n\r\nPara two.",
 			line: 0,
