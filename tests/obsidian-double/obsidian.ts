@@ -782,16 +782,22 @@ export class Scope {
 	unregister(handler: { key: string | null; scope: Scope }): void {
 		this.handlers = this.handlers.filter((h) => !(h.key === handler.key && h.scope === handler.scope));
 	}
-	/** Test helper: a key press with no modifiers reaches the handlers bound to that key (then the parent's). Returns whether one handled it. */
-	_press(key: string): boolean {
+	/**
+	 * Test helper: a key press with no modifiers, on `target` when given (the
+	 * focused element), reaches the handlers bound to that key (then the
+	 * parent's). As in Obsidian, a handler that returns false has handled the
+	 * key and stops its default action; returns whether that happened.
+	 */
+	_press(key: string, target?: EventTarget): boolean {
 		const evt = typeof KeyboardEvent !== "undefined" ? new KeyboardEvent("keydown", { key, cancelable: true }) : ({ key, preventDefault() {} } as unknown as KeyboardEvent);
+		// Dispatching sets evt.target, as a real key press on a focused element does.
+		target?.dispatchEvent(evt);
 		for (const h of this.handlers) {
 			if (h.key !== null && h.key !== key) continue;
 			if (h.modifiers !== null && h.modifiers.length > 0) continue;
-			h.func(evt, { vkey: key, key, modifiers: "" });
-			return true;
+			return h.func(evt, { vkey: key, key, modifiers: "" }) === false;
 		}
-		return this.parent?._press(key) ?? false;
+		return this.parent?._press(key, target) ?? false;
 	}
 }
 

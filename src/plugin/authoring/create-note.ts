@@ -73,7 +73,12 @@ export async function ensureFolder(ctx: AttuneContext, folder: string): Promise<
 		const existing = ctx.app.vault.getAbstractFileByPath(sub);
 		if (existing instanceof TFolder) continue;
 		if (existing) return `“${sub}” is a file, so the folder cannot be created there. Change the folder in Attune's settings.`;
-		await ctx.app.vault.createFolder(sub);
+		try {
+			await ctx.app.vault.createFolder(sub);
+		} catch (e) {
+			// On a disk that ignores case, "c-101" may already exist as "C-101".
+			return `The folder “${sub}” could not be created (${e instanceof Error ? e.message : String(e)}); nothing was written.`;
+		}
 	}
 	return null;
 }
@@ -107,7 +112,9 @@ function nextDay(date: string): string {
  */
 export async function createNoteFromRequest(ctx: AttuneContext, req: NewNoteRequest): Promise<CreateResult> {
 	const settings = ctx.settings();
-	const client = req.client.trim();
+	// A known client typed in another case keeps the spelling the vault already uses.
+	const typed = req.client.trim();
+	const client = ctx.index.clients().find((c) => c.client.toLowerCase() === typed.toLowerCase())?.client ?? typed;
 	if (req.kind === "session" && client === "") return { error: "Enter a client code (for example C-017) to create a session note." };
 	const now = ctx.now();
 	const date = dateAt(req.date, now);
@@ -154,7 +161,8 @@ export async function createNoteFromRequest(ctx: AttuneContext, req: NewNoteRequ
 /** Opens a new note with the cursor in its first section. */
 export async function openAtFirstSection(ctx: AttuneContext, file: TFile): Promise<void> {
 	const leaf = ctx.app.workspace.getLeaf(false);
-	await leaf.openFile(file, { active: true });
+	// In editing mode, so that the cursor placed in the first section can be seen and typed at.
+	await leaf.openFile(file, { active: true, state: { mode: "source" } });
 	const view = leaf.view;
 	if (view instanceof MarkdownView) {
 		const pos = firstSectionPosition(view.editor.getValue());

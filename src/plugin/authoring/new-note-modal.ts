@@ -103,16 +103,20 @@ export class NewNoteModal extends Modal {
 			template.value = (SESSION_TEMPLATE_KEYS as readonly string[]).includes(settings.defaultTemplate) ? settings.defaultTemplate : "efmt";
 			this.inputs = { client, date, session, modality, template };
 			for (const [name, el] of [["session", session], ["modality", modality]] as const) el.addEventListener("input", () => this.touched.add(name));
-			new WordSuggest(this.app, modality, () => this.modalities()).onSelect((w) => {
-				modality.value = w;
+			const modalitySuggest = new WordSuggest(this.app, modality, () => this.modalities()).onSelect((w) => {
+				modalitySuggest.setValue(w);
+				modalitySuggest.close();
 				this.touched.add("modality");
 			});
 		}
 
-		this.clientSuggest = new ClientSuggest(this.app, client, () => this.ctx.index.clients()).onSelect((c, _evt) => {
-			client.value = c.client;
+		// A pick fills the field and closes the list, so the next Enter creates the note.
+		const clientSuggest = new ClientSuggest(this.app, client, () => this.ctx.index.clients()).onSelect((c, _evt) => {
+			clientSuggest.setValue(c.client);
+			clientSuggest.close();
 			this.clientChanged();
 		});
+		this.clientSuggest = clientSuggest;
 		client.addEventListener("input", () => this.clientChanged());
 
 		this.errorEl = form.createDiv({ cls: "attune-form-error", attr: { role: "alert", "aria-live": "polite" } });
@@ -122,6 +126,9 @@ export class NewNoteModal extends Modal {
 		create.addEventListener("click", () => void this.submit());
 		// Enter creates the note from any field; an open suggestion list takes Enter first.
 		this.scope.register([], "Enter", (evt: KeyboardEvent) => {
+			// Enter on a button is that button's (Cancel must cancel); Enter that
+			// confirms a word being composed (IME) is the input method's.
+			if (evt.isComposing || evt.target instanceof HTMLButtonElement) return true;
 			evt.preventDefault();
 			void this.submit();
 			return false;

@@ -25,7 +25,8 @@ export function newSessionNote(ctx: AttuneContext): void {
 export async function newSupervisionNote(ctx: AttuneContext): Promise<void> {
 	const file = activeNote(ctx);
 	const rec = file ? ctx.index.get(file.path) : undefined;
-	if (file && rec && rec.props.noteType === "session" && rec.props.client) {
+	// A note without a note-type counts as a session, as everywhere else in Attune.
+	if (file && rec && (rec.props.noteType ?? "session") === "session" && rec.props.client) {
 		await createAndOpen(ctx, {
 			kind: "supervision",
 			client: rec.props.client,

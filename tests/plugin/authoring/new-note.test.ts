@@ -34,6 +34,21 @@ describe("creating a session note", () => {
 		expect(a.app.vault.writes).toEqual([{ op: "create", path: "Clients/C-101/2026-03-16 session 7.md" }]);
 	});
 
+	it("a known client typed in another case keeps the vault's spelling", async () => {
+		const a = await authoring(exampleVaultFiles());
+		const r = await createNoteFromRequest(a.ctx, session({ client: "c-101" }));
+		expect(r).toMatchObject({ path: "Clients/C-101/2026-03-16 session 7.md" });
+		expect(props(a.app.vault.text("Clients/C-101/2026-03-16 session 7.md"))).toMatchObject({ client: "C-101" });
+	});
+
+	it("a folder that cannot be created is a clear answer, and nothing is written", async () => {
+		const a = await authoring({});
+		a.app.vault.createFolder = () => Promise.reject(new Error("Folder already exists."));
+		const r = await createNoteFromRequest(a.ctx, session({ client: "C-9", session: 1 }));
+		expect("error" in r && r.error).toContain("could not be created");
+		expect(a.app.vault.writes).toEqual([]);
+	});
+
 	it("a session written up late links the session before it, not the latest", async () => {
 		const a = await authoring(exampleVaultFiles());
 		// C-101's sessions are dated 2026-01-13 ... 2026-02-24; a missed write-up for 2026-02-01.
@@ -159,6 +174,17 @@ describe("the new-session form", () => {
 		expect(view.file?.path).toBe("Clients/C-101/2026-03-16 session 7.md");
 		const cursor = view.editor.getCursor();
 		expect(view.editor.getLine(cursor.line - 1)).toBe("## Meditation or presenting experience");
+	});
+
+	it("Enter on Cancel cancels: the form does not take it", async () => {
+		const { a, modal } = await openForm(exampleVaultFiles());
+		modal.inputs.client.value = "C-101";
+		const cancel = [...modal.contentEl.querySelectorAll("button")].find((b) => b.textContent === "Cancel")!;
+		expect((modal.scope as unknown as Scope)._press("Enter", cancel)).toBe(false);
+		cancel.click();
+		await settle();
+		expect(Modal.current).toBeNull();
+		expect(a.app.vault.writes).toEqual([]);
 	});
 
 	it("the existing note is never replaced, and the notice names the new one", async () => {
