@@ -187,7 +187,8 @@ function letters(n: number): string {
 
 /** Key under which a matched name or code is looked up: case, spaces and separators ignored. */
 function identityKey(s: string): string {
-	return s.toLowerCase().replace(/[\s\-_.]+/g, "");
+	// Straight and curly apostrophes are one (phones type the curly one).
+	return s.toLowerCase().replace(/[\s\-_.]+/g, "").replace(/’/g, "'");
 }
 
 function escapeRe(s: string): string {
@@ -196,7 +197,7 @@ function escapeRe(s: string): string {
 
 /** A name or code as a pattern: separators between its parts may be written differently. */
 function flexible(s: string): string {
-	return s.trim().split(/[\s\-_.]+/).filter((p) => p !== "").map(escapeRe).join("[-_. \\t]{0,2}");
+	return s.trim().split(/[\s\-_.]+/).filter((p) => p !== "").map((p) => escapeRe(p).replace(/['’]/g, "['’]")).join("[-_. \\t]{0,2}");
 }
 
 /**
@@ -244,7 +245,8 @@ export class Pseudonyms {
 			if (i !== undefined) this.labelOf(i);
 		}
 		this.anyCase = alternation(anyCase, "giu");
-		this.capitalized = alternation(capitalized.map((w) => w[0].toUpperCase() + w.slice(1)), "gu");
+		// "Hope" and "HOPE" are the name; "hope" is the word.
+		this.capitalized = alternation(capitalized.flatMap((w) => [w[0].toUpperCase() + w.slice(1), w.toUpperCase()]), "gu");
 	}
 
 	/** The pseudonym for a matched name or code, or null when it is no known client's. */
@@ -452,7 +454,36 @@ export class Redactor {
 			at = end;
 		}
 		if (at < line.length) pieces.push({ text: line.slice(at), done: false });
-		return this.runRules(this.links(pieces), "text");
+		return this.runRules(this.splitLinkDestinations(this.links(pieces)), "text");
+	}
+
+	/**
+	 * A Markdown link whose text holds a tag (`[#emotion/shame](Clients/Mara Quill.md)`)
+	 * is cut by the tag, so the link pattern cannot see it whole; its destination
+	 * still gets the name and code rules, so that nothing leaks through it.
+	 */
+	private splitLinkDestinations(pieces: Piece[]): Piece[] {
+		const out: Piece[] = [];
+		for (let i = 0; i < pieces.length; i++) {
+			const p = pieces[i];
+			const m = !p.done && i > 0 && pieces[i - 1].done ? /^([^[\]\n]*)\]\(([^()\n]*)\)/.exec(p.text) : null;
+			if (!m) {
+				out.push(p);
+				continue;
+			}
+			let dest = m[2];
+			try {
+				dest = decodeURIComponent(dest);
+			} catch {
+				// A stray % in a hand-written link: use it as written.
+			}
+			const redacted = encodeURI(this.text(dest));
+			if (m[1] !== "") out.push({ text: m[1], done: false });
+			out.push({ text: `](${redacted})`, done: true });
+			if (redacted !== m[2]) this.record("link", m[2], redacted);
+			if (m[0].length < p.text.length) out.push({ text: p.text.slice(m[0].length), done: false });
+		}
+		return out;
 	}
 
 	/** A file name for the copy: identifiers replaced, dates per the date choice, and no characters Obsidian refuses. */

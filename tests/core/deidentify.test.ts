@@ -22,6 +22,7 @@ const vocab = vocabularyFrom(DEFAULT_SETTINGS);
 const IDENTITIES: ClientIdentity[] = [
 	{ code: "C-101", names: ["Client 101", "Mara Quill"] },
 	{ code: "C-205", names: ["Joris van Dijk", "Hope Ellery"] },
+	{ code: "C-306", names: ["Aoife O'Brien"] },
 ];
 
 function options(over: Partial<ExportOptions> = {}): ExportOptions {
@@ -123,6 +124,24 @@ describe("identifiers replaced, category by category", () => {
 	it("matches a name that is also a word only when it is written as a name", () => {
 		const { out } = redactLine("Hope Ellery said Hope was tired; hope returned. Joris van Dijk too; Dijk agreed.", { primary: ["C-205"] });
 		expect(out).toBe("Client A said Client A was tired; hope returned. Client A too; Client A agreed.");
+	});
+
+	it("a link whose text holds a tag does not leak its destination", () => {
+		const x = new Redactor(options());
+		x.begin("Clients/C-101/2026-01-20 session 2.md");
+		const line = "See [#emotion/shame](Clients/Mara%20Quill.md) here";
+		const tags = scanMarkdown(line).tags;
+		const out = x.line(line, tags);
+		expect(out).toContain("#emotion/shame");
+		expect(out).not.toMatch(/Mara|Quill/);
+	});
+
+	it("matches a name written in capitals", () => {
+		expect(redactLine("HOPE ELLERY, and HOPE again; hope stays.", { primary: ["C-205"] }).out).toBe("Client A, and Client A again; hope stays.");
+	});
+
+	it("matches a name typed with a curly apostrophe, as phones type it", () => {
+		expect(redactLine("Aoife O’Brien rang; O’Brien said so, and O'Brien too.", { primary: ["C-306"] }).out).toBe("Client A rang; Client A said so, and Client A too.");
 	});
 });
 
