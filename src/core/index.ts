@@ -4,6 +4,7 @@
  * proportion to the note changed, never to the vault's size.
  */
 import type { NoteRecord } from "./note";
+import { keyId } from "./tags";
 
 /** Occurrences and distinct notes for one summary key. */
 export interface Tally {
@@ -30,6 +31,8 @@ export class NoteIndex {
 	private readonly totals = new Map<string, Tally>();
 	private readonly byClient = new Map<string, Set<string>>();
 	private readonly withDiagnostics = new Set<string>();
+	/** Each note's counts as pairs of key number and count, for summaries over many notes (numbered in this process). */
+	private readonly tallies = new Map<string, Int32Array>();
 	private readonly listeners = new Set<(path: string) => void>();
 	private open = 0;
 	private resolved = 0;
@@ -81,6 +84,7 @@ export class NoteIndex {
 		this.totals.clear();
 		this.byClient.clear();
 		this.withDiagnostics.clear();
+		this.tallies.clear();
 		this.open = this.resolved = this.readable = 0;
 		this.changed("");
 	}
@@ -122,6 +126,11 @@ export class NoteIndex {
 			if (!best || d > bd || (d === bd && (r.props.session ?? 0) > (best.props.session ?? 0))) best = r;
 		}
 		return best;
+	}
+
+	/** A note's counts as pairs of key number (`keyId`) and count. Do not modify. */
+	tallyOf(path: string): Int32Array | undefined {
+		return this.tallies.get(path);
 	}
 
 	/** Vault-wide occurrences and notes per summary key. Do not modify. */
@@ -182,6 +191,13 @@ export class NoteIndex {
 			return;
 		}
 		this.readable++;
+		const tally = new Int32Array(rec.counts.size * 2);
+		let i = 0;
+		for (const [k, n] of rec.counts) {
+			tally[i++] = keyId(k);
+			tally[i++] = n;
+		}
+		this.tallies.set(rec.path, tally);
 		for (const [k, n] of rec.counts) {
 			const t = this.totals.get(k);
 			if (t) {
@@ -201,6 +217,7 @@ export class NoteIndex {
 
 	private unaccount(rec: NoteRecord): void {
 		this.withDiagnostics.delete(rec.path);
+		this.tallies.delete(rec.path);
 		if (rec.unreadable) return;
 		this.readable--;
 		for (const [k, n] of rec.counts) {

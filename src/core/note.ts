@@ -5,7 +5,7 @@
  */
 import type { RawCallout, RawHeading, RawTag } from "./markdown/types";
 import { type NoteProperties, readProperties, readPropertyTags } from "./properties";
-import { type DiagnosticCode, countKey, keyId, parseTag } from "./tags";
+import { type DiagnosticCode, countKey, parseTag } from "./tags";
 import type { Family, ProcessOrUnclassified, Vocabulary } from "./vocabulary";
 
 /** What a shell reports about one note. Lines are 0-based, as in Obsidian. */
@@ -77,8 +77,6 @@ export interface NoteRecord {
 	diagnostics: Diagnostic[];
 	/** Occurrences per summary key (see `occurrenceKey`), precomputed for fast queries. */
 	counts: Map<string, number>;
-	/** The same counts as pairs of key number (`keyId`) and count, for filtered summaries over many notes. */
-	tally: Int32Array;
 	/** True when the file could not be read: it has a diagnostic and counts as no note. */
 	unreadable?: boolean;
 }
@@ -188,13 +186,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 		}
 	}
 	diagnostics.sort((a, b) => a.line - b.line);
-	const tally = new Int32Array(counts.size * 2);
-	let i = 0;
-	for (const [k, n] of counts) {
-		tally[i++] = keyId(k);
-		tally[i++] = n;
-	}
-	return { path, name, folder, props, occurrences, comments, diagnostics, counts, tally };
+	return { path, name, folder, props, occurrences, comments, diagnostics, counts };
 }
 
 /** A diagnostic for a file that could not be read at all. */

@@ -109,7 +109,8 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}): Summary
 			for (const d of r.diagnostics) diagnostics.push(d);
 			if (r.unreadable) continue;
 			notes++;
-			const t = r.tally;
+			const t = index.tallyOf(r.path);
+			if (!t) continue;
 			for (let i = 0; i < t.length; i += 2) {
 				count[t[i]] += t[i + 1];
 				inNotes[t[i]]++;
