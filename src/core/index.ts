@@ -12,6 +12,9 @@ export interface Tally {
 	notes: number;
 }
 
+/** Where an indexed record keeps its counts by key number. */
+const TALLY = Symbol("attune.tally");
+
 /** A client seen in the vault, for pickers: most recent first. */
 export interface ClientInfo {
 	client: string;
@@ -31,8 +34,7 @@ export class NoteIndex {
 	private readonly totals = new Map<string, Tally>();
 	private readonly byClient = new Map<string, Set<string>>();
 	private readonly withDiagnostics = new Set<string>();
-	/** Each note's counts as pairs of key number and count, for summaries over many notes (numbered in this process). */
-	private readonly tallies = new Map<string, Int32Array>();
+
 	private readonly listeners = new Set<(path: string) => void>();
 	private open = 0;
 	private resolved = 0;
@@ -84,7 +86,6 @@ export class NoteIndex {
 		this.totals.clear();
 		this.byClient.clear();
 		this.withDiagnostics.clear();
-		this.tallies.clear();
 		this.open = this.resolved = this.readable = 0;
 		this.changed("");
 	}
@@ -128,9 +129,9 @@ export class NoteIndex {
 		return best;
 	}
 
-	/** A note's counts as pairs of key number (`keyId`) and count. Do not modify. */
-	tallyOf(path: string): Int32Array | undefined {
-		return this.tallies.get(path);
+	/** A note's counts as pairs of key number (`keyId`) and count, once the note is in an index. Do not modify. */
+	static tallyOf(rec: NoteRecord): Int32Array | undefined {
+		return (rec as unknown as Record<symbol, Int32Array | undefined>)[TALLY];
 	}
 
 	/** Vault-wide occurrences and notes per summary key. Do not modify. */
@@ -197,7 +198,9 @@ export class NoteIndex {
 			tally[i++] = keyId(k);
 			tally[i++] = n;
 		}
-		this.tallies.set(rec.path, tally);
+		// Kept on the record itself, hidden from JSON and from spreads: key numbers
+		// mean something only in this process, and a record must stay plain data.
+		Object.defineProperty(rec, TALLY, { value: tally, configurable: true, enumerable: false });
 		for (const [k, n] of rec.counts) {
 			const t = this.totals.get(k);
 			if (t) {
@@ -217,7 +220,6 @@ export class NoteIndex {
 
 	private unaccount(rec: NoteRecord): void {
 		this.withDiagnostics.delete(rec.path);
-		this.tallies.delete(rec.path);
 		if (rec.unreadable) return;
 		this.readable--;
 		for (const [k, n] of rec.counts) {

@@ -2,7 +2,7 @@
  * Summary queries over the index, with the filters of FORMAT.md section 6.
  * The sidebar and `attune summarize` both call `summarize`: one core, one answer.
  */
-import type { NoteIndex, Tally } from "./index";
+import { NoteIndex, type Tally } from "./index";
 import type { Diagnostic, NoteRecord } from "./note";
 import { keyCount, keyOfId } from "./tags";
 import { PROCESS_ORDER, type ProcessOrUnclassified } from "./vocabulary";
@@ -109,7 +109,7 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}): Summary
 			for (const d of r.diagnostics) diagnostics.push(d);
 			if (r.unreadable) continue;
 			notes++;
-			const t = index.tallyOf(r.path);
+			const t = NoteIndex.tallyOf(r);
 			if (!t) continue;
 			for (let i = 0; i < t.length; i += 2) {
 				count[t[i]] += t[i + 1];
