@@ -75,15 +75,10 @@ export interface NoteRecord {
 	occurrences: Occurrence[];
 	comments: SupervisorComment[];
 	diagnostics: Diagnostic[];
-	/** Occurrences per summary key (see `occurrenceKey`), precomputed for fast queries. */
+	/** Occurrences per summary key (see `countKey` in tags.ts), precomputed for fast queries. */
 	counts: Map<string, number>;
 	/** True when the file could not be read: it has a diagnostic and counts as no note. */
 	unreadable?: boolean;
-}
-
-/** The key under which an occurrence is counted: family, value, process. */
-export function occurrenceKey(family: Family, value: string, process?: string): string {
-	return countKey(family, value, process);
 }
 
 /** The tag for a diagnostic, with `#`. */
