@@ -53,6 +53,11 @@ export class AttuneSettingTab extends PluginSettingTab {
 		for (const key of TEMPLATE_KEYS) this.templatePath(key);
 
 		new Setting(containerEl).setName("Tag words").setHeading();
+		// Said before anyone renames: Attune does not rewrite notes, so old tags stop counting.
+		containerEl.createEl("p", {
+			cls: "setting-item-description",
+			text: "Renaming a word changes which tags are counted. Tags already written with the old word are not changed in your notes and stop counting until you rename them, for example with search and replace.",
+		});
 		for (const f of FAMILIES) this.familyWord(f);
 
 		new Setting(containerEl).setName("Vocabulary").setHeading();

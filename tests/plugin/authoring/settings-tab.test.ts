@@ -37,6 +37,12 @@ describe("settings tab", () => {
 		expect(field("Client emotion").text.getValue()).toBe("emotion");
 	});
 
+	it("says, before a tag word is renamed, that old tags stop counting", async () => {
+		const { el } = await tab({}, {});
+		const notes = [...el.querySelectorAll("p.setting-item-description")].map((p) => p.textContent ?? "");
+		expect(notes.some((t) => t.includes("stop counting"))).toBe(true);
+	});
+
 	it("saves folders, patterns and names as they are typed", async () => {
 		const { a, field } = await tab();
 		await field("Folder", 1).text._input("Supervision/2026 ");
