@@ -141,11 +141,11 @@ async function main(): Promise<void> {
 	for (let i = 0; i < 11; i++) qf.push(time(() => summarize(large.index, { from: "2024-01-01" })));
 	say(`filtered summary (date range, every note re-counted) at 50,000 notes: ${fmt(median(qf), 1)} ms [median of 11]`);
 	benchCli(mid.notes);
-	await benchViewIfAvailable(mid, large);
+	await benchSidebarAndOnload(mid, large);
 }
 
 /** The sidebar's figures (issue 4) and the plugin's start-up. */
-async function benchViewIfAvailable(mid: { notes: GeneratedNote[]; index: NoteIndex }, large: { notes: GeneratedNote[]; index: NoteIndex }): Promise<void> {
+async function benchSidebarAndOnload(mid: { notes: GeneratedNote[]; index: NoteIndex }, large: { notes: GeneratedNote[]; index: NoteIndex }): Promise<void> {
 	for (const [label, v] of [["10,000", mid], ["50,000", large]] as const) {
 		let i = 0;
 		const change = () => {

@@ -9,8 +9,7 @@ import { factsFromText, passageAt } from "../core/reader";
 import { propertyLine } from "../core/note";
 import { renderCsv, renderMarkdown, renderTable } from "../core/report";
 import { type SummaryFilter, summarize } from "../core/summary";
-import { toIsoDate } from "../core/properties";
-import { readPropertyTags } from "../core/properties";
+import { readPropertyTags, toIsoDate } from "../core/properties";
 
 /** Bad usage: exit 2 with one line on stderr. */
 export class UsageError extends Error {}

@@ -108,7 +108,8 @@ export class VaultIndexer extends Component {
 			let rec = interpretNote(factsFromCache(file.path, cache, text, read), this.vocab());
 			// The line of a property tag or a bad property lives only in the text:
 			// read it for those notes alone, not for every note with properties.
-			if (text === null && rec.diagnostics.some((d) => d.code === "bad-property") || text === null && rec.occurrences.some((o) => o.inProperties)) {
+			const needsLines = rec.diagnostics.some((d) => d.code === "bad-property") || rec.occurrences.some((o) => o.inProperties);
+			if (text === null && needsLines) {
 				text = await this.app.vault.cachedRead(file);
 				rec = interpretNote(factsFromCache(file.path, cache, text, read), this.vocab());
 			}

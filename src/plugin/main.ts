@@ -39,24 +39,23 @@ export default class AttunePlugin extends Plugin {
 
 	/** Synced vaults: another device saved settings. */
 	async onExternalSettingsChange(): Promise<void> {
-		const before = this.vocab;
-		const exportBefore = this.current.exportFolder;
 		this.apply(migrateSettings(await this.loadData()));
-		if (!sameWords(before, this.vocab) || exportBefore !== this.current.exportFolder) void this.indexer.rebuild();
 	}
 
 	private async saveSettings(next: AttuneSettings): Promise<void> {
-		const before = this.vocab;
-		const exportBefore = this.current.exportFolder;
+		// Applied (and any rebuild started) before the save is awaited, so that `indexer.ready` covers it at once.
 		this.apply(next);
-		// Started before the save is awaited, so that `indexer.ready` covers it at once.
-		if (!sameWords(before, this.vocab) || exportBefore !== this.current.exportFolder) void this.indexer.rebuild();
 		await this.saveData(this.current);
 	}
 
+	/** Puts settings in force; the vault is re-read when they change what is counted. */
 	private apply(settings: AttuneSettings): void {
+		const before = this.vocab;
+		const exportBefore = this.current?.exportFolder;
 		this.current = settings;
 		this.vocab = vocabularyFrom(settings);
+		// `this.indexer` does not exist yet during onload's first apply.
+		if (this.indexer && (!sameWords(before, this.vocab) || exportBefore !== settings.exportFolder)) void this.indexer.rebuild();
 	}
 }
 
