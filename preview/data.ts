@@ -2,8 +2,8 @@
  * The preview's data: the records the command line's reader made of a vault,
  * in a form that survives JSON, and the notes' text for passages.
  */
-import { NoteIndex } from "../src/core/index";
-import type { NoteRecord } from "../src/core/note";
+import { NoteIndex } from "../src/core/index/index";
+import type { NoteRecord } from "../src/core/note/note";
 
 /** A record as JSON holds it: the counts map as entries. */
 export type SerializedRecord = Omit<NoteRecord, "counts"> & { counts: [string, number][] };

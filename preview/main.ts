@@ -4,9 +4,12 @@
  * A note pane on the left stands in for the editor: opening a passage shows
  * its note with the line marked, and the sidebar follows the open note.
  */
-import { type ScopeChoice, type Selection, VaultInsights, buildViewModel } from "../src/core/insights";
-import { passageAt } from "../src/core/reader";
-import { renderMarkdown } from "../src/core/report";
+import { type ScopeChoice } from "../src/core/sidebar/scope";
+import { type Selection } from "../src/core/sidebar/queries";
+import { VaultInsights } from "../src/core/sidebar/vault-insights";
+import { buildViewModel } from "../src/core/sidebar/view-model";
+import { passageAt } from "../src/core/note/reader";
+import { renderMarkdown } from "../src/core/sidebar/report";
 import { type SummaryViewHandlers, defaultUi, renderSummaryView } from "../src/plugin/view/render";
 import { type PreviewData, indexFrom } from "./data";
 import { installDomHelpers } from "./dom-helpers";

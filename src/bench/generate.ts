@@ -2,7 +2,7 @@
  * Deterministic synthetic vaults for the benchmark: session notes of realistic
  * length (about 2.5 KB, properties, headings, prose) with about 20 Attune tags each.
  */
-import { DEFAULT_VOCABULARY, PROCESS_CLASSES } from "../core/vocabulary";
+import { DEFAULT_VOCABULARY, PROCESS_CLASSES } from "../core/vocabulary/families";
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same vault. */
 export function rng(seed: number): () => number {

@@ -4,8 +4,10 @@
  * takes in the DOM of the test environment (jsdom).
  */
 import { createRequire } from "node:module";
-import type { NoteIndex } from "../core/index";
-import { type ScopeChoice, VaultInsights, buildViewModel } from "../core/insights";
+import type { NoteIndex } from "../core/index/index";
+import { type ScopeChoice } from "../core/sidebar/scope";
+import { VaultInsights } from "../core/sidebar/vault-insights";
+import { buildViewModel } from "../core/sidebar/view-model";
 import { type SummaryViewHandlers, defaultUi, renderSummaryView } from "../plugin/view/render";
 import { installDomHelpers } from "../../preview/dom-helpers";
 

@@ -5,11 +5,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { indexVault, parseProperties, readNoteText, readVaultConfig, recordFromText } from "./vault";
-import { factsFromText, passageAt } from "../core/reader";
-import { propertyLine } from "../core/note";
-import { renderCsv, renderMarkdown, renderTable } from "../core/report";
-import { type SummaryFilter, summarize } from "../core/summary";
-import { readPropertyTags, toIsoDate } from "../core/properties";
+import { factsFromText, passageAt } from "../core/note/reader";
+import { propertyLine } from "../core/note/note";
+import { renderCsv, renderMarkdown, renderTable } from "../core/sidebar/report";
+import { type SummaryFilter, summarize } from "../core/index/summary";
+import { readPropertyTags, toIsoDate } from "../core/note/properties";
 
 /** Bad usage: exit 2 with one line on stderr. */
 export class UsageError extends Error {}

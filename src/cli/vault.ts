@@ -6,12 +6,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { compileExcludes, inFolder, inHiddenFolder } from "../core/exclude";
-import { NoteIndex } from "../core/index";
-import { type NoteRecord, unreadableRecord } from "../core/note";
-import { readNote } from "../core/reader";
-import { parseSimpleYaml } from "../core/yaml-lite";
-import { type AttuneSettings, type Vocabulary, migrateSettings, settingsProblems, vocabularyFrom } from "../core/vocabulary";
+import { compileExcludes, inFolder, inHiddenFolder } from "../core/vault-paths";
+import { NoteIndex } from "../core/index/index";
+import { type NoteRecord, unreadableRecord } from "../core/note/note";
+import { readNote } from "../core/note/reader";
+import { parseSimpleYaml } from "../core/note/yaml-lite";
+import { type AttuneSettings, migrateSettings, settingsProblems } from "../core/settings";
+import { type Vocabulary, vocabularyFrom } from "../core/vocabulary/vocabulary";
 
 /**
  * YAML as Obsidian reads properties: YAML 1.2 core schema, dates kept as text.

@@ -11,9 +11,10 @@
  */
 import { scanMarkdown } from "./markdown/scan";
 import type { RawTag } from "./markdown/types";
-import { readNote, type YamlParser } from "./reader";
-import { parseTag } from "./tags";
-import type { ExportDates, Vocabulary } from "./vocabulary";
+import { readNote, type YamlParser } from "./note/reader";
+import { parseTag } from "./vocabulary/tags";
+import type { ExportDates } from "./settings";
+import type { Vocabulary } from "./vocabulary/vocabulary";
 
 /** What a replacement replaced, as the preview and the report group it. */
 export type Category = "client" | "email" | "phone" | "url" | "ip" | "address" | "id" | "date" | "age" | "link" | "property";

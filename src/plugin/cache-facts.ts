@@ -6,8 +6,8 @@
  */
 import type { CachedMetadata } from "obsidian";
 import { scanMarkdown } from "../core/markdown/scan";
-import type { NoteFacts } from "../core/note";
-import type { YamlParser } from "../core/reader";
+import type { NoteFacts } from "../core/note/note";
+import type { YamlParser } from "../core/note/reader";
 
 /**
  * Whether this note's text must be read, judging by its cache alone. (The

@@ -3,8 +3,9 @@
  * plugin's views. Keeps `main.ts` a composition root and the features testable.
  */
 import type { App, Plugin } from "obsidian";
-import type { NoteIndex } from "../core/index";
-import type { AttuneSettings, Vocabulary } from "../core/vocabulary";
+import type { NoteIndex } from "../core/index/index";
+import type { AttuneSettings } from "../core/settings";
+import type { Vocabulary } from "../core/vocabulary/vocabulary";
 import type { VaultIndexer } from "./indexer";
 
 /** The services a feature module works with. */

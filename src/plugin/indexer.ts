@@ -4,10 +4,10 @@
  * that one note per metadata or vault event.
  */
 import { Component, type App, type CachedMetadata, TFile, type TAbstractFile, parseYaml } from "obsidian";
-import { compileExcludes, inFolder, inHiddenFolder, type ExcludeMatcher } from "../core/exclude";
-import type { NoteIndex } from "../core/index";
-import { interpretNote, unreadableRecord } from "../core/note";
-import type { Vocabulary } from "../core/vocabulary";
+import { compileExcludes, inFolder, inHiddenFolder, type ExcludeMatcher } from "../core/vault-paths";
+import type { NoteIndex } from "../core/index/index";
+import { interpretNote, unreadableRecord } from "../core/note/note";
+import type { Vocabulary } from "../core/vocabulary/vocabulary";
 import { factsFromCache, textNeeded } from "./cache-facts";
 
 /** How long one slice of the initial build may run before yielding to the UI (ms): under a frame. */

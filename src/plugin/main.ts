@@ -3,8 +3,9 @@
  * features. No vault-wide work happens here; the indexer waits for layout-ready.
  */
 import { Plugin } from "obsidian";
-import { NoteIndex } from "../core/index";
-import { type AttuneSettings, type Vocabulary, migrateSettings, vocabularyFrom } from "../core/vocabulary";
+import { NoteIndex } from "../core/index/index";
+import { type AttuneSettings, migrateSettings } from "../core/settings";
+import { type Vocabulary, vocabularyFrom } from "../core/vocabulary/vocabulary";
 import type { AttuneContext } from "./context";
 import { VaultIndexer } from "./indexer";
 import { registerAuthoring } from "./authoring/register";

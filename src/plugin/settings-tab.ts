@@ -4,9 +4,10 @@
  * are refused with a message beside the field, never saved.
  */
 import { type App, type Plugin, PluginSettingTab, Setting, TFile, normalizePath } from "obsidian";
-import { familyWordProblem, parseWordList } from "../core/editing";
-import { BUILT_IN_TEMPLATES, SESSION_TEMPLATE_KEYS, TEMPLATE_KEYS } from "../core/templates";
-import { type AttuneSettings, FAMILIES, FAMILY_LABELS, type Family } from "../core/vocabulary";
+import { familyWordProblem, parseWordList } from "../core/vocabulary/vocabulary";
+import { BUILT_IN_TEMPLATES, SESSION_TEMPLATE_KEYS, TEMPLATE_KEYS } from "../core/authoring/templates";
+import { type AttuneSettings } from "../core/settings";
+import { FAMILIES, FAMILY_LABELS, type Family } from "../core/vocabulary/families";
 import type { AttuneContext } from "./context";
 
 type TextKey = "sessionFolder" | "sessionFileName" | "supervisionFolder" | "supervisionFileName" | "studyFolder" | "defaultModality" | "clinicianName" | "supervisorName";

@@ -10,8 +10,8 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { indexVault, readVaultConfig } from "../../src/cli/vault";
-import { summarize } from "../../src/core/summary";
-import { PROCESS_LABELS } from "../../src/core/vocabulary";
+import { summarize } from "../../src/core/index/summary";
+import { PROCESS_LABELS } from "../../src/core/vocabulary/families";
 import { LIST_LIMIT } from "../../src/plugin/view/render";
 import { type PreviewData, serializeRecords } from "../../preview/data";
 

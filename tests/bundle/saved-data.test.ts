@@ -9,7 +9,7 @@
  * and the export is driven to the end with a date choice that saves a setting.
  */
 import { type App, type ButtonComponent, type DropdownComponent, MarkdownView, Modal, type Plugin } from "../obsidian-double/obsidian";
-import { DEFAULT_SETTINGS } from "../../src/core/vocabulary";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { ExportPreviewModal } from "../../src/plugin/export/preview-modal";
 import { ExportScopeModal } from "../../src/plugin/export/scope-modal";
 import { exampleVaultFiles, loadPlugin } from "../helpers/harness";

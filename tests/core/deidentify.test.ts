@@ -11,11 +11,12 @@ import { parseProperties } from "../../src/cli/vault";
 import {
 	type ClientIdentity, type ExportOptions, type ExportSource, FREE_TEXT_WARNING, Redactor, deidentifyNote, namesFromProperties, planExport,
 } from "../../src/core/deidentify";
-import { NoteIndex } from "../../src/core/index";
+import { NoteIndex } from "../../src/core/index/index";
 import { scanMarkdown } from "../../src/core/markdown/scan";
-import { readNote } from "../../src/core/reader";
-import { summarize } from "../../src/core/summary";
-import { DEFAULT_SETTINGS, type ExportDates, vocabularyFrom } from "../../src/core/vocabulary";
+import { readNote } from "../../src/core/note/reader";
+import { summarize } from "../../src/core/index/summary";
+import { DEFAULT_SETTINGS, type ExportDates } from "../../src/core/settings";
+import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
 
 const vocab = vocabularyFrom(DEFAULT_SETTINGS);
 

@@ -1,7 +1,8 @@
-import { NoteIndex } from "../../src/core/index";
-import { interpretNote, type NoteFacts, unreadableRecord } from "../../src/core/note";
-import { summarize } from "../../src/core/summary";
-import { DEFAULT_SETTINGS, vocabularyFrom } from "../../src/core/vocabulary";
+import { NoteIndex } from "../../src/core/index/index";
+import { interpretNote, type NoteFacts, unreadableRecord } from "../../src/core/note/note";
+import { summarize } from "../../src/core/index/summary";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
 
 const vocab = vocabularyFrom(DEFAULT_SETTINGS);
 function note(path: string, tags: string[], fm: Record<string, unknown> | null = null, callouts: NoteFacts["callouts"] = []) {

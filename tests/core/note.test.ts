@@ -1,6 +1,7 @@
-import { interpretNote, type NoteFacts } from "../../src/core/note";
-import { dateFromFileName, linkName, readProperties, readPropertyTags, toIsoDate } from "../../src/core/properties";
-import { DEFAULT_SETTINGS, vocabularyFrom } from "../../src/core/vocabulary";
+import { interpretNote, type NoteFacts } from "../../src/core/note/note";
+import { dateFromFileName, linkName, readProperties, readPropertyTags, toIsoDate } from "../../src/core/note/properties";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
 
 const vocab = vocabularyFrom(DEFAULT_SETTINGS);
 const facts = (over: Partial<NoteFacts>): NoteFacts => ({ path: "Clients/C-1/2026-01-02 session 1.md", frontmatter: null, tags: [], headings: [], callouts: [], ...over });

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from "yaml";
-import { readProperties } from "../../src/core/properties";
-import { BUILT_IN_TEMPLATES, TEMPLATE_KEYS, type TemplateValues, dateAt, localIsoDate, renderTemplate } from "../../src/core/templates";
+import { readProperties } from "../../src/core/note/properties";
+import { BUILT_IN_TEMPLATES, TEMPLATE_KEYS, type TemplateValues, renderTemplate } from "../../src/core/authoring/templates";
+import { dateAt, localIsoDate } from "../../src/core/time";
 // The plugin passes Obsidian's moment; the test double exports the same package.
 import { moment } from "../obsidian-double/obsidian";
 

@@ -1,4 +1,5 @@
-import { DEFAULT_SETTINGS, invalidTagWordReason, migrateSettings, settingsProblems, vocabularyFrom } from "../../src/core/vocabulary";
+import { DEFAULT_SETTINGS, migrateSettings, settingsProblems } from "../../src/core/settings";
+import { invalidTagWordReason, vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
 
 describe("migrateSettings", () => {
 	it("gives the defaults for nothing saved", () => {

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { parseSimpleYaml } from "../../src/core/yaml-lite";
+import { parseSimpleYaml } from "../../src/core/note/yaml-lite";
 import { generateVault } from "../../src/bench/generate";
 
 const full = (y: string) => parse(y, { schema: "core" }) as unknown;

@@ -6,8 +6,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { App, Plugin, type PluginManifest } from "../obsidian-double/obsidian";
 import AttunePlugin from "../../src/plugin/main";
-import { NoteIndex } from "../../src/core/index";
-import { type AttuneSettings, migrateSettings, vocabularyFrom } from "../../src/core/vocabulary";
+import { NoteIndex } from "../../src/core/index/index";
+import { type AttuneSettings, migrateSettings } from "../../src/core/settings";
+import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
 import type { AttuneContext } from "../../src/plugin/context";
 import { VaultIndexer } from "../../src/plugin/indexer";
 

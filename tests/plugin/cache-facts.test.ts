@@ -7,9 +7,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import type { CachedMetadata } from "obsidian";
-import { interpretNote } from "../../src/core/note";
-import { factsFromText } from "../../src/core/reader";
-import { DEFAULT_SETTINGS, vocabularyFrom } from "../../src/core/vocabulary";
+import { interpretNote } from "../../src/core/note/note";
+import { factsFromText } from "../../src/core/note/reader";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
 import { factsFromCache, textNeeded } from "../../src/plugin/cache-facts";
 import { buildCache } from "../obsidian-double/obsidian";
 

@@ -2,11 +2,12 @@
  * The indexer inside the obsidian double: nothing before layout-ready, then
  * the whole vault, then one note per event; excluded files and dot-folders left out.
  */
-import { summarize } from "../../src/core/summary";
+import { summarize } from "../../src/core/index/summary";
 import { loadPlugin, makeContext } from "../helpers/harness";
 import { App } from "../obsidian-double/obsidian";
-import { NoteIndex } from "../../src/core/index";
-import { DEFAULT_SETTINGS, vocabularyFrom } from "../../src/core/vocabulary";
+import { NoteIndex } from "../../src/core/index/index";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
 import { VaultIndexer } from "../../src/plugin/indexer";
 
 const shame = (idx: NoteIndex) => summarize(idx).emotions.find((e) => e.emotion === "shame")?.count ?? 0;

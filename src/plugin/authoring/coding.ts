@@ -4,10 +4,12 @@
  * selected passage, spaced so that Obsidian reads it as a tag.
  */
 import { type Editor, Notice } from "obsidian";
-import { blockedContextAt, blockedMessage, insertedTagIsRead, selectionTagPosition, splitLines, tagInsertion, wordChoices } from "../../core/editing";
-import { type Summary, summarize } from "../../core/summary";
-import { formatTag } from "../../core/tags";
-import { FAMILY_LABELS, type Family, type ProcessOrUnclassified } from "../../core/vocabulary";
+import { blockedContextAt, blockedMessage, insertedTagIsRead, selectionTagPosition, tagInsertion } from "../../core/authoring/tag-insertion";
+import { splitLines } from "../../core/markdown/lines";
+import { wordChoices } from "../../core/authoring/word-choices";
+import { type Summary, summarize } from "../../core/index/summary";
+import { formatTag } from "../../core/vocabulary/tags";
+import { FAMILY_LABELS, type Family, type ProcessOrUnclassified } from "../../core/vocabulary/families";
 import type { AttuneContext } from "../context";
 import { ProcessPicker, ValuePicker } from "./pickers";
 

@@ -5,8 +5,10 @@
  * picked and the notice says which.
  */
 import { MarkdownView, Notice, TFile, TFolder, moment, normalizePath } from "obsidian";
-import { type PropertyValue, expandPathPattern, fillProperties, firstSectionPosition, freePath } from "../../core/editing";
-import { BUILT_IN_TEMPLATES, type TemplateKey, type TemplateValues, dateAt, isTemplateKey, renderTemplate } from "../../core/templates";
+import { type PropertyValue, expandPathPattern, fillProperties, firstSectionPosition } from "../../core/authoring/new-note";
+import { freePath } from "../../core/vault-paths";
+import { BUILT_IN_TEMPLATES, type TemplateKey, type TemplateValues, isTemplateKey, renderTemplate } from "../../core/authoring/templates";
+import { dateAt } from "../../core/time";
 import type { AttuneContext } from "../context";
 
 /**

@@ -4,8 +4,9 @@
  * note is made by `createNoteFromRequest`.
  */
 import { AbstractInputSuggest, type App, Modal } from "obsidian";
-import type { ClientInfo } from "../../core/index";
-import { BUILT_IN_TEMPLATES, SESSION_TEMPLATE_KEYS, type TemplateKey, dateAt, isTemplateKey, localIsoDate } from "../../core/templates";
+import type { ClientInfo } from "../../core/index/index";
+import { BUILT_IN_TEMPLATES, SESSION_TEMPLATE_KEYS, type TemplateKey, isTemplateKey } from "../../core/authoring/templates";
+import { dateAt, localIsoDate } from "../../core/time";
 import type { AttuneContext } from "../context";
 import type { NewNoteRequest } from "./create-note";
 

@@ -3,8 +3,8 @@
  * four emotion processes, each resolving to the choice, or null when closed.
  */
 import { type App, FuzzySuggestModal, type FuzzyMatch } from "obsidian";
-import { type WordChoice, typedWord } from "../../core/editing";
-import { PROCESS_CLASSES, PROCESS_LABELS, type ProcessOrUnclassified } from "../../core/vocabulary";
+import { type WordChoice, typedWord } from "../../core/authoring/word-choices";
+import { PROCESS_CLASSES, PROCESS_LABELS, type ProcessOrUnclassified } from "../../core/vocabulary/families";
 
 /**
  * Obsidian closes a suggest modal before it calls `onChooseItem`, so "closed

@@ -4,7 +4,7 @@
  * notes. Registration only: nothing here reads the vault at load time.
  */
 import type { Editor } from "obsidian";
-import { localIsoDate } from "../../core/templates";
+import { localIsoDate } from "../../core/time";
 import type { AttuneContext } from "../context";
 import { CODING_COMMANDS, codeFamily, usedValues } from "./coding";
 import { createAndOpen } from "./create-note";

@@ -3,7 +3,7 @@
  * for students. Existing notes are left exactly as they are.
  */
 import { Notice, normalizePath } from "obsidian";
-import { studyNotes } from "../../core/editing";
+import { studyNotes } from "../../core/authoring/study-notes";
 import type { AttuneContext } from "../context";
 import { ensureFolder } from "./create-note";
 

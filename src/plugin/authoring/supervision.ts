@@ -4,8 +4,10 @@
  * other property and refusing when the properties are not valid YAML.
  */
 import { type Editor, MarkdownView, Notice, TFile, parseYaml } from "obsidian";
-import { blockContextAt, blockedMessage, frontmatterEnd, resolveSupervisorComment, splitLines, supervisorCommentHeading, supervisorCommentInsertion } from "../../core/editing";
-import { localIsoDate } from "../../core/templates";
+import { blockContextAt, blockedMessage } from "../../core/authoring/tag-insertion";
+import { frontmatterEnd, splitLines } from "../../core/markdown/lines";
+import { resolveSupervisorComment, supervisorCommentHeading, supervisorCommentInsertion } from "../../core/authoring/supervisor-comments";
+import { localIsoDate } from "../../core/time";
 import type { AttuneContext } from "../context";
 
 /** Adds a supervisor comment below the current line or selection, with the cursor ready in it. */

@@ -4,8 +4,10 @@
  * vocabularies. Family words come from settings.
  */
 import { type App, type Editor, type EditorPosition, EditorSuggest, type EditorSuggestContext, type EditorSuggestTriggerInfo, type TFile } from "obsidian";
-import { blockedContextAt, wordChoices } from "../../core/editing";
-import { type Family, PROCESS_CLASSES, PROCESS_LABELS, type Vocabulary } from "../../core/vocabulary";
+import { blockedContextAt } from "../../core/authoring/tag-insertion";
+import { wordChoices } from "../../core/authoring/word-choices";
+import { type Family, PROCESS_CLASSES, PROCESS_LABELS } from "../../core/vocabulary/families";
+import { type Vocabulary } from "../../core/vocabulary/vocabulary";
 
 /** One suggestion: the text that replaces the typed part, and what is shown. */
 export interface TagSuggestion {

@@ -5,10 +5,10 @@
  */
 import { TFile, normalizePath, parseYaml, stringifyYaml } from "obsidian";
 import { type ClientIdentity, type ExportPlan, type ExportSource, namesFromProperties, planExport } from "../../core/deidentify";
-import type { NoteRecord } from "../../core/note";
-import { toIsoDate } from "../../core/properties";
-import { selectNotes } from "../../core/summary";
-import { DEFAULT_SETTINGS, type ExportDates } from "../../core/vocabulary";
+import type { NoteRecord } from "../../core/note/note";
+import { toIsoDate } from "../../core/note/properties";
+import { selectNotes } from "../../core/index/summary";
+import { DEFAULT_SETTINGS, type ExportDates } from "../../core/settings";
 import type { AttuneContext } from "../context";
 
 /** What to export: the active note, or a client's notes in a date range. */

@@ -5,7 +5,7 @@
  * folder. Source notes are only read.
  */
 import { MarkdownView, Notice } from "obsidian";
-import type { ExportDates } from "../../core/vocabulary";
+import type { ExportDates } from "../../core/settings";
 import type { AttuneContext } from "../context";
 import { type ExportScope, type PreparedExport, prepareExport } from "./prepare";
 import { ExportPreviewModal } from "./preview-modal";

@@ -4,7 +4,7 @@
  * the choice; nothing is read or written until the preview.
  */
 import { type App, type ButtonComponent, type DropdownComponent, Modal, Setting, type TextComponent, normalizePath } from "obsidian";
-import { type AttuneSettings, DEFAULT_SETTINGS, type ExportDates } from "../../core/vocabulary";
+import { type AttuneSettings, DEFAULT_SETTINGS, type ExportDates } from "../../core/settings";
 import type { AttuneContext } from "../context";
 import { type ExportScope, rangeProblem } from "./prepare";
 

@@ -5,8 +5,9 @@
  * and says why.
  */
 import { type App, type Editor, MarkdownView, Notice, normalizePath } from "obsidian";
-import { localIsoDate, type SummaryViewModel } from "../../core/insights";
-import { renderCsv, renderMarkdown } from "../../core/report";
+import { localIsoDate } from "../../core/time";
+import { type SummaryViewModel } from "../../core/sidebar/view-model";
+import { renderCsv, renderMarkdown } from "../../core/sidebar/report";
 
 /** The title written above an exported summary: what it covers. */
 export function exportTitle(model: SummaryViewModel): string {

@@ -13,12 +13,14 @@
  * show their first rows, and opening a section, sorting or showing a whole
  * list redraws that section alone, without a new model.
  */
-import {
-	type AntecedentRow, type OccurrenceRef, PROCESS_ORDER, RATING_KEYS, RATING_LABELS, type Selection, type SessionPoint,
-	type SummaryViewModel, type ScopeChoice, antecedentLabel, sameSelection,
-} from "../../core/insights";
-import type { EmotionRow } from "../../core/summary";
-import { PROCESS_LABELS, type ProcessOrUnclassified, type ViewRange, type ViewScope, labelFor } from "../../core/vocabulary";
+import { type AntecedentRow, type OccurrenceRef, RATING_LABELS, type Selection, type SessionPoint, antecedentLabel, sameSelection } from "../../core/sidebar/queries";
+import { PROCESS_ORDER } from "../../core/vocabulary/families";
+import { RATING_KEYS } from "../../core/note/properties";
+import { type SummaryViewModel } from "../../core/sidebar/view-model";
+import { type ScopeChoice } from "../../core/sidebar/scope";
+import type { EmotionRow } from "../../core/index/summary";
+import { PROCESS_LABELS, type ProcessOrUnclassified, labelFor } from "../../core/vocabulary/families";
+import { type ViewRange, type ViewScope } from "../../core/settings";
 
 /** What the rendered view asks its host to do. */
 export interface SummaryViewHandlers {

@@ -4,11 +4,12 @@
  * while visible, and reads a passage's text only when the passage is shown.
  */
 import { ItemView, Notice, TFile, type ViewStateResult, type WorkspaceLeaf, debounce } from "obsidian";
-import {
-	type ScopeChoice, type Selection, type SummaryViewModel, VaultInsights, buildViewModel, choiceFromSettings, choiceFromState,
-	localIsoDate, settingsWithChoice,
-} from "../../core/insights";
-import { passageAt } from "../../core/reader";
+import { type ScopeChoice, choiceFromSettings, choiceFromState, settingsWithChoice } from "../../core/sidebar/scope";
+import { type Selection } from "../../core/sidebar/queries";
+import { type SummaryViewModel, buildViewModel } from "../../core/sidebar/view-model";
+import { VaultInsights } from "../../core/sidebar/vault-insights";
+import { localIsoDate } from "../../core/time";
+import { passageAt } from "../../core/note/reader";
 import type { AttuneContext } from "../context";
 import { copySummary, insertSummary, saveSummaryCsv } from "./export";
 import { type SummaryViewHandlers, type SummaryViewUi, defaultUi, renderSummaryView, sectionsFromState } from "./render";

@@ -4,7 +4,7 @@
  */
 import { MarkdownView, Modal, Notice, type Scope, TFile } from "../../obsidian-double/obsidian";
 import { parse as parseYaml } from "yaml";
-import { readProperties } from "../../../src/core/properties";
+import { readProperties } from "../../../src/core/note/properties";
 import { createNoteFromRequest, type NewNoteRequest } from "../../../src/plugin/authoring/create-note";
 import { NewNoteModal } from "../../../src/plugin/authoring/new-note-modal";
 import { newSupervisionNote } from "../../../src/plugin/authoring/register";

@@ -3,7 +3,7 @@
  * registered, and a note open in the editor.
  */
 import { type App, type Editor, MarkdownView, Modal, Notice, type SuggestModal, TFile } from "../../obsidian-double/obsidian";
-import type { AttuneSettings } from "../../../src/core/vocabulary";
+import type { AttuneSettings } from "../../../src/core/settings";
 import { registerAuthoring } from "../../../src/plugin/authoring/register";
 import type { AttuneContext } from "../../../src/plugin/context";
 import { makeContext } from "../../helpers/harness";

@@ -8,16 +8,16 @@
  * folder; a step that cannot act safely writes nothing and says why.
  */
 import { type App, type ButtonComponent, type DropdownComponent, Modal, Notice, TFile, type TextComponent } from "../../obsidian-double/obsidian";
-import { type Summary, summarize } from "../../../src/core/summary";
-import type { AttuneSettings } from "../../../src/core/vocabulary";
+import { type Summary, summarize } from "../../../src/core/index/summary";
+import type { AttuneSettings } from "../../../src/core/settings";
 import type { AttuneContext } from "../../../src/plugin/context";
 import { ExportPreviewModal } from "../../../src/plugin/export/preview-modal";
 import { registerExport } from "../../../src/plugin/export/register";
 import { ExportScopeModal } from "../../../src/plugin/export/scope-modal";
 import { exampleVaultFiles, makeContext } from "../../helpers/harness";
 import { parse as parseYaml } from "yaml";
-import { NoteIndex } from "../../../src/core/index";
-import { readNote } from "../../../src/core/reader";
+import { NoteIndex } from "../../../src/core/index/index";
+import { readNote } from "../../../src/core/note/reader";
 
 /**
  * The copies as a supervisor's vault would summarize them. The clinician's own

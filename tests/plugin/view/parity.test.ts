@@ -5,9 +5,9 @@
 import "./node-globals";
 import * as path from "node:path";
 import { indexVault, readVaultConfig } from "../../../src/cli/vault";
-import type { ScopeChoice } from "../../../src/core/insights";
-import { summarize } from "../../../src/core/summary";
-import { PROCESS_LABELS } from "../../../src/core/vocabulary";
+import type { ScopeChoice } from "../../../src/core/sidebar/scope";
+import { summarize } from "../../../src/core/index/summary";
+import { PROCESS_LABELS } from "../../../src/core/vocabulary/families";
 import { registerSummaryView } from "../../../src/plugin/view/register";
 import { LIST_LIMIT } from "../../../src/plugin/view/render";
 import { RENDER_DEBOUNCE_MS, type SummaryView, VIEW_TYPE_SUMMARY } from "../../../src/plugin/view/summary-view";

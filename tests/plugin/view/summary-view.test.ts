@@ -3,13 +3,13 @@
  * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
 import { type App, MarkdownView, Notice, type Plugin, TFile, type WorkspaceLeaf } from "../../obsidian-double/obsidian";
-import { renderMarkdown } from "../../../src/core/report";
-import { summarize } from "../../../src/core/summary";
+import { renderMarkdown } from "../../../src/core/sidebar/report";
+import { summarize } from "../../../src/core/index/summary";
 import type { AttuneContext } from "../../../src/plugin/context";
 import { openSummaryView, registerSummaryView } from "../../../src/plugin/view/register";
 import { RENDER_DEBOUNCE_MS, SummaryView, VIEW_TYPE_SUMMARY } from "../../../src/plugin/view/summary-view";
 import { LIST_LIMIT } from "../../../src/plugin/view/render";
-import { DEFAULT_VOCABULARY } from "../../../src/core/vocabulary";
+import { DEFAULT_VOCABULARY } from "../../../src/core/vocabulary/families";
 import { loadPlugin, makeContext } from "../../helpers/harness";
 
 const S1 = `---

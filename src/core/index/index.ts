@@ -3,8 +3,8 @@
  * current as notes are added, replaced or removed. Each change costs in
  * proportion to the note changed, never to the vault's size.
  */
-import type { NoteRecord } from "./note";
-import { keyId } from "./tags";
+import type { NoteRecord } from "../note/note";
+import { keyId } from "./keys";
 
 /** Occurrences and distinct notes for one summary key. */
 export interface Tally {

@@ -3,10 +3,11 @@
  * one note (from Obsidian's metadata cache, or from the headless reader), and
  * `interpretNote` turns it into the note's Attune record.
  */
-import type { RawCallout, RawHeading, RawTag } from "./markdown/types";
+import type { RawCallout, RawHeading, RawTag } from "../markdown/types";
+import type { Family, ProcessOrUnclassified } from "../vocabulary/families";
+import { type DiagnosticCode, countKey, parseTag } from "../vocabulary/tags";
+import type { Vocabulary } from "../vocabulary/vocabulary";
 import { type NoteProperties, readProperties, readPropertyTags } from "./properties";
-import { type DiagnosticCode, countKey, parseTag } from "./tags";
-import type { Family, ProcessOrUnclassified, Vocabulary } from "./vocabulary";
 
 /** What a shell reports about one note. Lines are 0-based, as in Obsidian. */
 export interface NoteFacts {
@@ -198,3 +199,8 @@ const EMPTY_VOCAB: Vocabulary = {
 	words: { emotion: [], resonance: [], empathy: [], response: [], process: [] },
 	sets: { emotion: new Set(), resonance: new Set(), empathy: new Set(), response: new Set(), process: new Set() },
 };
+
+/** Whether a note is a session note: `note-type: session`, or no type at all. */
+export function isSessionNote(rec: NoteRecord): boolean {
+	return rec.props.noteType === undefined || rec.props.noteType === "session";
+}

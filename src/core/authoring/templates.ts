@@ -3,7 +3,8 @@
  * Pure: the current time and a date formatter are passed in, so the core never
  * imports moment and tests pin the clock.
  */
-import { type DateFormatter, yamlScalar } from "./editing";
+import { yamlScalar } from "../note/yaml-lite";
+import type { DateFormatter } from "../time";
 
 /** The built-in templates, by the key settings use (`templatePaths[key]`, `defaultTemplate`). */
 export type TemplateKey = "efmt" | "soap" | "dap" | "birp" | "supervision" | "study";
@@ -197,20 +198,6 @@ export interface TemplateValues {
 	modality?: string;
 	clinician?: string;
 	supervisor?: string;
-}
-
-/** `YYYY-MM-DD` of a date in local time: the day the clinician sees on their clock. */
-export function localIsoDate(d: Date): string {
-	const p = (n: number) => String(n).padStart(2, "0");
-	return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-/** A local date from `YYYY-MM-DD` at the given time of day (so `{{time}}` still means now), or undefined. */
-export function dateAt(isoDate: string, timeOf: Date): Date | undefined {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate.trim());
-	if (!m) return undefined;
-	const d = new Date(+m[1], +m[2] - 1, +m[3], timeOf.getHours(), timeOf.getMinutes(), timeOf.getSeconds());
-	return localIsoDate(d) === isoDate.trim() ? d : undefined;
 }
 
 const PLACEHOLDER = /\{\{(title|date|time|client|session|previous|modality|clinician|supervisor)(?::([^}]*))?\}\}/g;

@@ -2,7 +2,8 @@
  * The tag grammar of FORMAT.md section 1: parse a tag into an Attune value,
  * with the diagnostics a clinician needs, and format values back into tags.
  */
-import { CLOSED_FAMILIES, type Family, PROCESS_CLASSES, type ProcessClass, type ProcessOrUnclassified, type Vocabulary, labelFor } from "./vocabulary";
+import { CLOSED_FAMILIES, type Family, PROCESS_CLASSES, type ProcessClass, type ProcessOrUnclassified, labelFor } from "./families";
+import type { Vocabulary } from "./vocabulary";
 
 /** Codes of FORMAT.md section 5. */
 export type DiagnosticCode =
@@ -42,31 +43,6 @@ export interface ParsedTag {
 	written?: string;
 }
 
-/** Every summary key seen, numbered, so that summaries can add counts in arrays rather than maps. */
-const keyIds = new Map<string, number>();
-const keysById: string[] = [];
-
-/** The number of a summary key (stable for the life of the process). */
-export function keyId(key: string): number {
-	let id = keyIds.get(key);
-	if (id === undefined) {
-		id = keysById.length;
-		keysById.push(key);
-		keyIds.set(key, id);
-	}
-	return id;
-}
-
-/** The summary key with a given number. */
-export function keyOfId(id: number): string {
-	return keysById[id];
-}
-
-/** How many summary keys have been numbered. */
-export function keyCount(): number {
-	return keysById.length;
-}
-
 /** The key under which a value is counted in summaries: family, value and, for emotions, process. */
 export function countKey(family: string, value: string, process?: string): string {
 	return process ? `${family}\u0000${value}\u0000${process}` : `${family}\u0000${value}`;
@@ -76,6 +52,7 @@ const PROCESS_SET: ReadonlySet<string> = new Set(PROCESS_CLASSES);
 
 /** Tags repeat across a vault; each vocabulary remembers how it read each one. */
 const memo = new WeakMap<Vocabulary, Map<string, ParsedTag | null>>();
+
 /** Bound on remembered tags per vocabulary, so a pathological vault cannot grow it without limit. */
 const MEMO_LIMIT = 50_000;
 

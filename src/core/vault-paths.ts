@@ -1,7 +1,6 @@
 /**
- * Obsidian's "Excluded files" (`userIgnoreFilters` in `.obsidian/app.json`):
- * each entry is a path prefix (a folder such as `Archive/`, or a file), or a
- * regular expression written between slashes.
+ * Vault paths: folders, Obsidian's excluded files, hidden folders, safe file
+ * names and the first free path for a new note. One owner for each rule.
  */
 
 /** A compiled list of exclusion filters. */
@@ -37,4 +36,27 @@ export function inHiddenFolder(path: string): boolean {
 export function inFolder(path: string, folder: string): boolean {
 	const f = folder.replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
 	return f !== "" && path.startsWith(f + "/");
+}
+
+/** Characters that no file name may hold on some platform, or that break links (`#^[]|`). */
+const UNSAFE_IN_NAME = /[\\/:*?"<>|#^[\]]/g;
+
+/** A value made safe to stand in a file or folder name. */
+export function safeNamePart(value: string): string {
+	return value.replace(UNSAFE_IN_NAME, "-").replace(/\s+/g, " ").trim().replace(/^\.+/, "");
+}
+
+/**
+ * The first free path for a new note: the path itself, else `name (2).md`,
+ * `name (3).md`, ... Never overwrites: `exists` is asked for each candidate.
+ */
+export function freePath(path: string, exists: (p: string) => boolean): string {
+	if (!exists(path)) return path;
+	const dot = path.toLowerCase().endsWith(".md") ? path.length - 3 : path.length;
+	const stem = path.slice(0, dot);
+	const ext = path.slice(dot);
+	for (let n = 2; ; n++) {
+		const candidate = `${stem} (${n})${ext}`;
+		if (!exists(candidate)) return candidate;
+	}
 }

@@ -2,10 +2,10 @@
  * Summary queries over the index, with the filters of FORMAT.md section 6.
  * The sidebar and `attune summarize` both call `summarize`: one core, one answer.
  */
+import type { Diagnostic, NoteRecord } from "../note/note";
+import { PROCESS_ORDER, type ProcessOrUnclassified } from "../vocabulary/families";
 import { NoteIndex, type Tally } from "./index";
-import type { Diagnostic, NoteRecord } from "./note";
-import { keyCount, keyOfId } from "./tags";
-import { PROCESS_ORDER, type ProcessOrUnclassified } from "./vocabulary";
+import { keyCount, keyOfId } from "./keys";
 
 /** Which notes a summary covers. Every field is optional; all given must hold. */
 export interface SummaryFilter {
@@ -24,10 +24,15 @@ export interface SummaryFilter {
 }
 
 export interface EmotionRow { emotion: string; process: ProcessOrUnclassified; count: number; notes: number }
+
 export interface ResonanceRow { emotion: string; count: number; notes: number }
+
 export interface EmpathyRow { mode: string; count: number; notes: number }
+
 export interface ResponseRow { kind: string; count: number; notes: number }
+
 export interface MoveRow { move: string; count: number; notes: number }
+
 /** A process class's share of all client emotion occurrences. */
 export interface ProcessShare { process: ProcessOrUnclassified; count: number; notes: number; share: number }
 

@@ -133,3 +133,18 @@ export function parseSimpleYaml(yaml: string): Record<string, unknown> | null | 
 	}
 	return any ? out : null;
 }
+
+const RESERVED_PLAIN = /^(true|false|yes|no|on|off|null|~)$/i;
+
+/**
+ * A value as YAML: plain when it reads back as the same text (or number, or
+ * date), double-quoted otherwise (links, names with punctuation), so that a
+ * clinician's name with a colon never breaks the properties.
+ */
+export function yamlScalar(value: string | number): string {
+	if (typeof value === "number") return String(value);
+	if (value === "") return "";
+	// Codes such as 017 or 1e3 would read back as numbers: those are quoted.
+	if (/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u.test(value) && !/\s$/.test(value) && !RESERVED_PLAIN.test(value) && readsBackAsText(value)) return value;
+	return JSON.stringify(value);
+}

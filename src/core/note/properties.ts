@@ -3,7 +3,7 @@
  * with a diagnostic for each value of the wrong type. The YAML itself is parsed
  * by the shell (Obsidian's cache, or a YAML library in the command line).
  */
-import type { TagProblem } from "./tags";
+import type { TagProblem } from "../vocabulary/tags";
 
 /** The six ratings a supervisor gives, 1 to 5. */
 export const RATING_KEYS = Object.freeze([

@@ -1,93 +1,16 @@
 /**
- * Attune's vocabularies and the settings model. Pure data: no Obsidian, no Node.
+ * The settings model: what Attune saves, its defaults, and the migration that
+ * turns any saved data into current settings. Pure data: no Obsidian, no Node.
  */
-
-/** The five tag families, by their internal names. */
-export type Family = "emotion" | "resonance" | "empathy" | "response" | "process";
-
-/** Every family, in the order Attune shows them. */
-export const FAMILIES: readonly Family[] = Object.freeze(["emotion", "resonance", "empathy", "response", "process"]);
-
-/** Emotion-focused therapy's four classes of emotion (FORMAT.md: exactly these four). */
-export const PROCESS_CLASSES = Object.freeze(["primary-adaptive", "primary-maladaptive", "secondary", "instrumental"] as const);
-/** One of the four classes. */
-export type ProcessClass = (typeof PROCESS_CLASSES)[number];
-/** A class, or `unclassified` for an emotion tagged without one. */
-export type ProcessOrUnclassified = ProcessClass | "unclassified";
-
-/** The order in which classes are listed: adaptive first, unclassified last. */
-export const PROCESS_ORDER: readonly ProcessOrUnclassified[] = Object.freeze([...PROCESS_CLASSES, "unclassified"]);
-
-/** The field's own words for each class, as DOMAIN.md names them. */
-export const PROCESS_LABELS: Readonly<Record<ProcessOrUnclassified, string>> = Object.freeze({
-	"primary-adaptive": "Primary adaptive",
-	"primary-maladaptive": "Primary maladaptive",
-	secondary: "Secondary",
-	instrumental: "Instrumental",
-	unclassified: "Not classified yet",
-});
-
-/** Default closed vocabularies and the emotion words offered first. */
-export const DEFAULT_VOCABULARY = Object.freeze({
-	/** Offered first by pickers; any other emotion word is valid. */
-	emotion: Object.freeze([
-		"sadness", "grief", "hurt", "loneliness", "anger", "fear", "anxiety", "shame", "guilt", "disgust",
-		"contempt", "joy", "interest", "surprise", "pride", "relief", "love", "compassion", "hope",
-		"hopelessness", "helplessness", "emptiness", "envy", "jealousy", "frustration", "calm",
-	]),
-	/** Therapist resonance is open; the emotion words are offered. */
-	resonance: Object.freeze([] as string[]),
-	/** Elliott, Bohart, Watson & Murphy's three modes. */
-	empathy: Object.freeze(["rapport", "attunement", "person"]),
-	/** Ways of expressing empathy. */
-	response: Object.freeze(["reflection", "question", "conjecture", "interpretation", "validation", "nonverbal", "procedure"]),
-	/** Emotion-process moves. */
-	process: Object.freeze(["symbolizing", "deepening", "accepting", "decentering", "letting-go", "soothing", "transforming", "carrying-forward"]),
-});
-
-/** Families whose values must come from the vocabulary. */
-export const CLOSED_FAMILIES: ReadonlySet<Family> = new Set<Family>(["empathy", "response", "process"]);
-
-/** Words people see for each value of the closed vocabularies. */
-export const VALUE_LABELS: Readonly<Record<string, string>> = Object.freeze({
-	rapport: "Empathic rapport",
-	attunement: "Communicative attunement",
-	person: "Person empathy",
-	reflection: "Empathic reflection",
-	question: "Empathic question",
-	conjecture: "Empathic conjecture",
-	interpretation: "Experience-near interpretation",
-	validation: "Validation",
-	nonverbal: "Nonverbal attunement",
-	procedure: "Responsive use of a procedure",
-	symbolizing: "Symbolizing",
-	deepening: "Deepening",
-	accepting: "Accepting",
-	decentering: "Decentering",
-	"letting-go": "Letting go",
-	soothing: "Soothing",
-	transforming: "Transforming",
-	"carrying-forward": "Carrying forward",
-});
-
-/** Human names of the families, for headings and pickers. */
-export const FAMILY_LABELS: Readonly<Record<Family, string>> = Object.freeze({
-	emotion: "Client emotion",
-	resonance: "Therapist resonance",
-	empathy: "Empathy mode",
-	response: "Empathic response",
-	process: "Emotion-process move",
-});
-
-/** A readable label for a vocabulary value: the field's term when known, else the word itself. */
-export function labelFor(value: string): string {
-	return VALUE_LABELS[value] ?? value.replace(/-/g, " ");
-}
+import { FAMILIES, type Family } from "./vocabulary/families";
+import { invalidTagWordReason, normalizeWord } from "./vocabulary/vocabulary";
 
 /** Which summary scope the sidebar shows. */
 export type ViewScope = "note" | "client" | "folder" | "vault";
+
 /** The sidebar's date range choice. */
 export type ViewRange = "all" | "30" | "90" | "365" | "custom";
+
 /** How a de-identified export treats dates. */
 export type ExportDates = "month" | "session" | "keep";
 
@@ -263,54 +186,4 @@ export function settingsProblems(raw: unknown): string[] {
 		}
 	}
 	return out;
-}
-
-/** The vocabulary in force: the defaults plus the user's words, lowercase, de-duplicated. */
-export interface Vocabulary {
-	/** Family word (lowercase) for each family. */
-	families: Record<Family, string>;
-	/** Reverse lookup: lowercase family word to family. */
-	byWord: Map<string, Family>;
-	/** Known words of each family (for closed families: the only valid ones). */
-	words: Record<Family, string[]>;
-	/** Fast membership for closed families. */
-	sets: Record<Family, Set<string>>;
-}
-
-/** Builds the vocabulary in force from settings. */
-export function vocabularyFrom(settings: Pick<AttuneSettings, "families" | "extraWords">): Vocabulary {
-	const families = {} as Record<Family, string>;
-	const byWord = new Map<string, Family>();
-	const words = {} as Record<Family, string[]>;
-	const sets = {} as Record<Family, Set<string>>;
-	for (const f of FAMILIES) {
-		const w = (settings.families[f] ?? f).toLowerCase();
-		families[f] = w;
-		byWord.set(w, f);
-		const all = [...DEFAULT_VOCABULARY[f], ...(settings.extraWords[f] ?? []).map((x) => normalizeWord(x))].filter((x) => x !== "");
-		words[f] = [...new Set(all)];
-		sets[f] = new Set(words[f]);
-	}
-	return { families, byWord, words, sets };
-}
-
-/** Lowercases a word and joins its parts with `-`, as tag values are written. */
-export function normalizeWord(word: string): string {
-	return word.trim().toLowerCase().replace(/^#/, "").replace(/\s+/g, "-");
-}
-
-/**
- * Why a word is not valid tag text, or null when it is. Used by the settings tab
- * to refuse family words and vocabulary words Obsidian would not read as a tag.
- */
-export function invalidTagWordReason(word: string, allowSlash = false): string | null {
-	const w = word.trim();
-	if (w === "") return "It is empty.";
-	if (/\s/.test(w)) return "Tags cannot contain spaces; join words with a hyphen, as in letting-go.";
-	if (!allowSlash && w.includes("/")) return "Use a single word here, without “/”.";
-	if (/^[0-9]+$/.test(w)) return "A tag needs at least one character that is not a digit.";
-	// Obsidian ends a tag at any punctuation other than _ - / (FORMAT.md section 1).
-	const bad = w.match(/[^\p{L}\p{N}\p{M}_\-/\p{Extended_Pictographic}]/u);
-	if (bad) return `“${bad[0]}” cannot be part of a tag; use letters, digits, “-” or “_”.`;
-	return null;
 }

@@ -2,8 +2,8 @@
  * Renders a summary for people: a terminal table, Markdown tables (for a note)
  * and CSV (for a spreadsheet). JSON is the summary object itself.
  */
-import type { Summary } from "./summary";
-import { PROCESS_LABELS, labelFor } from "./vocabulary";
+import type { Summary } from "../index/summary";
+import { PROCESS_LABELS, labelFor } from "../vocabulary/families";
 
 /** A titled table: a header row and data rows, all text. */
 export interface ReportTable {

@@ -3,9 +3,9 @@
  * it the way Obsidian's metadata cache does. The YAML parser is passed in, so
  * the core stays free of any particular library.
  */
-import { scanMarkdown } from "./markdown/scan";
+import { scanMarkdown } from "../markdown/scan";
 import { type NoteFacts, type NoteRecord, interpretNote } from "./note";
-import type { Vocabulary } from "./vocabulary";
+import type { Vocabulary } from "../vocabulary/vocabulary";
 
 /** Parses YAML text; throws with a readable message when it is not valid YAML. */
 export type YamlParser = (yaml: string) => unknown;

@@ -1,0 +1,50 @@
+/**
+ * The words a coding picker offers, and a typed word made a tag value.
+ */
+import { type Family, labelFor } from "../vocabulary/families";
+import { type Vocabulary, invalidTagWordReason, normalizeWord } from "../vocabulary/vocabulary";
+
+/** One word a coding picker offers. */
+export interface WordChoice {
+	/** The tag value, lowercase. */
+	value: string;
+	/** What the picker shows. */
+	label: string;
+	/** Times the vault already uses it, when it does. */
+	uses?: number;
+	/** True when it comes from the vocabulary. */
+	known: boolean;
+}
+
+/**
+ * The words a coding picker offers for a family: the vocabulary first, in
+ * its order, then the words the vault already uses, most used first.
+ * Therapist resonance is open and has no vocabulary of its own, so the
+ * emotion words are offered for it. Closed families offer only their
+ * vocabulary: other words would not be counted.
+ */
+export function wordChoices(vocab: Vocabulary, family: Family, used: readonly { value: string; count: number }[]): WordChoice[] {
+	const base = family === "resonance" ? [...vocab.words.resonance, ...vocab.words.emotion] : vocab.words[family];
+	const counts = new Map<string, number>();
+	for (const u of used) counts.set(u.value, (counts.get(u.value) ?? 0) + u.count);
+	const seen = new Set<string>();
+	const out: WordChoice[] = [];
+	const closed = family === "empathy" || family === "response" || family === "process";
+	for (const w of base) {
+		if (seen.has(w)) continue;
+		seen.add(w);
+		out.push({ value: w, label: closed ? labelFor(w) : w, uses: counts.get(w), known: true });
+	}
+	if (!closed) {
+		const extra = [...counts].filter(([w]) => !seen.has(w)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+		for (const [w, n] of extra) out.push({ value: w, label: w, uses: n, known: false });
+	}
+	return out;
+}
+
+/** A word typed into a picker of an open family, made a tag value; or why it cannot be one. */
+export function typedWord(input: string): { value: string } | { error: string } {
+	const value = normalizeWord(input);
+	const reason = invalidTagWordReason(value);
+	return reason === null ? { value } : { error: reason };
+}

@@ -1,0 +1,81 @@
+/**
+ * Everything the sidebar renders, as plain data. The counts always come from
+ * `summarize`, so the sidebar and `attune summarize` give one answer.
+ */
+import { NoteIndex } from "../index/index";
+import { type Summary, matchesFilter, selectNotes, summarize } from "../index/summary";
+import type { Diagnostic, NoteRecord } from "../note/note";
+import { type AntecedentRow, type CommentRef, type OccurrenceRef, type RatingSeries, type ReviewItem, type Selection, type SequenceStep, type SessionPoint, antecedentTable, openComments, passagesOf, ratingsOverTime, reviewQueue, sessionSeries, withinSession } from "./queries";
+import { type ResolvedScope, type ScopeChoice, resolveScope } from "./scope";
+import { VaultInsights } from "./vault-insights";
+
+/** Everything the sidebar renders, as plain data. */
+export interface SummaryViewModel {
+	choice: ScopeChoice;
+	scope: ResolvedScope;
+	/** The same object `attune summarize` prints for this filter. */
+	summary: Summary;
+	/** Total client emotion occurrences. */
+	emotionTotal: number;
+	/** Choices for the scope bar. */
+	options: { folders: string[]; noteTypes: string[] };
+	/** Client scope: one point per dated session note. */
+	series?: SessionPoint[];
+	/** Note scope: the emotions in reading order. */
+	sequence?: SequenceStep[];
+	antecedents: AntecedentRow[];
+	review: ReviewItem[];
+	comments: CommentRef[];
+	ratings: RatingSeries[];
+	diagnostics: Diagnostic[];
+	/** The selected row or cell, and the passages behind it. */
+	selection?: Selection;
+	passages: OccurrenceRef[];
+	/** True when the scope holds no Attune tag at all: show what to do first. */
+	empty: boolean;
+}
+
+/**
+ * Builds the sidebar's model. Counts come from `summarize` on the same
+ * filter the command line uses; the unfiltered vault is answered from running
+ * totals (`VaultInsights`), everything narrower from its own notes.
+ */
+export function buildViewModel(
+	index: NoteIndex,
+	insights: VaultInsights,
+	choice: ScopeChoice,
+	activePath: string | undefined,
+	now: Date,
+	selection?: Selection,
+): SummaryViewModel {
+	const scope = resolveScope(choice, index, activePath, now);
+	const summary = summarize(index, scope.filter);
+	const wholeVault = Object.values(scope.filter).every((v) => v === undefined || v === "");
+	let records: NoteRecord[] | undefined;
+	const selected = () => (records ??= selectNotes(index, scope.filter));
+	const emotionTotal = summary.emotions.reduce((n, r) => n + r.count, 0);
+	const model: SummaryViewModel = {
+		choice,
+		scope,
+		summary,
+		emotionTotal,
+		options: { folders: insights.folders(), noteTypes: insights.noteTypes() },
+		antecedents: wholeVault ? insights.vaultAntecedentTable() : antecedentTable(selected()),
+		review: reviewQueue(wholeVault ? insights.recordsOf("review") : selected()),
+		comments: openComments(wholeVault ? insights.recordsOf("comments") : selected()),
+		ratings: ratingsOverTime(wholeVault ? insights.recordsOf("ratings") : selected(), scope.client),
+		diagnostics: summary.diagnostics,
+		passages: [],
+		empty: emotionTotal + summary.resonance.length + summary.empathy.length + summary.responses.length + summary.processes.length === 0,
+	};
+	if (scope.client !== undefined) model.series = sessionSeries(selected());
+	if (scope.path !== undefined) {
+		const rec = index.get(scope.path);
+		model.sequence = rec && matchesFilter(rec, scope.filter) ? withinSession(rec) : [];
+	}
+	if (selection) {
+		model.selection = selection;
+		model.passages = passagesOf(wholeVault ? index.all() : selected(), selection);
+	}
+	return model;
+}
