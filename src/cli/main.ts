@@ -8,8 +8,9 @@ import { indexVault, parseProperties, readNoteText, readVaultConfig, recordFromT
 import { factsFromText, passageAt } from "../core/note/reader";
 import { propertyLine } from "../core/note/note";
 import { renderCsv, renderMarkdown, renderTable } from "../core/sidebar/report";
-import { type SummaryFilter, summarize } from "../core/index/summary";
+import { type SummaryFilter, summarize, summaryJson } from "../core/index/summary";
 import { readPropertyTags, toIsoDate } from "../core/note/properties";
+import { normalizeFolder } from "../core/vault-paths";
 
 /** Bad usage: exit 2 with one line on stderr. */
 export class UsageError extends Error {}
@@ -118,13 +119,13 @@ function summarizeCommand(args: string[]): RunResult {
 	if (filter.folder !== undefined) filter.folder = vaultFolder(root, filter.folder);
 	const config = readVaultConfig(root);
 	const s = summarize(indexVault(root, config, { countsOnly: true }), filter);
-	const stdout = format === "json" ? JSON.stringify(s, null, 2) + "\n" : format === "csv" ? renderCsv(s) : format === "markdown" ? renderMarkdown(s) : renderTable(s);
+	const stdout = format === "json" ? JSON.stringify(summaryJson(s), null, 2) + "\n" : format === "csv" ? renderCsv(s) : format === "markdown" ? renderMarkdown(s) : renderTable(s);
 	return { stdout, stderr: warningsText(config.warnings), code: 0 };
 }
 
 /** A folder option as a vault path: `./` and slashes trimmed; it must be a folder of the vault. */
 function vaultFolder(root: string, folder: string): string {
-	const rel = folder.replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/^\/+|\/+$/g, "");
+	const rel = normalizeFolder(folder.replace(/\\/g, "/").replace(/^(\.\/)+/, ""));
 	if (rel === "" || rel === ".") return "";
 	let st: fs.Stats | undefined;
 	try {

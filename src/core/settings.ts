@@ -2,8 +2,8 @@
  * The settings model: what Attune saves, its defaults, and the migration that
  * turns any saved data into current settings. Pure data: no Obsidian, no Node.
  */
-import { FAMILIES, type Family } from "./vocabulary/families";
-import { invalidTagWordReason, normalizeWord } from "./vocabulary/vocabulary";
+import { FAMILIES, type Family, perFamily } from "./vocabulary/families";
+import { invalidTagWordReason, normalizeWord, vocabularyFrom } from "./vocabulary/vocabulary";
 
 /** Which summary scope the sidebar shows. */
 export type ViewScope = "note" | "client" | "folder" | "vault";
@@ -71,8 +71,8 @@ export const SETTINGS_VERSION = 1;
 /** What ships. Frozen, so nobody mutates the defaults by accident. */
 export const DEFAULT_SETTINGS: Readonly<AttuneSettings> = Object.freeze({
 	settingsVersion: SETTINGS_VERSION,
-	families: Object.freeze({ emotion: "emotion", resonance: "resonance", empathy: "empathy", response: "response", process: "process" }),
-	extraWords: Object.freeze({ emotion: [], resonance: [], empathy: [], response: [], process: [] }),
+	families: Object.freeze(perFamily((f) => f.word)),
+	extraWords: Object.freeze(perFamily((): string[] => [])),
 	sessionFolder: "Clients/{{client}}",
 	sessionFileName: "{{date:YYYY-MM-DD}} session {{session}}",
 	supervisionFolder: "Supervision",
@@ -186,4 +186,16 @@ export function settingsProblems(raw: unknown): string[] {
 		}
 	}
 	return out;
+}
+
+/**
+ * Whether a change of settings changes what is counted, so that the vault
+ * must be read again: other tag words or vocabulary, or another export folder
+ * (whose notes are left out). Nothing before: the first settings of a session.
+ */
+export function changeRereadsVault(before: AttuneSettings | undefined, after: AttuneSettings): boolean {
+	if (before === undefined) return false;
+	const a = vocabularyFrom(before);
+	const b = vocabularyFrom(after);
+	return JSON.stringify([a.families, a.words]) !== JSON.stringify([b.families, b.words]) || before.exportFolder !== after.exportFolder;
 }

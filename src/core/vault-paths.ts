@@ -32,9 +32,14 @@ export function inHiddenFolder(path: string): boolean {
 	return path.startsWith(".") || path.includes("/.");
 }
 
-/** Whether a vault path lies in a folder (or below it); an empty folder holds nothing. */
+/** A folder as a vault path: `/`-separated, no leading or trailing slash; `""` is the vault's root. */
+export function normalizeFolder(folder: string): string {
+	return folder.replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
+}
+
+/** Whether a vault path lies in a folder (or below it); the root, `""`, holds nothing here. */
 export function inFolder(path: string, folder: string): boolean {
-	const f = folder.replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
+	const f = normalizeFolder(folder);
 	return f !== "" && path.startsWith(f + "/");
 }
 
@@ -47,12 +52,15 @@ export function safeNamePart(value: string): string {
 }
 
 /**
- * The first free path for a new note: the path itself, else `name (2).md`,
- * `name (3).md`, ... Never overwrites: `exists` is asked for each candidate.
+ * The first free path for a new file or folder: the path itself, else
+ * `name (2).md`, `name (3).md`, ... (a folder: `name (2)`). Never overwrites:
+ * `exists` is asked for each candidate.
  */
 export function freePath(path: string, exists: (p: string) => boolean): string {
 	if (!exists(path)) return path;
-	const dot = path.toLowerCase().endsWith(".md") ? path.length - 3 : path.length;
+	// The extension of the last segment, if it has one (a leading dot is no extension).
+	const lastDot = path.lastIndexOf(".");
+	const dot = lastDot > path.lastIndexOf("/") + 1 ? lastDot : path.length;
 	const stem = path.slice(0, dot);
 	const ext = path.slice(dot);
 	for (let n = 2; ; n++) {

@@ -6,7 +6,7 @@
 import { Component, type App, type CachedMetadata, TFile, type TAbstractFile, parseYaml } from "obsidian";
 import { compileExcludes, inFolder, inHiddenFolder, type ExcludeMatcher } from "../core/vault-paths";
 import type { NoteIndex } from "../core/index/index";
-import { interpretNote, unreadableRecord } from "../core/note/note";
+import { type NoteRecord, interpretNote, unreadableRecord } from "../core/note/note";
 import type { Vocabulary } from "../core/vocabulary/vocabulary";
 import { factsFromCache, textNeeded } from "./cache-facts";
 
@@ -97,8 +97,10 @@ export class VaultIndexer extends Component {
 	 * Re-reads one note into the index. Never throws: a note that cannot be read
 	 * becomes a diagnostic, and the rest of the vault is still indexed.
 	 */
-	async update(file: TFile, cache: CachedMetadata | null): Promise<void> {
+	async update(file: TFile, cache: CachedMetadata | null, oldPath?: string): Promise<void> {
 		if (!this.includes(file.path)) {
+			// Moved out of what is summarized (into an excluded or export folder): it goes.
+			if (oldPath !== undefined) this.index.remove(oldPath);
 			this.index.remove(file.path);
 			return;
 		}
@@ -114,12 +116,28 @@ export class VaultIndexer extends Component {
 				rec = interpretNote(factsFromCache(file.path, cache, text, read), this.vocab());
 			}
 			// The note may have gone while it was read (deleted or renamed).
-			if (this.app.vault.getAbstractFileByPath(file.path) !== file) return;
-			this.index.set(rec);
+			if (this.gone(file, oldPath)) return;
+			this.put(rec, oldPath);
 		} catch (e) {
-			if (this.app.vault.getAbstractFileByPath(file.path) !== file) return;
-			this.index.set(unreadableRecord(file.path, e instanceof Error ? e.message : String(e)));
+			if (this.gone(file, oldPath)) return;
+			this.put(unreadableRecord(file.path, e instanceof Error ? e.message : String(e)), oldPath);
 		}
+	}
+
+	/**
+	 * Whether a note went while it was read (deleted, or renamed again). Its
+	 * record before a rename goes too: later events bring whatever is left.
+	 */
+	private gone(file: TFile, oldPath: string | undefined): boolean {
+		if (this.app.vault.getAbstractFileByPath(file.path) === file) return false;
+		if (oldPath !== undefined) this.index.remove(oldPath);
+		return true;
+	}
+
+	/** Puts a record in the index; after a rename, as one change naming both paths. */
+	private put(rec: NoteRecord, oldPath: string | undefined): void {
+		if (oldPath === undefined) this.index.set(rec);
+		else this.index.rename(oldPath, rec);
 	}
 
 	private async renamed(file: TAbstractFile, oldPath: string): Promise<void> {
@@ -127,8 +145,7 @@ export class VaultIndexer extends Component {
 			// A folder moved: its notes arrive as their own rename events.
 			return;
 		}
-		this.index.remove(oldPath);
-		await this.update(file, this.app.metadataCache.getFileCache(file));
+		await this.update(file, this.app.metadataCache.getFileCache(file), oldPath);
 	}
 
 	private readExcludes(): ExcludeMatcher {

@@ -4,7 +4,7 @@
  */
 import { Plugin } from "obsidian";
 import { NoteIndex } from "../core/index/index";
-import { type AttuneSettings, migrateSettings } from "../core/settings";
+import { type AttuneSettings, changeRereadsVault, migrateSettings } from "../core/settings";
 import { type Vocabulary, vocabularyFrom } from "../core/vocabulary/vocabulary";
 import type { AttuneContext } from "./context";
 import { VaultIndexer } from "./indexer";
@@ -51,16 +51,10 @@ export default class AttunePlugin extends Plugin {
 
 	/** Puts settings in force; the vault is re-read when they change what is counted. */
 	private apply(settings: AttuneSettings): void {
-		const before = this.vocab;
-		const exportBefore = this.current?.exportFolder;
+		const before = this.current;
 		this.current = settings;
 		this.vocab = vocabularyFrom(settings);
 		// `this.indexer` does not exist yet during onload's first apply.
-		if (this.indexer && (!sameWords(before, this.vocab) || exportBefore !== settings.exportFolder)) void this.indexer.rebuild();
+		if (this.indexer && changeRereadsVault(before, settings)) void this.indexer.rebuild();
 	}
-}
-
-/** Whether two vocabularies read tags the same way (so the index stays valid). */
-function sameWords(a: Vocabulary, b: Vocabulary): boolean {
-	return JSON.stringify([a.families, a.words]) === JSON.stringify([b.families, b.words]);
 }

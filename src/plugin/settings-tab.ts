@@ -7,7 +7,7 @@ import { type App, type Plugin, PluginSettingTab, Setting, TFile, normalizePath 
 import { familyWordProblem, parseWordList } from "../core/vocabulary/vocabulary";
 import { BUILT_IN_TEMPLATES, SESSION_TEMPLATE_KEYS, TEMPLATE_KEYS } from "../core/authoring/templates";
 import { type AttuneSettings } from "../core/settings";
-import { FAMILIES, FAMILY_LABELS, type Family } from "../core/vocabulary/families";
+import { FAMILIES, FAMILY_LABELS, type Family, familyDef } from "../core/vocabulary/families";
 import type { AttuneContext } from "./context";
 
 type TextKey = "sessionFolder" | "sessionFileName" | "supervisionFolder" | "supervisionFileName" | "studyFolder" | "defaultModality" | "clinicianName" | "supervisorName";
@@ -158,10 +158,10 @@ export class AttuneSettingTab extends PluginSettingTab {
 	}
 
 	private extraWords(family: Family): void {
-		const builtIn = family === "resonance" ? "the emotion words" : family === "emotion" ? "the usual emotions" : "its defined values";
+		const def = familyDef(family);
 		const setting = new Setting(this.containerEl)
-			.setName(`${FAMILY_LABELS[family]} words`)
-			.setDesc(`Words added to ${builtIn}, separated by commas.${family === "emotion" ? " The four emotion processes cannot change." : ""}`);
+			.setName(`${def.label} words`)
+			.setDesc(`Words added to ${def.shippedWords}, separated by commas.${def.segments === 2 ? " The four emotion processes cannot change." : ""}`);
 		const error = this.errorEl(setting);
 		setting.addText((t) => {
 			t.setPlaceholder("Comma-separated words").setValue(this.ctx.settings().extraWords[family].join(", ")).onChange((v) => {

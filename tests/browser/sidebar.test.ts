@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { indexVault, readVaultConfig } from "../../src/cli/vault";
-import { summarize } from "../../src/core/index/summary";
+import { summarize, summaryJson } from "../../src/core/index/summary";
 import { PROCESS_LABELS } from "../../src/core/vocabulary/families";
 import { LIST_LIMIT } from "../../src/plugin/view/render";
 import { type PreviewData, serializeRecords } from "../../preview/data";
@@ -92,7 +92,7 @@ describe("the sidebar in Chromium", () => {
 
 	it("shows this client's emotions, counted as the command line counts them", async () => {
 		expect(await page.textContent(".attune-scope-label")).toBe("Client C-101");
-		const expected = summarize(cli, { client: "C-101" });
+		const expected = summaryJson(summarize(cli, { client: "C-101" }));
 		const all = [...expected.emotions].sort((a, b) => b.count - a.count || a.emotion.localeCompare(b.emotion)).map((r) => [r.emotion, PROCESS_LABELS[r.process], String(r.count), String(r.notes)]);
 		expect(all.length).toBeGreaterThan(LIST_LIMIT);
 		// The most frequent first; the rest one button away, and back.
@@ -108,7 +108,7 @@ describe("the sidebar in Chromium", () => {
 		await page.getByRole("button", { name: /^Show passages for shame, primary maladaptive/ }).click();
 		await page.waitForSelector(".attune-passage-text");
 		const texts = await page.$$eval(".attune-passage-text", (els) => els.map((e) => e.textContent ?? ""));
-		expect(texts.length).toBe(summarize(cli, { client: "C-101" }).emotions.find((r) => r.emotion === "shame" && r.process === "primary-maladaptive")!.count);
+		expect(texts.length).toBe(summaryJson(summarize(cli, { client: "C-101" })).emotions.find((r) => r.emotion === "shame" && r.process === "primary-maladaptive")!.count);
 		for (const t of texts) expect(t).toMatch(/#emotion\/shame\/primary-maladaptive/i);
 
 		fs.mkdirSync(SHOTS, { recursive: true });
@@ -134,7 +134,7 @@ describe("the sidebar in Chromium", () => {
 	});
 
 	it("opens and closes a section from the keyboard, drawing its body only while open", async () => {
-		const resonance = summarize(cli, { client: "C-101" }).resonance;
+		const resonance = summaryJson(summarize(cli, { client: "C-101" })).resonance;
 		const toggle = page.getByRole("button", { name: /^Therapist resonance/ });
 		const region = page.getByRole("region", { name: /^Therapist resonance/ });
 		const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? "");

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { run } from "../../src/cli/main";
-import type { Summary } from "../../src/core/index/summary";
+import type { SummaryJson as Summary } from "../../src/core/index/summary";
 
 /** Paths whose reads fail with EACCES: as root (CI), permissions cannot make a file unreadable. */
 const mockUnreadable = new Set<string>();

@@ -14,7 +14,7 @@ import {
 import { NoteIndex } from "../../src/core/index/index";
 import { scanMarkdown } from "../../src/core/markdown/scan";
 import { readNote } from "../../src/core/note/reader";
-import { summarize } from "../../src/core/index/summary";
+import { summarize, summaryJson } from "../../src/core/index/summary";
 import { DEFAULT_SETTINGS, type ExportDates } from "../../src/core/settings";
 import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
 
@@ -245,7 +245,7 @@ const PLANTED = [
 function summaryOf(files: ExportSource[]) {
 	const index = new NoteIndex();
 	for (const f of files) index.set(readNote(f.path, f.text, vocab, parseProperties));
-	const s = summarize(index, {});
+	const s = summaryJson(summarize(index, {}));
 	return { notes: s.notes, emotions: s.emotions, resonance: s.resonance, empathy: s.empathy, responses: s.responses, processes: s.processes, shares: s.processShares, comments: s.supervisorComments };
 }
 

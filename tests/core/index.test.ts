@@ -1,6 +1,6 @@
-import { NoteIndex } from "../../src/core/index/index";
+import { type IndexChange, NoteIndex } from "../../src/core/index/index";
 import { interpretNote, type NoteFacts, unreadableRecord } from "../../src/core/note/note";
-import { summarize } from "../../src/core/index/summary";
+import { type Summary, summarize, summaryJson } from "../../src/core/index/summary";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
 
@@ -8,7 +8,7 @@ const vocab = vocabularyFrom(DEFAULT_SETTINGS);
 function note(path: string, tags: string[], fm: Record<string, unknown> | null = null, callouts: NoteFacts["callouts"] = []) {
 	return interpretNote({ path, frontmatter: fm, tags: tags.map((t, i) => ({ tag: t, line: i + 5, col: 0, offset: 0 })), headings: [], callouts }, vocab);
 }
-const emotion = (s: ReturnType<typeof summarize>, e: string, p: string) => s.emotions.find((r) => r.emotion === e && r.process === p);
+const emotion = (s: Summary, e: string, p: string) => summaryJson(s).emotions.find((r) => r.emotion === e && r.process === p);
 
 describe("NoteIndex", () => {
 	it("adds, replaces and removes notes, keeping totals equal to a fresh count", () => {
@@ -39,7 +39,7 @@ describe("NoteIndex", () => {
 		idx.rename("old.md", note("new.md", ["emotion/hope"]));
 		expect(idx.get("old.md")).toBeUndefined();
 		expect(idx.get("new.md")).toBeDefined();
-		expect(summarize(idx).emotions).toEqual([{ emotion: "hope", process: "unclassified", count: 1, notes: 1 }]);
+		expect(summaryJson(summarize(idx)).emotions).toEqual([{ emotion: "hope", process: "unclassified", count: 1, notes: 1 }]);
 	});
 	it("tracks clients, most recent first, and their last session", () => {
 		const idx = new NoteIndex();
@@ -66,13 +66,46 @@ describe("NoteIndex", () => {
 	it("tells listeners and bumps the revision on every change", () => {
 		const idx = new NoteIndex();
 		const heard: string[] = [];
-		const stop = idx.onChange((p) => heard.push(p));
+		const stop = idx.onChange((c) => heard.push(c.path));
 		idx.set(note("a.md", []));
 		idx.remove("a.md");
 		stop();
 		idx.set(note("b.md", []));
 		expect(heard).toEqual(["a.md", "a.md"]);
 		expect(idx.revision).toBe(3);
+	});
+	it("announces each change as what happened: set, delete, rename (both paths) and clear", () => {
+		const idx = new NoteIndex();
+		const heard: IndexChange[] = [];
+		idx.onChange((c) => heard.push(c));
+		idx.set(note("a.md", ["emotion/joy"]));
+		idx.rename("a.md", note("b.md", ["emotion/joy"]));
+		idx.remove("b.md");
+		idx.clear();
+		expect(heard).toEqual([
+			{ kind: "set", path: "a.md" },
+			{ kind: "rename", path: "b.md", oldPath: "a.md" },
+			{ kind: "delete", path: "b.md" },
+			{ kind: "clear", path: "" },
+		]);
+	});
+	it("keeps records plain data: no hidden fields, the same after indexing as before", () => {
+		const idx = new NoteIndex();
+		const rec = note("a.md", ["emotion/shame/secondary", "empathy/rapport"]);
+		const before = { keys: Reflect.ownKeys(rec), json: JSON.stringify({ ...rec, counts: [...rec.counts] }) };
+		idx.set(rec);
+		expect(Reflect.ownKeys(rec)).toEqual(before.keys);
+		expect(JSON.stringify({ ...rec, counts: [...rec.counts] })).toBe(before.json);
+	});
+	it("numbers only the keys in use: a cleared index starts its numbering again", () => {
+		const idx = new NoteIndex();
+		for (let i = 0; i < 50; i++) idx.set(note(`n${i}.md`, [`emotion/word${i}`]));
+		expect(idx.keyCount).toBeGreaterThanOrEqual(50);
+		idx.clear();
+		expect(idx.keyCount).toBe(0);
+		idx.set(note("a.md", ["emotion/joy"]));
+		expect(summaryJson(summarize(idx, { path: "a.md" })).emotions).toEqual([{ emotion: "joy", process: "unclassified", count: 1, notes: 1 }]);
+		expect(idx.keyCount).toBe(2);
 	});
 	it("counts an unreadable file as a diagnostic, not a note", () => {
 		const idx = new NoteIndex();
@@ -105,7 +138,7 @@ describe("summarize filters (FORMAT.md section 6)", () => {
 		expect(summarize(idx, filter).notes).toBe(notes);
 	});
 	it("sorts by count, then name, and gives process shares", () => {
-		const s = summarize(idx);
+		const s = summaryJson(summarize(idx));
 		expect(s.emotions.map((r) => `${r.emotion}/${r.process}:${r.count}`)).toEqual(["fear/secondary:2", "sadness/primary-adaptive:1", "shame/primary-maladaptive:1"]);
 		expect(s.processShares.find((p) => p.process === "secondary")).toEqual({ process: "secondary", count: 2, notes: 2, share: 0.5 });
 		expect(s.supervisorComments).toEqual({ open: 1, resolved: 1 });

@@ -5,7 +5,7 @@ import { VaultInsights } from "../../src/core/sidebar/vault-insights";
 import { buildViewModel } from "../../src/core/sidebar/view-model";
 import { choiceFromState, rangeDates, resolveScope, type ScopeChoice } from "../../src/core/sidebar/scope";
 import { readNote } from "../../src/core/note/reader";
-import { summarize } from "../../src/core/index/summary";
+import { summarize, summaryJson } from "../../src/core/index/summary";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
 
@@ -179,7 +179,7 @@ describe("scope", () => {
 		const m = buildViewModel(index, insights, { ...VAULT_CHOICE, scope: "note" }, undefined, NOW);
 		expect(m.scope.problem).toMatch(/Open a note/);
 		expect(m.summary.notes).toBe(0);
-		expect(m.summary.emotions).toEqual([]);
+		expect(summaryJson(m.summary).emotions).toEqual([]);
 	});
 	it("uses the open note's folder when no folder is chosen", () => {
 		expect(resolveScope({ ...VAULT_CHOICE, scope: "folder" }, index, "Clients/C-2/o.md", NOW).filter).toEqual({ folder: "Clients/C-2" });
@@ -207,7 +207,7 @@ describe("the view model", () => {
 		const index = indexOf(files);
 		const m = buildViewModel(index, new VaultInsights(index), choice, active, NOW);
 		expect(m.summary).toEqual(summarize(index, m.scope.filter));
-		const emotions = m.summary.emotions.reduce((n, r) => n + r.count, 0);
+		const emotions = summaryJson(m.summary).emotions.reduce((n, r) => n + r.count, 0);
 		expect(m.antecedents.reduce((n, r) => n + r.total, 0)).toBe(emotions);
 	});
 

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { App, Plugin, type PluginManifest } from "../obsidian-double/obsidian";
 import AttunePlugin from "../../src/plugin/main";
 import { NoteIndex } from "../../src/core/index/index";
-import { type AttuneSettings, migrateSettings } from "../../src/core/settings";
+import { type AttuneSettings, changeRereadsVault, migrateSettings } from "../../src/core/settings";
 import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
 import type { AttuneContext } from "../../src/plugin/context";
 import { VaultIndexer } from "../../src/plugin/indexer";
@@ -72,7 +72,7 @@ export async function makeContext(files: Record<string, string>, opts: { setting
 		vocab: () => vocab,
 		// As main.ts does: a change of tag words or export folder re-reads the vault.
 		saveSettings: async (next) => {
-			const rebuild = JSON.stringify([vocab.families, vocab.words]) !== JSON.stringify([vocabularyFrom(next).families, vocabularyFrom(next).words]) || next.exportFolder !== settings.exportFolder;
+			const rebuild = changeRereadsVault(settings, next);
 			settings = next;
 			vocab = vocabularyFrom(next);
 			saved.push(next);

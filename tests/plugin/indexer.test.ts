@@ -2,7 +2,7 @@
  * The indexer inside the obsidian double: nothing before layout-ready, then
  * the whole vault, then one note per event; excluded files and dot-folders left out.
  */
-import { summarize } from "../../src/core/index/summary";
+import { summarize, summaryJson } from "../../src/core/index/summary";
 import { loadPlugin, makeContext } from "../helpers/harness";
 import { App } from "../obsidian-double/obsidian";
 import { NoteIndex } from "../../src/core/index/index";
@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
 import { VaultIndexer } from "../../src/plugin/indexer";
 
-const shame = (idx: NoteIndex) => summarize(idx).emotions.find((e) => e.emotion === "shame")?.count ?? 0;
+const shame = (idx: NoteIndex) => summaryJson(summarize(idx)).emotions.find((e) => e.emotion === "shame")?.count ?? 0;
 
 describe("VaultIndexer", () => {
 	it("does no vault-wide work until the layout is ready", async () => {
@@ -60,11 +60,11 @@ describe("VaultIndexer", () => {
 		const { plugin } = await loadPlugin({ "a.md": "#gefühl/scham #emotion/shame\n" });
 		const ctxOf = plugin as unknown as { index: NoteIndex; indexer: VaultIndexer; saveSettings: (s: unknown) => Promise<void>; current: typeof DEFAULT_SETTINGS };
 		await ctxOf.indexer.ready;
-		expect(summarize(ctxOf.index).emotions.map((e) => e.emotion)).toEqual(["shame"]);
+		expect(summaryJson(summarize(ctxOf.index)).emotions.map((e) => e.emotion)).toEqual(["shame"]);
 		const first = ctxOf.saveSettings({ ...ctxOf.current, families: { ...ctxOf.current.families, emotion: "gefühl" } });
 		await first;
 		await new Promise((r) => setTimeout(r, 20));
-		expect(summarize(ctxOf.index).emotions.map((e) => e.emotion)).toEqual(["scham"]);
+		expect(summaryJson(summarize(ctxOf.index)).emotions.map((e) => e.emotion)).toEqual(["scham"]);
 	});
 
 	it("a note that cannot be read is a diagnostic; the rest of the vault is still indexed", async () => {

@@ -4,8 +4,8 @@
  */
 import { yamlScalar } from "../note/yaml-lite";
 import { safeNamePart } from "../vault-paths";
-import { CONCEPTS, type Concept, STUDY_REFERENCES } from "../vocabulary/concepts";
-import { labelFor } from "../vocabulary/families";
+import { type Concept, STUDY_REFERENCES } from "../vocabulary/concepts";
+import { FAMILY_TABLE, PROCESS_CLASSES, labelFor } from "../vocabulary/families";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 
 /** One study note to create: its file name (without folder and `.md`) and its text. */
@@ -61,25 +61,24 @@ function studyNote(heading: string, kind: string, tagShown: string, query: strin
  */
 export function studyNotes(vocab: Vocabulary): StudyNote[] {
 	const out: StudyNote[] = [];
-	const fam = vocab.families;
-	for (const w of vocab.words.empathy) {
-		const tag = `#${fam.empathy}/${w}`;
-		out.push(studyNote(title(w), "empathy mode", tag, `tag:${tag}`, CONCEPTS.empathy[w]));
-	}
-	for (const p of ["primary-adaptive", "primary-maladaptive", "secondary", "instrumental"]) {
-		const shown = `#${fam.emotion}/<emotion>/${p}`;
-		// No tag search matches a tag's last segment, so a regular expression finds the class under any emotion.
-		// `<` and `>` are excluded so that the note's own "#emotion/<emotion>/..." is not listed.
-		const query = `/#${escapeRegex(fam.emotion)}\\/[^\\s#\\/<>]+\\/${escapeRegex(p)}(?![\\w\\/-])/`;
-		out.push(studyNote(`${title(p)} emotion`, "emotion process", shown, query, CONCEPTS.class[p]));
-	}
-	for (const w of vocab.words.response) {
-		const tag = `#${fam.response}/${w}`;
-		out.push(studyNote(title(w), "empathic response", tag, `tag:${tag}`, CONCEPTS.response[w]));
-	}
-	for (const w of vocab.words.process) {
-		const tag = `#${fam.process}/${w}`;
-		out.push(studyNote(title(w), "emotion-process move", tag, `tag:${tag}`, CONCEPTS.process[w]));
+	for (const def of FAMILY_TABLE) {
+		const study = def.study;
+		if (study === undefined) continue;
+		const word = vocab.families[def.key];
+		if (study.of === "classes") {
+			for (const p of PROCESS_CLASSES) {
+				const shown = `#${word}/<emotion>/${p}`;
+				// No tag search matches a tag's last segment, so a regular expression finds the class under any emotion.
+				// `<` and `>` are excluded so that the note's own "#emotion/<emotion>/..." is not listed.
+				const query = `/#${escapeRegex(word)}\\/[^\\s#\\/<>]+\\/${escapeRegex(p)}(?![\\w\\/-])/`;
+				out.push(studyNote(`${title(p)} emotion`, study.kind, shown, query, study.concepts[p]));
+			}
+			continue;
+		}
+		for (const w of vocab.words[def.key]) {
+			const tag = `#${word}/${w}`;
+			out.push(studyNote(title(w), study.kind, tag, `tag:${tag}`, study.concepts[w]));
+		}
 	}
 	return out;
 }

@@ -1,7 +1,7 @@
 /**
  * The words a coding picker offers, and a typed word made a tag value.
  */
-import { type Family, labelFor } from "../vocabulary/families";
+import { type Family, familyDef, isFamily, labelFor } from "../vocabulary/families";
 import { type Vocabulary, invalidTagWordReason, normalizeWord } from "../vocabulary/vocabulary";
 
 /** One word a coding picker offers. */
@@ -24,12 +24,13 @@ export interface WordChoice {
  * vocabulary: other words would not be counted.
  */
 export function wordChoices(vocab: Vocabulary, family: Family, used: readonly { value: string; count: number }[]): WordChoice[] {
-	const base = family === "resonance" ? [...vocab.words.resonance, ...vocab.words.emotion] : vocab.words[family];
+	const def = familyDef(family);
+	const base = def.offers !== undefined && isFamily(def.offers) ? [...vocab.words[family], ...vocab.words[def.offers]] : vocab.words[family];
 	const counts = new Map<string, number>();
 	for (const u of used) counts.set(u.value, (counts.get(u.value) ?? 0) + u.count);
 	const seen = new Set<string>();
 	const out: WordChoice[] = [];
-	const closed = family === "empathy" || family === "response" || family === "process";
+	const closed = !def.open;
 	for (const w of base) {
 		if (seen.has(w)) continue;
 		seen.add(w);

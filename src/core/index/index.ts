@@ -3,8 +3,8 @@
  * current as notes are added, replaced or removed. Each change costs in
  * proportion to the note changed, never to the vault's size.
  */
-import type { NoteRecord } from "../note/note";
-import { keyId } from "./keys";
+import { type NoteRecord, isSessionNote } from "../note/note";
+import { KeyNumbers } from "./keys";
 
 /** Occurrences and distinct notes for one summary key. */
 export interface Tally {
@@ -12,8 +12,16 @@ export interface Tally {
 	notes: number;
 }
 
-/** Where an indexed record keeps its counts by key number. */
-const TALLY = Symbol("attune.tally");
+/**
+ * What changed in the index. `rename` names both paths; `clear` (settings
+ * changed, everything is read again) names no note, and its path is `""`.
+ */
+export interface IndexChange {
+	kind: "set" | "delete" | "rename" | "clear";
+	path: string;
+	/** The note's path before a rename. */
+	oldPath?: string;
+}
 
 /** A client seen in the vault, for pickers: most recent first. */
 export interface ClientInfo {
@@ -34,8 +42,12 @@ export class NoteIndex {
 	private readonly totals = new Map<string, Tally>();
 	private readonly byClient = new Map<string, Set<string>>();
 	private readonly withDiagnostics = new Set<string>();
+	/** Each readable note's counts as pairs of key number and count, for fast filtered summaries. */
+	private readonly tallies = new Map<string, Int32Array>();
+	/** Numbers of the summary keys in this index; renumbered when it is cleared. */
+	private keys = new KeyNumbers();
 
-	private readonly listeners = new Set<(path: string) => void>();
+	private readonly listeners = new Set<(change: IndexChange) => void>();
 	private open = 0;
 	private resolved = 0;
 	private readable = 0;
@@ -54,11 +66,8 @@ export class NoteIndex {
 
 	/** Adds a note, or replaces the record at the same path. */
 	set(rec: NoteRecord): void {
-		const old = this.notes.get(rec.path);
-		if (old) this.unaccount(old);
-		this.notes.set(rec.path, rec);
-		this.account(rec);
-		this.changed(rec.path);
+		this.put(rec);
+		this.changed({ kind: "set", path: rec.path });
 	}
 
 	/** Removes a note; unknown paths are ignored. */
@@ -67,17 +76,18 @@ export class NoteIndex {
 		if (!old) return;
 		this.unaccount(old);
 		this.notes.delete(path);
-		this.changed(path);
+		this.changed({ kind: "delete", path });
 	}
 
-	/** A rename: the old path goes, the re-read record comes. */
+	/** A rename: the old path goes, the re-read record comes, and listeners hear one change naming both. */
 	rename(oldPath: string, rec: NoteRecord): void {
 		const old = this.notes.get(oldPath);
 		if (old) {
 			this.unaccount(old);
 			this.notes.delete(oldPath);
 		}
-		this.set(rec);
+		this.put(rec);
+		this.changed({ kind: "rename", path: rec.path, oldPath });
 	}
 
 	/** Empties the index (settings changed, everything is re-read). */
@@ -86,8 +96,10 @@ export class NoteIndex {
 		this.totals.clear();
 		this.byClient.clear();
 		this.withDiagnostics.clear();
+		this.tallies.clear();
+		this.keys = new KeyNumbers();
 		this.open = this.resolved = this.readable = 0;
-		this.changed("");
+		this.changed({ kind: "clear", path: "" });
 	}
 
 	get(path: string): NoteRecord | undefined {
@@ -120,7 +132,7 @@ export class NoteIndex {
 		let best: NoteRecord | undefined;
 		for (const r of this.ofClient(client)) {
 			const d = r.props.date;
-			if (!d || (r.props.noteType !== undefined && r.props.noteType !== "session")) continue;
+			if (!d || !isSessionNote(r)) continue;
 			const before = d < date || (d === date && session !== undefined && r.props.session !== undefined && r.props.session < session);
 			if (!before) continue;
 			const bd = best?.props.date ?? "";
@@ -129,9 +141,19 @@ export class NoteIndex {
 		return best;
 	}
 
-	/** A note's counts as pairs of key number (`keyId`) and count, once the note is in an index. Do not modify. */
-	static tallyOf(rec: NoteRecord): Int32Array | undefined {
-		return (rec as unknown as Record<symbol, Int32Array | undefined>)[TALLY];
+	/** A readable note's counts as pairs of key number (see `keyOf`) and count. Do not modify. */
+	tallyOf(path: string): Int32Array | undefined {
+		return this.tallies.get(path);
+	}
+
+	/** How many summary keys are numbered: key numbers run from 0 to this, exclusive. */
+	get keyCount(): number {
+		return this.keys.size;
+	}
+
+	/** The summary key with a given number. */
+	keyOf(id: number): string {
+		return this.keys.key(id);
 	}
 
 	/** Vault-wide occurrences and notes per summary key. Do not modify. */
@@ -164,8 +186,7 @@ export class NoteIndex {
 				info.notes++;
 				const s = r.props.session;
 				if (s !== undefined && (info.lastSession === undefined || s > info.lastSession)) info.lastSession = s;
-				const isSession = r.props.noteType === undefined || r.props.noteType === "session";
-				if (isSession && r.props.date && (!info.lastDate || r.props.date > info.lastDate || (r.props.date === info.lastDate && (s ?? 0) >= (this.notes.get(info.lastPath ?? "")?.props.session ?? 0)))) {
+				if (isSessionNote(r) && r.props.date && (!info.lastDate || r.props.date > info.lastDate || (r.props.date === info.lastDate && (s ?? 0) >= (this.notes.get(info.lastPath ?? "")?.props.session ?? 0)))) {
 					info.lastDate = r.props.date;
 					info.lastPath = r.path;
 				}
@@ -176,14 +197,22 @@ export class NoteIndex {
 	}
 
 	/** Listens to changes; returns the function that stops listening. */
-	onChange(fn: (path: string) => void): () => void {
+	onChange(fn: (change: IndexChange) => void): () => void {
 		this.listeners.add(fn);
 		return () => this.listeners.delete(fn);
 	}
 
-	private changed(path: string): void {
+	private changed(change: IndexChange): void {
 		this.revision++;
-		for (const fn of this.listeners) fn(path);
+		for (const fn of this.listeners) fn(change);
+	}
+
+	/** Adds or replaces a record without announcing it. */
+	private put(rec: NoteRecord): void {
+		const old = this.notes.get(rec.path);
+		if (old) this.unaccount(old);
+		this.notes.set(rec.path, rec);
+		this.account(rec);
 	}
 
 	private account(rec: NoteRecord): void {
@@ -195,12 +224,10 @@ export class NoteIndex {
 		const tally = new Int32Array(rec.counts.size * 2);
 		let i = 0;
 		for (const [k, n] of rec.counts) {
-			tally[i++] = keyId(k);
+			tally[i++] = this.keys.id(k);
 			tally[i++] = n;
 		}
-		// Kept on the record itself, hidden from JSON and from spreads: key numbers
-		// mean something only in this process, and a record must stay plain data.
-		Object.defineProperty(rec, TALLY, { value: tally, configurable: true, enumerable: false });
+		this.tallies.set(rec.path, tally);
 		for (const [k, n] of rec.counts) {
 			const t = this.totals.get(k);
 			if (t) {
@@ -220,6 +247,7 @@ export class NoteIndex {
 
 	private unaccount(rec: NoteRecord): void {
 		this.withDiagnostics.delete(rec.path);
+		this.tallies.delete(rec.path);
 		if (rec.unreadable) return;
 		this.readable--;
 		for (const [k, n] of rec.counts) {

@@ -1,30 +1,32 @@
 /**
  * Numbers for summary keys, so that summaries add counts in arrays rather
- * than maps.
+ * than maps. Each index owns its numbering, and a cleared index starts a new
+ * one, so the numbers never outgrow the keys in use.
  */
 
-/** Every summary key seen, numbered, so that summaries can add counts in arrays rather than maps. */
-const keyIds = new Map<string, number>();
+/** A numbering of summary keys: each key seen gets the next number. */
+export class KeyNumbers {
+	private readonly ids = new Map<string, number>();
+	private readonly byId: string[] = [];
 
-const keysById: string[] = [];
-
-/** The number of a summary key (stable for the life of the process). */
-export function keyId(key: string): number {
-	let id = keyIds.get(key);
-	if (id === undefined) {
-		id = keysById.length;
-		keysById.push(key);
-		keyIds.set(key, id);
+	/** The number of a key, numbering it if it is new. */
+	id(key: string): number {
+		let id = this.ids.get(key);
+		if (id === undefined) {
+			id = this.byId.length;
+			this.byId.push(key);
+			this.ids.set(key, id);
+		}
+		return id;
 	}
-	return id;
-}
 
-/** The summary key with a given number. */
-export function keyOfId(id: number): string {
-	return keysById[id];
-}
+	/** The key with a given number. */
+	key(id: number): string {
+		return this.byId[id];
+	}
 
-/** How many summary keys have been numbered. */
-export function keyCount(): number {
-	return keysById.length;
+	/** How many keys are numbered. */
+	get size(): number {
+		return this.byId.length;
+	}
 }

@@ -3,9 +3,10 @@
  * The sidebar and `attune summarize` both call `summarize`: one core, one answer.
  */
 import type { Diagnostic, NoteRecord } from "../note/note";
-import { PROCESS_ORDER, type ProcessOrUnclassified } from "../vocabulary/families";
-import { NoteIndex, type Tally } from "./index";
-import { keyCount, keyOfId } from "./keys";
+import { normalizeFolder } from "../vault-paths";
+import { FAMILIES, FAMILY_TABLE, type Family, PROCESS_ORDER, type ProcessOrUnclassified, isFamily, perFamily } from "../vocabulary/families";
+import { CLASS_KEY, splitCountKey } from "../vocabulary/tags";
+import type { NoteIndex, Tally } from "./index";
 
 /** Which notes a summary covers. Every field is optional; all given must hold. */
 export interface SummaryFilter {
@@ -23,38 +24,32 @@ export interface SummaryFilter {
 	path?: string;
 }
 
-export interface EmotionRow { emotion: string; process: ProcessOrUnclassified; count: number; notes: number }
-
-export interface ResonanceRow { emotion: string; count: number; notes: number }
-
-export interface EmpathyRow { mode: string; count: number; notes: number }
-
-export interface ResponseRow { kind: string; count: number; notes: number }
-
-export interface MoveRow { move: string; count: number; notes: number }
+/** One counted value of one family: the same shape for every family. */
+export interface SummaryRow {
+	family: Family;
+	/** The tag value, lowercase. */
+	value: string;
+	/** For client emotions, the class. */
+	process?: ProcessOrUnclassified;
+	/** Occurrences. */
+	count: number;
+	/** Notes holding it. */
+	notes: number;
+}
 
 /** A process class's share of all client emotion occurrences. */
 export interface ProcessShare { process: ProcessOrUnclassified; count: number; notes: number; share: number }
 
-/** The summary, as `summarize --format json` prints it (FORMAT.md section 6). */
+/** What a filter's notes hold: the counts of every family, and what needs attention. */
 export interface Summary {
-	format: 1;
 	/** Markdown notes summarized, after the filters. */
 	notes: number;
-	emotions: EmotionRow[];
-	resonance: ResonanceRow[];
-	empathy: EmpathyRow[];
-	responses: ResponseRow[];
-	processes: MoveRow[];
+	/** Each family's values, most used first. */
+	rows: Record<Family, SummaryRow[]>;
 	/** Client emotion by process class, in the order of the classes. */
 	processShares: ProcessShare[];
 	supervisorComments: { open: number; resolved: number };
 	diagnostics: Diagnostic[];
-}
-
-/** Normalizes a folder filter: no leading/trailing slashes. */
-function normFolder(f: string): string {
-	return f.replace(/\\/g, "/").replace(/^\/+|\/+$/g, "");
 }
 
 /** Whether a record passes a filter. */
@@ -63,7 +58,7 @@ export function matchesFilter(rec: NoteRecord, f: SummaryFilter): boolean {
 	if (f.client !== undefined && (rec.props.client ?? "").toLowerCase() !== f.client.toLowerCase()) return false;
 	if (f.noteType !== undefined && f.noteType !== "" && (rec.props.noteType ?? "") !== f.noteType.toLowerCase()) return false;
 	if (f.folder !== undefined) {
-		const folder = normFolder(f.folder);
+		const folder = normalizeFolder(f.folder);
 		if (folder !== "" && rec.folder !== folder && !rec.folder.startsWith(folder + "/")) return false;
 	}
 	if (f.from !== undefined || f.to !== undefined) {
@@ -105,7 +100,7 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}): Summary
 	} else {
 		const sel = selectNotes(index, filter);
 		// Counts are added in arrays indexed by key number: many notes, few keys.
-		const size = keyCount();
+		const size = index.keyCount;
 		const count = new Float64Array(size);
 		const inNotes = new Int32Array(size);
 		notes = 0;
@@ -114,7 +109,7 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}): Summary
 			for (const d of r.diagnostics) diagnostics.push(d);
 			if (r.unreadable) continue;
 			notes++;
-			const t = NoteIndex.tallyOf(r);
+			const t = index.tallyOf(r.path);
 			if (!t) continue;
 			for (let i = 0; i < t.length; i += 2) {
 				count[t[i]] += t[i + 1];
@@ -123,45 +118,70 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}): Summary
 			for (const c of r.comments) c.resolved ? comments.resolved++ : comments.open++;
 		}
 		const acc = new Map<string, Tally>();
-		for (let id = 0; id < size; id++) if (inNotes[id] > 0) acc.set(keyOfId(id), { count: count[id], notes: inNotes[id] });
+		for (let id = 0; id < size; id++) if (inNotes[id] > 0) acc.set(index.keyOf(id), { count: count[id], notes: inNotes[id] });
 		totals = acc;
 	}
 	return buildSummary(totals, notes, comments, diagnostics);
 }
 
-/** Builds the summary's lists from tallies per key. */
+/** Builds the summary's rows from tallies per key. */
 function buildSummary(totals: ReadonlyMap<string, Tally>, notes: number, comments: { open: number; resolved: number }, diagnostics: Diagnostic[]): Summary {
-	const s: Summary = {
-		format: 1, notes, emotions: [], resonance: [], empathy: [], responses: [], processes: [], processShares: [],
-		supervisorComments: { ...comments }, diagnostics,
-	};
-	const byProcess = new Map<ProcessOrUnclassified, Tally>();
+	const rows = perFamily((): SummaryRow[] => []);
+	const byProcess = new Map<string, Tally>();
 	for (const [key, t] of totals) {
-		const parts = key.split("\u0000");
-		const value = parts[1];
-		switch (parts[0]) {
-			case "emotion": {
-				s.emotions.push({ emotion: value, process: parts[2] as ProcessOrUnclassified, count: t.count, notes: t.notes });
-				break;
-			}
-			case "class": byProcess.set(value as ProcessOrUnclassified, t); break;
-			case "resonance": s.resonance.push({ emotion: value, count: t.count, notes: t.notes }); break;
-			case "empathy": s.empathy.push({ mode: value, count: t.count, notes: t.notes }); break;
-			case "response": s.responses.push({ kind: value, count: t.count, notes: t.notes }); break;
-			case "process": s.processes.push({ move: value, count: t.count, notes: t.notes }); break;
-		}
+		const { family, value, process } = splitCountKey(key);
+		if (family === CLASS_KEY) byProcess.set(value, t);
+		else if (isFamily(family)) rows[family].push(process === undefined ? { family, value, count: t.count, notes: t.notes } : { family, value, process: process as ProcessOrUnclassified, count: t.count, notes: t.notes });
 	}
-	const byCount = <T extends { count: number }>(name: (x: T) => string) => (a: T, b: T) => b.count - a.count || name(a).localeCompare(name(b));
-	s.emotions.sort((a, b) => b.count - a.count || a.emotion.localeCompare(b.emotion) || PROCESS_ORDER.indexOf(a.process) - PROCESS_ORDER.indexOf(b.process));
-	s.resonance.sort(byCount((x) => x.emotion));
-	s.empathy.sort(byCount((x) => x.mode));
-	s.responses.sort(byCount((x) => x.kind));
-	s.processes.sort(byCount((x) => x.move));
-	const total = s.emotions.reduce((n, r) => n + r.count, 0);
-	for (const p of PROCESS_ORDER) {
+	for (const f of FAMILIES) rows[f].sort(byCountThenValue);
+	const total = rows.emotion.reduce((n, r) => n + r.count, 0);
+	const processShares: ProcessShare[] = PROCESS_ORDER.map((p) => {
 		const t = byProcess.get(p) ?? { count: 0, notes: 0 };
-		s.processShares.push({ process: p, count: t.count, notes: t.notes, share: total === 0 ? 0 : t.count / total });
-	}
+		return { process: p, count: t.count, notes: t.notes, share: total === 0 ? 0 : t.count / total };
+	});
 	diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
-	return s;
+	return { notes, rows, processShares, supervisorComments: { ...comments }, diagnostics };
+}
+
+/** Most used first, then by value, then (for emotions) in the order of the classes. */
+export function byCountThenValue(a: SummaryRow, b: SummaryRow): number {
+	return b.count - a.count || a.value.localeCompare(b.value) || PROCESS_ORDER.indexOf(a.process ?? "unclassified") - PROCESS_ORDER.indexOf(b.process ?? "unclassified");
+}
+
+/** A row of the JSON document: counts, and the value under the family's field name. */
+interface JsonCounts { count: number; notes: number }
+
+/**
+ * The summary as `attune summarize --format json` prints it (FORMAT.md
+ * section 6). Each family's list sits under its name in the families table,
+ * each row's value under the family's field; the five lists of format 1.0
+ * are typed here for the readers that know them.
+ */
+export interface SummaryJson {
+	format: 1;
+	notes: number;
+	emotions: (JsonCounts & { emotion: string; process: ProcessOrUnclassified })[];
+	resonance: (JsonCounts & { emotion: string })[];
+	empathy: (JsonCounts & { mode: string })[];
+	responses: (JsonCounts & { kind: string })[];
+	processes: (JsonCounts & { move: string })[];
+	processShares: ProcessShare[];
+	supervisorComments: { open: number; resolved: number };
+	diagnostics: Diagnostic[];
+	/** Lists of families added later, by their names in the families table. */
+	[list: string]: unknown;
+}
+
+/** The JSON document of a summary, keys in the order FORMAT.md section 6 lists them. */
+export function summaryJson(s: Summary): SummaryJson {
+	const out: Record<string, unknown> = { format: 1, notes: s.notes };
+	for (const def of FAMILY_TABLE) {
+		out[def.summary.list] = s.rows[def.key].map((r) => (r.process === undefined
+			? { [def.summary.field]: r.value, count: r.count, notes: r.notes }
+			: { [def.summary.field]: r.value, process: r.process, count: r.count, notes: r.notes }));
+	}
+	out.processShares = s.processShares;
+	out.supervisorComments = s.supervisorComments;
+	out.diagnostics = s.diagnostics;
+	return out as SummaryJson;
 }

@@ -4,7 +4,7 @@
  * `interpretNote` turns it into the note's Attune record.
  */
 import type { RawCallout, RawHeading, RawTag } from "../markdown/types";
-import type { Family, ProcessOrUnclassified } from "../vocabulary/families";
+import { type Family, type ProcessOrUnclassified, perFamily } from "../vocabulary/families";
 import { type DiagnosticCode, countKey, parseTag } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 import { type NoteProperties, readProperties, readPropertyTags } from "./properties";
@@ -193,14 +193,15 @@ export function unreadableRecord(path: string, reason: string): NoteRecord {
 	return rec;
 }
 
+/** A vocabulary that reads no tag as Attune's. */
 const EMPTY_VOCAB: Vocabulary = {
-	families: { emotion: "", resonance: "", empathy: "", response: "", process: "" },
+	families: perFamily(() => ""),
 	byWord: new Map(),
-	words: { emotion: [], resonance: [], empathy: [], response: [], process: [] },
-	sets: { emotion: new Set(), resonance: new Set(), empathy: new Set(), response: new Set(), process: new Set() },
+	words: perFamily((): string[] => []),
+	sets: perFamily(() => new Set<string>()),
 };
 
 /** Whether a note is a session note: `note-type: session`, or no type at all. */
-export function isSessionNote(rec: NoteRecord): boolean {
+export function isSessionNote(rec: { props: Pick<NoteProperties, "noteType"> }): boolean {
 	return rec.props.noteType === undefined || rec.props.noteType === "session";
 }

@@ -6,7 +6,7 @@
  */
 import { type NoteRecord, type Occurrence, isSessionNote } from "../note/note";
 import type { RatingKey } from "../note/properties";
-import { type ProcessOrUnclassified, labelFor } from "../vocabulary/families";
+import { type ProcessOrUnclassified, familyDef, isFamily, labelFor } from "../vocabulary/families";
 
 /** One tagged place in a note: what a passage link opens. */
 export interface OccurrenceRef {
@@ -55,7 +55,7 @@ export function antecedentLabel(key: AntecedentKey): string {
 	const slash = key.indexOf("/");
 	const family = key.slice(0, slash);
 	const label = labelFor(key.slice(slash + 1));
-	return family === "empathy" ? `${label} (empathy mode)` : label;
+	return isFamily(family) && familyDef(family).antecedent === "value and family" ? `${label} (${familyDef(family).label.toLowerCase()})` : label;
 }
 
 /**
@@ -71,7 +71,7 @@ export function emotionAntecedents(rec: NoteRecord): { occurrence: Occurrence; a
 			if (o.family === "emotion") out.push({ occurrence: o, antecedent: NO_ANTECEDENT });
 			continue;
 		}
-		if (o.family === "response" || o.family === "empathy") last = antecedentKey(o);
+		if (familyDef(o.family).antecedent !== undefined) last = antecedentKey(o);
 		else if (o.family === "emotion") out.push({ occurrence: o, antecedent: last });
 	}
 	return out;
@@ -172,15 +172,23 @@ export interface AntecedentRow {
 
 /** Response kind (or empathy mode) by process class of the emotion that followed. Rows by total, `none` last. */
 export function antecedentTable(records: Iterable<NoteRecord>): AntecedentRow[] {
-	const rows = new Map<AntecedentKey, AntecedentRow>();
-	for (const rec of records) {
-		if (rec.unreadable) continue;
-		for (const { occurrence, antecedent } of emotionAntecedents(rec)) {
-			let row = rows.get(antecedent);
-			if (!row) rows.set(antecedent, (row = { antecedent, label: antecedentLabel(antecedent), counts: zeroCounts(), total: 0 }));
-			row.counts[occurrence.process ?? "unclassified"]++;
-			row.total++;
+	function* counts(): Iterable<[AntecedentKey, ProcessOrUnclassified, number]> {
+		for (const rec of records) {
+			if (rec.unreadable) continue;
+			for (const { occurrence, antecedent } of emotionAntecedents(rec)) yield [antecedent, occurrence.process ?? "unclassified", 1];
 		}
+	}
+	return antecedentRows(counts());
+}
+
+/** The responses-and-emotions table from counts of (antecedent, class): rows by total, `none` last. */
+export function antecedentRows(counts: Iterable<[AntecedentKey, ProcessOrUnclassified, number]>): AntecedentRow[] {
+	const rows = new Map<AntecedentKey, AntecedentRow>();
+	for (const [antecedent, process, n] of counts) {
+		let row = rows.get(antecedent);
+		if (!row) rows.set(antecedent, (row = { antecedent, label: antecedentLabel(antecedent), counts: zeroCounts(), total: 0 }));
+		row.counts[process] += n;
+		row.total += n;
 	}
 	return [...rows.values()].sort((a, b) => Number(a.antecedent === NO_ANTECEDENT) - Number(b.antecedent === NO_ANTECEDENT) || b.total - a.total || a.label.localeCompare(b.label));
 }

@@ -3,7 +3,7 @@
  * and CSV (for a spreadsheet). JSON is the summary object itself.
  */
 import type { Summary } from "../index/summary";
-import { PROCESS_LABELS, labelFor } from "../vocabulary/families";
+import { FAMILY_TABLE, PROCESS_LABELS, labelFor } from "../vocabulary/families";
 
 /** A titled table: a header row and data rows, all text. */
 export interface ReportTable {
@@ -29,27 +29,19 @@ export function summaryTables(s: Summary): ReportTable[] {
 			total: ["Total", String(emotionTotal), "", "100%"],
 		});
 	}
-	if (s.emotions.length > 0) {
+	// One table per family, as the families table names it; classes get their own column.
+	for (const def of FAMILY_TABLE) {
+		const rows = s.rows[def.key];
+		if (rows.length === 0) continue;
+		const classes = def.segments === 2;
+		const name = (v: string) => (def.open ? v : labelFor(v));
 		tables.push({
-			title: "Client emotions",
-			header: ["Emotion", "Process", "Occurrences", "Notes"],
-			rows: s.emotions.map((r) => [r.emotion, PROCESS_LABELS[r.process], String(r.count), String(r.notes)]),
-			total: ["Total", "", sum(s.emotions), ""],
+			title: def.summary.title,
+			header: classes ? [def.summary.column, "Process", "Occurrences", "Notes"] : [def.summary.column, "Occurrences", "Notes"],
+			rows: rows.map((r) => (classes ? [name(r.value), PROCESS_LABELS[r.process ?? "unclassified"], String(r.count), String(r.notes)] : [name(r.value), String(r.count), String(r.notes)])),
+			total: classes ? ["Total", "", sum(rows), ""] : ["Total", sum(rows), ""],
 		});
 	}
-	const simple = (title: string, first: string, rows: { name: string; count: number; notes: number }[], label: (v: string) => string) => {
-		if (rows.length === 0) return;
-		tables.push({
-			title,
-			header: [first, "Occurrences", "Notes"],
-			rows: rows.map((r) => [label(r.name), String(r.count), String(r.notes)]),
-			total: ["Total", sum(rows), ""],
-		});
-	};
-	simple("Therapist resonance", "Emotion", s.resonance.map((r) => ({ name: r.emotion, ...r })), (v) => v);
-	simple("Empathy modes", "Mode", s.empathy.map((r) => ({ name: r.mode, ...r })), labelFor);
-	simple("Empathic responses", "Response", s.responses.map((r) => ({ name: r.kind, ...r })), labelFor);
-	simple("Emotion-process moves", "Move", s.processes.map((r) => ({ name: r.move, ...r })), labelFor);
 	const c = s.supervisorComments;
 	if (c.open + c.resolved > 0) {
 		tables.push({ title: "Supervisor comments", header: ["State", "Comments"], rows: [["Open", String(c.open)], ["Resolved", String(c.resolved)]] });
@@ -113,10 +105,8 @@ function csvCell(s: string): string {
 /** Renders one CSV table: one row per counted value, with its family. */
 export function renderCsv(s: Summary): string {
 	const rows: string[][] = [["family", "value", "process", "count", "notes"]];
-	for (const r of s.emotions) rows.push(["emotion", r.emotion, r.process, String(r.count), String(r.notes)]);
-	for (const r of s.resonance) rows.push(["resonance", r.emotion, "", String(r.count), String(r.notes)]);
-	for (const r of s.empathy) rows.push(["empathy", r.mode, "", String(r.count), String(r.notes)]);
-	for (const r of s.responses) rows.push(["response", r.kind, "", String(r.count), String(r.notes)]);
-	for (const r of s.processes) rows.push(["process", r.move, "", String(r.count), String(r.notes)]);
+	for (const def of FAMILY_TABLE) {
+		for (const r of s.rows[def.key]) rows.push([def.key, r.value, r.process ?? "", String(r.count), String(r.notes)]);
+	}
 	return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }

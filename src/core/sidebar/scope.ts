@@ -2,11 +2,12 @@
  * The sidebar's scope: the choice a clinician makes (note, client, folder or
  * vault, and a date range), made concrete as the filter `summarize` takes.
  */
-import { NoteIndex } from "../index/index";
+import type { NoteIndex } from "../index/index";
 import type { SummaryFilter } from "../index/summary";
 import { toIsoDate } from "../note/properties";
 import type { ViewRange, ViewScope } from "../settings";
 import { localIsoDate } from "../time";
+import { normalizeFolder } from "../vault-paths";
 
 /** What the sidebar shows: the settings' `view*` fields, as one value. */
 export interface ScopeChoice {
@@ -93,7 +94,7 @@ export function resolveScope(choice: ScopeChoice, index: NoteIndex, activePath: 
 			return { filter: { ...filter, client }, label: `Client ${client}`, dates, client };
 		}
 		case "folder": {
-			const folder = choice.folder.replace(/\\/g, "/").replace(/^\/+|\/+$/g, "") || active?.folder || "";
+			const folder = normalizeFolder(choice.folder) || active?.folder || "";
 			if (folder !== "") filter.folder = folder;
 			return { filter, label: folder === "" ? "Whole vault" : `Folder ${folder}`, dates, folder };
 		}

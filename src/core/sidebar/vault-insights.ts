@@ -2,10 +2,10 @@
  * The sidebar's whole-vault answers beyond the summary, kept current as the
  * index changes, one note at a time.
  */
-import type { NoteIndex } from "../index/index";
+import type { IndexChange, NoteIndex } from "../index/index";
 import type { NoteRecord } from "../note/note";
 import type { ProcessOrUnclassified } from "../vocabulary/families";
-import { type AntecedentKey, type AntecedentRow, NO_ANTECEDENT, antecedentLabel, emotionAntecedents, zeroCounts } from "./queries";
+import { type AntecedentKey, type AntecedentRow, antecedentRows, emotionAntecedents } from "./queries";
 
 /** What is derived from one note once, and reused until the note changes. */
 interface NoteInsight {
@@ -52,7 +52,7 @@ export class VaultInsights {
 
 	constructor(private readonly index: NoteIndex) {
 		for (const rec of index.all()) this.add(rec.path, insightOf(rec));
-		this.stop = index.onChange((path) => this.update(path));
+		this.stop = index.onChange((change) => this.update(change));
 	}
 
 	/** Stops following the index. */
@@ -60,8 +60,8 @@ export class VaultInsights {
 		this.stop();
 	}
 
-	private update(path: string): void {
-		if (path === "") {
+	private update(change: IndexChange): void {
+		if (change.kind === "clear") {
 			// The index was cleared: everything is re-read and arrives again.
 			this.perNote.clear();
 			this.antecedents.clear();
@@ -73,14 +73,11 @@ export class VaultInsights {
 			for (const rec of this.index.all()) this.add(rec.path, insightOf(rec));
 			return;
 		}
-		const old = this.perNote.get(path);
-		if (old) this.remove(path, old);
-		const rec = this.index.get(path);
-		if (rec) this.add(path, insightOf(rec));
-		// `NoteIndex.rename` announces only the new path; a note more here than
-		// in the index is the old path of a rename. Rare, so a sweep is fine.
-		if (this.perNote.size > this.index.size) {
-			for (const [p, n] of this.perNote) if (!this.index.get(p)) this.remove(p, n);
+		for (const path of change.oldPath === undefined ? [change.path] : [change.oldPath, change.path]) {
+			const old = this.perNote.get(path);
+			if (old) this.remove(path, old);
+			const rec = this.index.get(path);
+			if (rec) this.add(path, insightOf(rec));
 		}
 	}
 
@@ -120,15 +117,10 @@ export class VaultInsights {
 
 	/** The whole vault's responses-and-emotions table, from running totals. */
 	vaultAntecedentTable(): AntecedentRow[] {
-		const rows = new Map<AntecedentKey, AntecedentRow>();
-		for (const [k, c] of this.antecedents) {
-			const [antecedent, process] = k.split("\u0000") as [string, ProcessOrUnclassified];
-			let row = rows.get(antecedent);
-			if (!row) rows.set(antecedent, (row = { antecedent, label: antecedentLabel(antecedent), counts: zeroCounts(), total: 0 }));
-			row.counts[process] += c;
-			row.total += c;
-		}
-		return [...rows.values()].sort((a, b) => Number(a.antecedent === NO_ANTECEDENT) - Number(b.antecedent === NO_ANTECEDENT) || b.total - a.total || a.label.localeCompare(b.label));
+		return antecedentRows([...this.antecedents].map(([k, c]) => {
+			const [antecedent, process] = k.split("\u0000") as [AntecedentKey, ProcessOrUnclassified];
+			return [antecedent, process, c];
+		}));
 	}
 
 	/** Records of the notes in one of the running sets. */

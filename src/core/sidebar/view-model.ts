@@ -2,12 +2,13 @@
  * Everything the sidebar renders, as plain data. The counts always come from
  * `summarize`, so the sidebar and `attune summarize` give one answer.
  */
-import { NoteIndex } from "../index/index";
+import type { NoteIndex } from "../index/index";
+import { FAMILIES } from "../vocabulary/families";
 import { type Summary, matchesFilter, selectNotes, summarize } from "../index/summary";
 import type { Diagnostic, NoteRecord } from "../note/note";
 import { type AntecedentRow, type CommentRef, type OccurrenceRef, type RatingSeries, type ReviewItem, type Selection, type SequenceStep, type SessionPoint, antecedentTable, openComments, passagesOf, ratingsOverTime, reviewQueue, sessionSeries, withinSession } from "./queries";
 import { type ResolvedScope, type ScopeChoice, resolveScope } from "./scope";
-import { VaultInsights } from "./vault-insights";
+import type { VaultInsights } from "./vault-insights";
 
 /** Everything the sidebar renders, as plain data. */
 export interface SummaryViewModel {
@@ -53,7 +54,7 @@ export function buildViewModel(
 	const wholeVault = Object.values(scope.filter).every((v) => v === undefined || v === "");
 	let records: NoteRecord[] | undefined;
 	const selected = () => (records ??= selectNotes(index, scope.filter));
-	const emotionTotal = summary.emotions.reduce((n, r) => n + r.count, 0);
+	const emotionTotal = summary.rows.emotion.reduce((n, r) => n + r.count, 0);
 	const model: SummaryViewModel = {
 		choice,
 		scope,
@@ -66,7 +67,7 @@ export function buildViewModel(
 		ratings: ratingsOverTime(wholeVault ? insights.recordsOf("ratings") : selected(), scope.client),
 		diagnostics: summary.diagnostics,
 		passages: [],
-		empty: emotionTotal + summary.resonance.length + summary.empathy.length + summary.responses.length + summary.processes.length === 0,
+		empty: FAMILIES.every((f) => summary.rows[f].length === 0),
 	};
 	if (scope.client !== undefined) model.series = sessionSeries(selected());
 	if (scope.path !== undefined) {

@@ -2,7 +2,7 @@
  * The tag grammar of FORMAT.md section 1: parse a tag into an Attune value,
  * with the diagnostics a clinician needs, and format values back into tags.
  */
-import { CLOSED_FAMILIES, type Family, PROCESS_CLASSES, type ProcessClass, type ProcessOrUnclassified, labelFor } from "./families";
+import { type Family, PROCESS_CLASSES, type ProcessClass, type ProcessOrUnclassified, familyDef, labelFor } from "./families";
 import type { Vocabulary } from "./vocabulary";
 
 /** Codes of FORMAT.md section 5. */
@@ -48,6 +48,15 @@ export function countKey(family: string, value: string, process?: string): strin
 	return process ? `${family}\u0000${value}\u0000${process}` : `${family}\u0000${value}`;
 }
 
+/** The pseudo-family of the keys that count notes per emotion class (`countKey(CLASS_KEY, "secondary")`). */
+export const CLASS_KEY = "class";
+
+/** The parts of a summary key. */
+export function splitCountKey(key: string): { family: string; value: string; process?: string } {
+	const [family, value, process] = key.split("\u0000");
+	return process === undefined ? { family, value } : { family, value, process };
+}
+
 const PROCESS_SET: ReadonlySet<string> = new Set(PROCESS_CLASSES);
 
 /** Tags repeat across a vault; each vocabulary remembers how it read each one. */
@@ -71,7 +80,7 @@ export function parseTag(tag: string, vocab: Vocabulary): ParsedTag | null {
 		// Flatten to a fresh string: a slice would pin the note it came from.
 		parsed.written = (" " + tag).slice(1);
 		parsed.key = countKey(parsed.family, parsed.value, parsed.process);
-		if (parsed.process) parsed.classKey = countKey("class", parsed.process);
+		if (parsed.process) parsed.classKey = countKey(CLASS_KEY, parsed.process);
 	}
 	if (m.size >= MEMO_LIMIT) m.clear();
 	m.set(tag, parsed);
@@ -93,15 +102,17 @@ function parseTagUncached(tag: string, vocab: Vocabulary): ParsedTag | null {
 			problem: { code: "missing-value", message: `${written} names no value, so it records nothing. Write ${example(family, vocab)}.` },
 		};
 	}
-	const maxSegments = family === "emotion" ? 2 : 1;
-	if (CLOSED_FAMILIES.has(family) && !vocab.sets[family].has(value)) {
+	const def = familyDef(family);
+	const maxSegments = def.segments;
+	if (!def.open && !vocab.sets[family].has(value)) {
 		const near = nearest(value, vocab.words[family]);
 		const hint = near ? ` Did you mean ${written}/${near} (${labelFor(near).toLowerCase()})?` : ` Known values: ${vocab.words[family].join(", ")}.`;
 		return { family, value, counted: false, problem: { code: "unknown-value", message: `“${value}” is not a known ${family} value, so this tag is not counted.${hint}` } };
 	}
-	let process: ProcessOrUnclassified | undefined = family === "emotion" ? "unclassified" : undefined;
+	const classified = maxSegments === 2;
+	let process: ProcessOrUnclassified | undefined = classified ? "unclassified" : undefined;
 	let problem: TagProblem | undefined;
-	if (family === "emotion" && segments.length >= 2) {
+	if (classified && segments.length >= 2) {
 		const p = segments[1];
 		if (PROCESS_SET.has(p)) process = p as ProcessClass;
 		else {
@@ -122,20 +133,18 @@ function parseTagUncached(tag: string, vocab: Vocabulary): ParsedTag | null {
 	return { family, value, process, counted: true, problem };
 }
 
+/** How to write a tag of a family, for messages: its example value (and, with classes, a class). */
 function example(family: Family, vocab: Vocabulary): string {
-	const w = `#${vocab.families[family]}`;
-	switch (family) {
-		case "emotion": return `${w}/shame/primary-maladaptive, or ${w}/shame when not classified yet`;
-		case "resonance": return `${w}/sadness`;
-		default: return `${w}/${vocab.words[family][0] ?? "value"}`;
-	}
+	const def = familyDef(family);
+	const w = `#${vocab.families[family]}/${def.example ?? vocab.words[family][0] ?? "value"}`;
+	return def.segments === 2 ? `${w}/primary-maladaptive, or ${w} when not classified yet` : w;
 }
 
 /** Formats an Attune tag (with `#`) from its parts, as the commands insert it. */
 export function formatTag(vocab: Vocabulary, family: Family, value: string, process?: ProcessOrUnclassified): string {
 	const v = value.trim().toLowerCase().replace(/\s+/g, "-");
 	const p = process && process !== "unclassified" ? `/${process}` : "";
-	return `#${vocab.families[family]}/${v}${family === "emotion" ? p : ""}`;
+	return `#${vocab.families[family]}/${v}${familyDef(family).segments === 2 ? p : ""}`;
 }
 
 /** The closest word within a small edit distance, for "did you mean". */

@@ -9,18 +9,12 @@ import { splitLines } from "../../core/markdown/lines";
 import { wordChoices } from "../../core/authoring/word-choices";
 import { type Summary, summarize } from "../../core/index/summary";
 import { formatTag } from "../../core/vocabulary/tags";
-import { FAMILY_LABELS, type Family, type ProcessOrUnclassified } from "../../core/vocabulary/families";
+import { FAMILY_TABLE, type Family, type ProcessOrUnclassified, familyDef } from "../../core/vocabulary/families";
 import type { AttuneContext } from "../context";
 import { ProcessPicker, ValuePicker } from "./pickers";
 
-/** The coding commands: id, name, family. Ids are public: users bind hotkeys to them. */
-export const CODING_COMMANDS: readonly { id: string; name: string; family: Family }[] = Object.freeze([
-	{ id: "code-emotion", name: "Code client emotion", family: "emotion" },
-	{ id: "code-resonance", name: "Code therapist resonance", family: "resonance" },
-	{ id: "code-empathy-mode", name: "Code empathy mode", family: "empathy" },
-	{ id: "code-response", name: "Code empathic response", family: "response" },
-	{ id: "code-process-move", name: "Code emotion-process move", family: "process" },
-]);
+/** The coding commands, one per family, as the families table names them. Ids are public: users bind hotkeys to them. */
+export const CODING_COMMANDS: readonly { id: string; name: string; family: Family }[] = Object.freeze(FAMILY_TABLE.map((f) => ({ ...f.command, family: f.key })));
 
 /** The last summary the pickers used, kept until the index changes (suggestions ask on every key press). */
 let cached: { index: AttuneContext["index"]; revision: number; summary: Summary } | null = null;
@@ -30,14 +24,7 @@ export function usedValues(ctx: AttuneContext, family: Family): { value: string;
 	if (!cached || cached.index !== ctx.index || cached.revision !== ctx.index.revision) {
 		cached = { index: ctx.index, revision: ctx.index.revision, summary: summarize(ctx.index) };
 	}
-	const s = cached.summary;
-	switch (family) {
-		case "emotion": return s.emotions.map((r) => ({ value: r.emotion, count: r.count }));
-		case "resonance": return s.resonance.map((r) => ({ value: r.emotion, count: r.count }));
-		case "empathy": return s.empathy.map((r) => ({ value: r.mode, count: r.count }));
-		case "response": return s.responses.map((r) => ({ value: r.kind, count: r.count }));
-		case "process": return s.processes.map((r) => ({ value: r.move, count: r.count }));
-	}
+	return cached.summary.rows[family].map((r) => ({ value: r.value, count: r.count }));
 }
 
 /** Where the tag goes: the cursor, or the end of the selection. */
@@ -79,12 +66,12 @@ export async function codeFamily(ctx: AttuneContext, editor: Editor, family: Fam
 		return;
 	}
 	const vocab = ctx.vocab();
-	const open = family === "emotion" || family === "resonance";
+	const def = familyDef(family);
 	const choices = wordChoices(vocab, family, usedValues(ctx, family));
-	const value = await new ValuePicker(ctx.app, choices, open, `${FAMILY_LABELS[family]}: type to filter`).pick();
+	const value = await new ValuePicker(ctx.app, choices, def.open, `${def.label}: type to filter`).pick();
 	if (value === null) return;
 	let process: ProcessOrUnclassified | undefined;
-	if (family === "emotion") {
+	if (def.segments === 2) {
 		const chosen = await new ProcessPicker(ctx.app, value).pick();
 		if (chosen === null) return;
 		process = chosen;

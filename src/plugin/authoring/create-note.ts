@@ -10,6 +10,7 @@ import { freePath } from "../../core/vault-paths";
 import { BUILT_IN_TEMPLATES, type TemplateKey, type TemplateValues, isTemplateKey, renderTemplate } from "../../core/authoring/templates";
 import { dateAt } from "../../core/time";
 import type { AttuneContext } from "../context";
+import { isSessionNote } from "../../core/note/note";
 
 /**
  * Obsidian's `moment` is the moment function at run time, but its typings
@@ -92,7 +93,7 @@ export async function ensureFolder(ctx: AttuneContext, folder: string): Promise<
  */
 function sessionsToReview(ctx: AttuneContext, client: string, date: string): string[] {
 	const requested = ctx.index.ofClient(client)
-		.filter((r) => r.props.review === "requested" && (r.props.noteType ?? "session") === "session" && (r.props.date ?? "") <= date)
+		.filter((r) => r.props.review === "requested" && isSessionNote(r) && (r.props.date ?? "") <= date)
 		.sort((a, b) => (a.props.date ?? "").localeCompare(b.props.date ?? "") || (a.props.session ?? 0) - (b.props.session ?? 0));
 	if (requested.length > 0) return requested.map((r) => r.path);
 	const last = ctx.index.previousSession(client, nextDay(date));

@@ -12,6 +12,7 @@ import { NewNoteModal } from "./new-note-modal";
 import { createStudyNotes } from "./study-notes";
 import { activeNote, addSupervisorComment, markReviewed, requestReview, resolveComment } from "./supervision";
 import { TagSuggest } from "./tag-suggest";
+import { isSessionNote } from "../../core/note/note";
 
 /** Opens the new-session form. */
 export function newSessionNote(ctx: AttuneContext): void {
@@ -26,7 +27,7 @@ export async function newSupervisionNote(ctx: AttuneContext): Promise<void> {
 	const file = activeNote(ctx);
 	const rec = file ? ctx.index.get(file.path) : undefined;
 	// A note without a note-type counts as a session, as everywhere else in Attune.
-	if (file && rec && (rec.props.noteType ?? "session") === "session" && rec.props.client) {
+	if (file && rec && isSessionNote(rec) && rec.props.client) {
 		await createAndOpen(ctx, {
 			kind: "supervision",
 			client: rec.props.client,

@@ -10,6 +10,9 @@ import { toIsoDate } from "../../core/note/properties";
 import { selectNotes } from "../../core/index/summary";
 import { DEFAULT_SETTINGS, type ExportDates } from "../../core/settings";
 import type { AttuneContext } from "../context";
+import { isSessionNote } from "../../core/note/note";
+import { localIsoDate } from "../../core/time";
+import { freePath, inFolder } from "../../core/vault-paths";
 
 /** What to export: the active note, or a client's notes in a date range. */
 export type ExportScope =
@@ -34,23 +37,10 @@ export function exportRoot(ctx: AttuneContext): string {
 	return root === "/" ? "" : root;
 }
 
-/** `YYYY-MM-DD` of a moment in the user's time zone: the day they see on their calendar. */
-function localDay(d: Date): string {
-	return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
-
 /** A dated sub-folder of the export folder that does not exist yet: each export gets its own, so nothing is ever overwritten. */
 export function freeExportFolder(ctx: AttuneContext): string {
 	const root = exportRoot(ctx);
-	const base = `${root === "" ? "" : `${root}/`}Export ${localDay(ctx.now())}`;
-	let folder = base;
-	for (let n = 2; ctx.app.vault.getAbstractFileByPath(folder) !== null; n++) folder = `${base} ${n}`;
-	return folder;
-}
-
-/** Whether a vault path lies in a folder (or is it). */
-function inFolder(path: string, folder: string): boolean {
-	return folder !== "" && (path === folder || path.startsWith(`${folder}/`));
+	return freePath(`${root === "" ? "" : `${root}/`}Export ${localIsoDate(ctx.now())}`, (p) => ctx.app.vault.getAbstractFileByPath(p) !== null);
 }
 
 /** The client note of a code: the note named by it, whose `aliases` and `identifiers` list the client's names. */
@@ -64,8 +54,8 @@ function clientIdentity(ctx: AttuneContext, code: string): ClientIdentity {
 function sessionDates(records: Iterable<NoteRecord>): Map<string, number> {
 	const out = new Map<string, number>();
 	for (const r of records) {
-		const { date, session, noteType } = r.props;
-		if (!date || session === undefined || (noteType !== undefined && noteType !== "session")) continue;
+		const { date, session } = r.props;
+		if (!date || session === undefined || !isSessionNote(r)) continue;
 		const had = out.get(date);
 		if (had === undefined || session < had) out.set(date, session);
 	}

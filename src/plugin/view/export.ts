@@ -8,6 +8,7 @@ import { type App, type Editor, MarkdownView, Notice, normalizePath } from "obsi
 import { localIsoDate } from "../../core/time";
 import { type SummaryViewModel } from "../../core/sidebar/view-model";
 import { renderCsv, renderMarkdown } from "../../core/sidebar/report";
+import { freePath } from "../../core/vault-paths";
 
 /** The title written above an exported summary: what it covers. */
 export function exportTitle(model: SummaryViewModel): string {
@@ -79,18 +80,6 @@ export function insertSummary(app: App, model: SummaryViewModel, focusPath: stri
 	return true;
 }
 
-/** Most numbered names tried before giving up: a guard, not a limit anyone meets. */
-const MAX_NAME_TRIES = 1000;
-
-/** A path in `folder` that no file or folder holds: `name.csv`, then `name 2.csv`, ... */
-export function freePath(app: App, folder: string, name: string, ext: string): string | null {
-	const dir = folder === "" || folder === "/" ? "" : `${folder}/`;
-	for (let i = 1; i <= MAX_NAME_TRIES; i++) {
-		const p = normalizePath(`${dir}${name}${i === 1 ? "" : ` ${i}`}.${ext}`);
-		if (app.vault.getAbstractFileByPath(p) === null) return p;
-	}
-	return null;
-}
 
 /**
  * Saves the summary as a new CSV file where new notes go (Obsidian's "Default
@@ -98,11 +87,8 @@ export function freePath(app: App, folder: string, name: string, ext: string): s
  */
 export async function saveSummaryCsv(app: App, model: SummaryViewModel, focusPath: string | undefined, now: Date): Promise<string | null> {
 	const parent = app.fileManager.getNewFileParent(focusPath ?? "");
-	const path = freePath(app, parent.path, `Attune summary ${localIsoDate(now)}`, "csv");
-	if (path === null) {
-		new Notice("The summary was not saved: no free file name was found.");
-		return null;
-	}
+	const dir = parent.path === "" || parent.path === "/" ? "" : `${parent.path}/`;
+	const path = freePath(normalizePath(`${dir}Attune summary ${localIsoDate(now)}.csv`), (p) => app.vault.getAbstractFileByPath(p) !== null);
 	try {
 		await app.vault.create(path, renderCsv(model.summary));
 	} catch (e) {

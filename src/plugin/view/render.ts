@@ -18,8 +18,8 @@ import { PROCESS_ORDER } from "../../core/vocabulary/families";
 import { RATING_KEYS } from "../../core/note/properties";
 import { type SummaryViewModel } from "../../core/sidebar/view-model";
 import { type ScopeChoice } from "../../core/sidebar/scope";
-import type { EmotionRow } from "../../core/index/summary";
-import { PROCESS_LABELS, type ProcessOrUnclassified, labelFor } from "../../core/vocabulary/families";
+import type { SummaryRow } from "../../core/index/summary";
+import { FAMILY_TABLE, PROCESS_LABELS, type ProcessOrUnclassified, labelFor } from "../../core/vocabulary/families";
 import { type ViewRange, type ViewScope } from "../../core/settings";
 
 /** What the rendered view asks its host to do. */
@@ -320,20 +320,20 @@ class Renderer {
 	}
 
 	emotions(): void {
-		const all = this.m.summary.emotions;
+		const all = this.m.summary.rows.emotion;
 		this.section("emotions", "Emotions", String(all.length), (s, redraw) => {
 			if (all.length === 0) {
 				this.muted(s, "No client emotions in this scope.");
 				return;
 			}
 			const { key, descending } = this.ui.sort;
-			const cmp: Record<EmotionSortKey, (a: EmotionRow, b: EmotionRow) => number> = {
-				emotion: (a, b) => a.emotion.localeCompare(b.emotion),
-				process: (a, b) => PROCESS_ORDER.indexOf(a.process) - PROCESS_ORDER.indexOf(b.process),
+			const cmp: Record<EmotionSortKey, (a: SummaryRow, b: SummaryRow) => number> = {
+				emotion: (a, b) => a.value.localeCompare(b.value),
+				process: (a, b) => PROCESS_ORDER.indexOf(a.process ?? "unclassified") - PROCESS_ORDER.indexOf(b.process ?? "unclassified"),
 				count: (a, b) => a.count - b.count,
 				notes: (a, b) => a.notes - b.notes,
 			};
-			const rows = [...all].sort((a, b) => (descending ? -1 : 1) * cmp[key](a, b) || b.count - a.count || a.emotion.localeCompare(b.emotion));
+			const rows = [...all].sort((a, b) => (descending ? -1 : 1) * cmp[key](a, b) || b.count - a.count || a.value.localeCompare(b.value));
 			const table = s.createEl("table", { cls: "attune-table attune-emotion-table" });
 			const head = table.createEl("thead").createEl("tr");
 			const columns: [EmotionSortKey, string][] = [["emotion", "Emotion"], ["process", "Process"], ["count", "Occurrences"], ["notes", "Notes"]];
@@ -347,13 +347,15 @@ class Renderer {
 			}
 			const body = table.createEl("tbody");
 			for (const row of this.limit("emotions", rows)) {
-				const sel: Selection = { kind: "emotion", emotion: row.emotion, process: row.process };
+				const emotion = row.value;
+				const process = row.process ?? "unclassified";
+				const sel: Selection = { kind: "emotion", emotion, process };
 				const on = sameSelection(sel, this.m.selection);
 				const tr = body.createEl("tr", on ? { cls: "attune-selected" } : undefined);
 				// The row button and the numbers are styled by column in the style sheet, not by a class on every cell.
-				this.button(tr.createEl("td"), row.emotion, `emotion-${row.emotion}-${row.process}`, `${on ? "Hide" : "Show"} passages for ${row.emotion}, ${processWords(row.process)} (${plural(row.count, "occurrence")})`, () => this.h.select(on ? undefined : sel))
+				this.button(tr.createEl("td"), emotion, `emotion-${emotion}-${process}`, `${on ? "Hide" : "Show"} passages for ${emotion}, ${processWords(process)} (${plural(row.count, "occurrence")})`, () => this.h.select(on ? undefined : sel))
 					.setAttribute("aria-pressed", String(on));
-				tr.createEl("td", { cls: `attune-dot-${row.process}`, text: PROCESS_LABELS[row.process] });
+				tr.createEl("td", { cls: `attune-dot-${process}`, text: PROCESS_LABELS[process] });
 				tr.createEl("td", { text: String(row.count) });
 				tr.createEl("td", { text: String(row.notes) });
 			}
@@ -479,11 +481,11 @@ class Renderer {
 				for (const row of rows) this.responseRow(body, row);
 				if (this.m.selection?.kind === "antecedent") this.passages(s, `${processWords(this.m.selection.process)} emotions after ${antecedentLabel(this.m.selection.antecedent).toLowerCase()}`, redraw);
 			}
-			const { empathy, responses, processes } = this.m.summary;
+			// Each closed family's counts, titled as the families table titles it.
 			const counts = s.createDiv({ cls: "attune-count-groups" });
-			this.countList(counts, "Empathy modes", empathy.map((r) => [labelFor(r.mode), r.count, r.notes]));
-			this.countList(counts, "Empathic responses", responses.map((r) => [labelFor(r.kind), r.count, r.notes]));
-			this.countList(counts, "Emotion-process moves", processes.map((r) => [labelFor(r.move), r.count, r.notes]));
+			for (const def of FAMILY_TABLE) {
+				if (!def.open) this.countList(counts, def.summary.title, this.m.summary.rows[def.key].map((r) => [labelFor(r.value), r.count, r.notes]));
+			}
 		});
 	}
 
@@ -522,7 +524,7 @@ class Renderer {
 	}
 
 	resonance(): void {
-		const rows = this.m.summary.resonance;
+		const rows = this.m.summary.rows.resonance;
 		this.section("resonance", "Therapist resonance", String(rows.length), (s, redraw) => {
 			if (rows.length === 0) {
 				this.muted(s, "No therapist resonance coded in this scope.");
@@ -536,10 +538,10 @@ class Renderer {
 			head.createEl("th", { cls: "attune-num", text: "Notes", attr: { scope: "col" } });
 			const body = table.createEl("tbody");
 			for (const row of this.limit("resonance", rows)) {
-				const sel: Selection = { kind: "resonance", emotion: row.emotion };
+				const sel: Selection = { kind: "resonance", emotion: row.value };
 				const on = sameSelection(sel, this.m.selection);
 				const tr = body.createEl("tr", on ? { cls: "attune-selected" } : undefined);
-				this.button(tr.createEl("td"), row.emotion, `resonance-${row.emotion}`, `${on ? "Hide" : "Show"} passages for therapist resonance ${row.emotion}`, () => this.h.select(on ? undefined : sel), ["attune-row-button"])
+				this.button(tr.createEl("td"), row.value, `resonance-${row.value}`, `${on ? "Hide" : "Show"} passages for therapist resonance ${row.value}`, () => this.h.select(on ? undefined : sel), ["attune-row-button"])
 					.setAttribute("aria-pressed", String(on));
 				tr.createEl("td", { cls: "attune-num", text: String(row.count) });
 				tr.createEl("td", { cls: "attune-num", text: String(row.notes) });

@@ -8,7 +8,7 @@
  * folder; a step that cannot act safely writes nothing and says why.
  */
 import { type App, type ButtonComponent, type DropdownComponent, Modal, Notice, TFile, type TextComponent } from "../../obsidian-double/obsidian";
-import { type Summary, summarize } from "../../../src/core/index/summary";
+import { type Summary, summarize, summaryJson } from "../../../src/core/index/summary";
 import type { AttuneSettings } from "../../../src/core/settings";
 import type { AttuneContext } from "../../../src/plugin/context";
 import { ExportPreviewModal } from "../../../src/plugin/export/preview-modal";
@@ -87,7 +87,8 @@ function expectOnlyCreatedUnder(app: App, folder: string): void {
 	}
 }
 
-function counts(s: Summary) {
+function counts(summary: Summary) {
+	const s = summaryJson(summary);
 	return { notes: s.notes, emotions: s.emotions, resonance: s.resonance, empathy: s.empathy, responses: s.responses, processes: s.processes, comments: s.supervisorComments };
 }
 
@@ -279,8 +280,8 @@ describe("never overwriting", () => {
 		await click(preview.controls.export);
 		expect(app.vault.text(earlier)).toBe("An earlier export.\n");
 		expect(app.vault.writes).toEqual([
-			{ op: "createFolder", path: `${FOLDER} 2` },
-			{ op: "create", path: `${FOLDER} 2/2026-01 session 2.md` },
+			{ op: "createFolder", path: `${FOLDER} (2)` },
+			{ op: "create", path: `${FOLDER} (2)/2026-01 session 2.md` },
 		]);
 	});
 

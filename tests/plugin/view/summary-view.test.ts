@@ -4,7 +4,7 @@
  */
 import { type App, MarkdownView, Notice, type Plugin, TFile, type WorkspaceLeaf } from "../../obsidian-double/obsidian";
 import { renderMarkdown } from "../../../src/core/sidebar/report";
-import { summarize } from "../../../src/core/index/summary";
+import { summarize, summaryJson } from "../../../src/core/index/summary";
 import type { AttuneContext } from "../../../src/plugin/context";
 import { openSummaryView, registerSummaryView } from "../../../src/plugin/view/register";
 import { RENDER_DEBOUNCE_MS, SummaryView, VIEW_TYPE_SUMMARY } from "../../../src/plugin/view/summary-view";
@@ -120,7 +120,7 @@ describe("opening the view", () => {
 		const { app, ctx, el } = await setup();
 		expect(el.textContent).toMatch(/Open a session note/);
 		await openNote(app, "Clients/C-1/s1.md");
-		const s = summarize(ctx.index, { client: "C-1" });
+		const s = summaryJson(summarize(ctx.index, { client: "C-1" }));
 		expect(rows(el, ".attune-emotion-table")).toEqual(s.emotions.map((r) => [r.emotion, expect.stringMatching(/./) as unknown as string, String(r.count), String(r.notes)]));
 		expect(el.querySelector(".attune-scope-label")?.textContent).toBe("Client C-1");
 		await openNote(app, "Clients/C-2/o.md");
@@ -474,10 +474,10 @@ describe("export", () => {
 		await settle();
 		button(el, /Save the summary as a new CSV/).click();
 		await settle();
-		expect(app.vault.writes).toEqual([{ op: "create", path: "Attune summary 2026-03-16 2.csv" }, { op: "create", path: "Attune summary 2026-03-16 3.csv" }]);
+		expect(app.vault.writes).toEqual([{ op: "create", path: "Attune summary 2026-03-16 (2).csv" }, { op: "create", path: "Attune summary 2026-03-16 (3).csv" }]);
 		expect(app.vault.text("Attune summary 2026-03-16.csv")).toBe(existing);
-		expect(app.vault.text("Attune summary 2026-03-16 2.csv")).toMatch(/^family,value,process,count,notes\r\nemotion,/);
-		expect(app.vault.getAbstractFileByPath("Attune summary 2026-03-16 3.csv")).toBeInstanceOf(TFile);
+		expect(app.vault.text("Attune summary 2026-03-16 (2).csv")).toMatch(/^family,value,process,count,notes\r\nemotion,/);
+		expect(app.vault.getAbstractFileByPath("Attune summary 2026-03-16 (3).csv")).toBeInstanceOf(TFile);
 	});
 });
 
