@@ -3,11 +3,12 @@
  * Pure: the current time and a date formatter are passed in, so the core never
  * imports moment and tests pin the clock.
  */
+import { frontmatterEnd } from "../markdown/lines";
 import { yamlScalar } from "../note/yaml-lite";
 import type { DateFormatter } from "../time";
 
 /** The built-in templates, by the key settings use (`templatePaths[key]`, `defaultTemplate`). */
-export type TemplateKey = "efmt" | "soap" | "dap" | "birp" | "supervision" | "study";
+export type TemplateKey = "efmt" | "soap" | "dap" | "birp" | "supervision";
 
 /** A built-in template: what it is called, the kind of note it makes, and its text. */
 export interface BuiltInTemplate {
@@ -15,13 +16,13 @@ export interface BuiltInTemplate {
 	/** Shown in the new-note form and the settings tab. */
 	label: string;
 	/** The `note-type` of notes made from it. */
-	noteType: "session" | "supervision" | "study";
+	noteType: "session" | "supervision";
 	/** Markdown with placeholders. */
 	body: string;
 }
 
 /** Every template key, in the order the settings tab lists them. */
-export const TEMPLATE_KEYS: readonly TemplateKey[] = Object.freeze(["efmt", "soap", "dap", "birp", "supervision", "study"]);
+export const TEMPLATE_KEYS: readonly TemplateKey[] = Object.freeze(["efmt", "soap", "dap", "birp", "supervision"]);
 
 /** Keys of the templates that make session notes, for the new-session form. */
 export const SESSION_TEMPLATE_KEYS: readonly TemplateKey[] = Object.freeze(["efmt", "soap", "dap", "birp"]);
@@ -150,26 +151,6 @@ const SUPERVISION = [
 	"",
 ].join("\n");
 
-const STUDY = [
-	"---",
-	"note-type: study",
-	"---",
-	"# {{title}}",
-	"",
-	"## In my words",
-	"",
-	"",
-	"## In the case material",
-	"",
-	"",
-	"## Questions for supervision",
-	"- ",
-	"",
-	"## References",
-	"- ",
-	"",
-].join("\n");
-
 /** The built-in templates. */
 export const BUILT_IN_TEMPLATES: Readonly<Record<TemplateKey, BuiltInTemplate>> = Object.freeze({
 	efmt: { key: "efmt", label: "Emotion-focused and mindfulness session", noteType: "session", body: EFMT },
@@ -177,7 +158,6 @@ export const BUILT_IN_TEMPLATES: Readonly<Record<TemplateKey, BuiltInTemplate>> 
 	dap: { key: "dap", label: "DAP progress note", noteType: "session", body: DAP },
 	birp: { key: "birp", label: "BIRP progress note", noteType: "session", body: BIRP },
 	supervision: { key: "supervision", label: "Supervision note", noteType: "supervision", body: SUPERVISION },
-	study: { key: "study", label: "Study or case note", noteType: "study", body: STUDY },
 });
 
 /** Whether a string names a built-in template. */
@@ -232,15 +212,7 @@ export function renderTemplate(template: string, values: TemplateValues, now: Da
 	const kept: string[] = [];
 	const text = template.replace(/<%[\s\S]*?%>/g, (m) => `\uE000${kept.push(m) - 1}\uE001`);
 	const lines = text.split("\n");
-	let fmEnd = -1;
-	if (/^\uFEFF?---\s*$/.test(lines[0] ?? "")) {
-		for (let i = 1; i < lines.length; i++) {
-			if (/^---\s*\r?$/.test(lines[i])) {
-				fmEnd = i;
-				break;
-			}
-		}
-	}
+	const fmEnd = frontmatterEnd(lines);
 	const whole = /^(\s*(?:-\s+|[^\s#:][^:]*:\s*))\{\{(title|date|time|client|session|previous|modality|clinician|supervisor)(?::([^}]*))?\}\}(\s*\r?)$/;
 	for (let i = 1; i < fmEnd; i++) {
 		const m = whole.exec(lines[i]);
