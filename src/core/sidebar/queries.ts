@@ -193,6 +193,11 @@ export function antecedentRows(counts: Iterable<[AntecedentKey, ProcessOrUnclass
 	return [...rows.values()].sort((a, b) => Number(a.antecedent === NO_ANTECEDENT) - Number(b.antecedent === NO_ANTECEDENT) || b.total - a.total || a.label.localeCompare(b.label));
 }
 
+/** Notes by date, oldest first and undated last, then by path: the order in which they waited. */
+function oldestNoteFirst(a: { date?: string; path: string }, b: { date?: string; path: string }): number {
+	return (a.date ?? "\uffff").localeCompare(b.date ?? "\uffff") || a.path.localeCompare(b.path);
+}
+
 /** A note whose `review` is `requested`. */
 export interface ReviewItem {
 	path: string;
@@ -209,7 +214,7 @@ export function reviewQueue(records: Iterable<NoteRecord>): ReviewItem[] {
 		if (rec.unreadable || rec.props.review !== "requested") continue;
 		out.push({ path: rec.path, name: rec.name, date: rec.props.date, client: rec.props.client, clinician: rec.props.clinician });
 	}
-	return out.sort((a, b) => (a.date ?? "\uffff").localeCompare(b.date ?? "\uffff") || a.path.localeCompare(b.path));
+	return out.sort(oldestNoteFirst);
 }
 
 /** An open supervisor comment. */
@@ -232,7 +237,7 @@ export function openComments(records: Iterable<NoteRecord>): CommentRef[] {
 			if (!c.resolved) out.push({ path: rec.path, name: rec.name, date: rec.props.date, line: c.line, text: c.text });
 		}
 	}
-	return out.sort((a, b) => (a.date ?? "\uffff").localeCompare(b.date ?? "\uffff") || a.path.localeCompare(b.path) || a.line - b.line);
+	return out.sort((a, b) => oldestNoteFirst(a, b) || a.line - b.line);
 }
 
 /** The ratings of one note. */
@@ -264,7 +269,7 @@ export function ratingsOverTime(records: Iterable<NoteRecord>, client?: string):
 		if (!g) groups.set(label, (g = { label, points: [] }));
 		g.points.push({ path: rec.path, name: rec.name, date: rec.props.date, ratings: { ...r } });
 	}
-	for (const g of groups.values()) g.points.sort((a, b) => (a.date ?? "\uffff").localeCompare(b.date ?? "\uffff") || a.path.localeCompare(b.path));
+	for (const g of groups.values()) g.points.sort(oldestNoteFirst);
 	return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label));
 }
 
