@@ -214,25 +214,26 @@ export class Scanner implements TagSink {
 
 	/** Columns of indentation at the cursor; sets `indPos`/`indCol` to the first non-blank. */
 	private indent(): number {
+		return this.extra + this.walkBlank(this.pos, this.col);
+	}
+
+	/**
+	 * Walks the spaces and tabs from `p`, at column `c`: sets `indPos`/`indCol`
+	 * to the first non-blank and returns the columns walked.
+	 */
+	private walkBlank(p: number, c: number): number {
 		const s = this.s;
-		let w = this.extra, c = this.col, p = this.pos;
+		const from = c;
 		while (p < this.lineEnd) {
 			const ch = s.charCodeAt(p);
-			if (ch === SPACE) {
-				w++;
-				c++;
-			} else if (ch === TAB) {
-				const t = 4 - ((c - this.origin) & 3);
-				w += t;
-				c += t;
-			} else {
-				break;
-			}
+			if (ch === SPACE) c++;
+			else if (ch === TAB) c += 4 - ((c - this.origin) & 3);
+			else break;
 			p++;
 		}
 		this.indPos = p;
 		this.indCol = c;
-		return w;
+		return c - from;
 	}
 
 	/** Consumes `n` columns of indentation, splitting a tab if need be. */
@@ -596,25 +597,11 @@ export class Scanner implements TagSink {
 	}
 
 	private openItem(ind: number, markerLen: number): void {
-		const s = this.s;
 		this.closeLeaf();
 		const markerPos = this.indPos, markerCol = this.indCol;
 		const afterPos = markerPos + markerLen;
-		let q = afterPos, c = markerCol + markerLen, spaces = 0;
-		while (q < this.lineEnd) {
-			const ch = s.charCodeAt(q);
-			if (ch === SPACE) {
-				spaces++;
-				c++;
-			} else if (ch === TAB) {
-				const t = 4 - ((c - this.origin) & 3);
-				spaces += t;
-				c += t;
-			} else {
-				break;
-			}
-			q++;
-		}
+		const spaces = this.walkBlank(afterPos, markerCol + markerLen);
+		const q = this.indPos, c = this.indCol;
 		let width: number;
 		if (q >= this.lineEnd || spaces >= 5) {
 			// An empty item, or one whose text is indented code: content one column after the marker.
