@@ -43,24 +43,70 @@ interface PendingCallout {
  */
 const OPENER_CHARS = ["`", "$", "<", "["];
 
-/** Scratch storage shared by all scans: line starts, `#` positions, inline content queued. */
-const SCRATCH_LINES: number[] = [];
-const SCRATCH_HASHES: number[] = [];
-const SCRATCH_UNITS: number[] = [];
+/**
+ * Storage reused by every scan, so that a scan allocates little besides its
+ * results: scans run one at a time and nothing in it outlives a scan. Each
+ * array's count of entries in use is kept by the scanner.
+ */
+interface ScanBuffers {
+	/** Where each line starts. */
+	readonly lineStarts: number[];
+	/** Positions of the `#` characters in inline content, in order. */
+	readonly hashes: number[];
+	/** Inline content queued for the inline pass, `UNIT_SIZE` numbers each. */
+	readonly units: number[];
+	/** The inline reader, which keeps no result. */
+	readonly reader: InlineReader;
+}
+
+const SHARED_BUFFERS: ScanBuffers = { lineStarts: [], hashes: [], units: [], reader: new InlineReader() };
+
+/**
+ * A queued unit of inline content: its start and end, -1 for a plain range
+ * of the text or the index in `segs` of line pieces to join, and the range of
+ * `hashes` holding its `#` positions.
+ */
+const U_START = 0, U_END = 1, U_SEGS = 2, U_HASH_FROM = 3, U_HASH_TO = 4, UNIT_SIZE = 5;
+
+/**
+ * The open block quotes and list items, outermost first, as parallel arrays
+ * (a line walks them from the outside in, matching each one's marker or
+ * indentation).
+ */
+class ContainerStack {
+	/** `Q_QUOTE` or `Q_ITEM`. */
+	readonly kind: number[] = [];
+	/** A list item's content indentation, in columns (0 for a quote). */
+	readonly width: number[] = [];
+	/** Where the container's marker ended on the latest line that matched it (for callout text). */
+	readonly markEnd: number[] = [];
+
+	get depth(): number {
+		return this.kind.length;
+	}
+
+	push(kind: number, width: number, markEnd: number): void {
+		this.kind.push(kind);
+		this.width.push(width);
+		this.markEnd.push(markEnd);
+	}
+
+	/** Closes the containers deeper than `depth`. */
+	truncate(depth: number): void {
+		this.kind.length = depth;
+		this.width.length = depth;
+		this.markEnd.length = depth;
+	}
+}
 
 /** A CR that ends a line on its own (old Mac files, or text pasted from one). */
 const LONE_CR = /\r(?!\n)/;
 
-/** One reader serves every scan: scans run one at a time and the reader keeps no result. */
-const READER = new InlineReader();
-
 export class Scanner implements TagSink {
 	private readonly s: string;
 	private readonly n: number;
-	// Scratch arrays are shared by all scans (they run one at a time, and
-	// nothing in them outlives a scan), so a scan allocates little besides
-	// its results; each has its own count of entries in use.
-	private readonly lineStarts = SCRATCH_LINES;
+	// The arrays of SHARED_BUFFERS, each with its own count of entries in use.
+	private readonly lineStarts = SHARED_BUFFERS.lineStarts;
 	private lineN = 0;
 	private readonly tags: RawTag[] = [];
 	private readonly headings: RawHeading[] = [];
@@ -70,17 +116,12 @@ export class Scanner implements TagSink {
 	private defs: Set<string> | null = null;
 
 	// Inline content to read once the block pass is done (link definitions may
-	// come after their use). Five numbers each: start, end, -1 for a plain
-	// range of the text or the index in `segs` of line pieces to join, and the
-	// range of `hashes` holding its `#` positions.
-	private readonly units = SCRATCH_UNITS;
+	// come after their use), `UNIT_SIZE` numbers each (see `U_START`).
+	private readonly units = SHARED_BUFFERS.units;
 	private unitN = 0;
 	private readonly segs: number[] = [];
 
-	// Open containers.
-	private readonly cKind: number[] = [];
-	private readonly cWidth: number[] = [];
-	private readonly cMarkEnd: number[] = [];
+	private readonly containers = new ContainerStack();
 
 	// The open leaf block.
 	private leaf = L_NONE;
@@ -121,7 +162,7 @@ export class Scanner implements TagSink {
 	private nextHash = -1;
 	private nextPercents = -2;
 	/** Positions of the `#` characters in inline content, in order. */
-	private readonly hashes = SCRATCH_HASHES;
+	private readonly hashes = SHARED_BUFFERS.hashes;
 	private hashN = 0;
 
 	constructor(text: string) {
@@ -332,16 +373,17 @@ export class Scanner implements TagSink {
 		this.col = 0;
 		this.extra = 0;
 		this.origin = 0;
-		const nc = this.cKind.length;
+		const open = this.containers;
+		const nc = open.depth;
 		let matched = 0;
 		for (; matched < nc; matched++) {
-			if (this.cKind[matched] === Q_QUOTE) {
+			if (open.kind[matched] === Q_QUOTE) {
 				if (!this.quoteMarker()) break;
-				this.cMarkEnd[matched] = this.pos;
+				open.markEnd[matched] = this.pos;
 			} else {
 				if (this.restBlank()) continue;
-				if (this.indent() < this.cWidth[matched]) break;
-				this.consumeCols(this.cWidth[matched]);
+				if (this.indent() < open.width[matched]) break;
+				this.consumeCols(open.width[matched]);
 			}
 		}
 		const blank = this.restBlank();
@@ -388,7 +430,7 @@ export class Scanner implements TagSink {
 		switch (this.leaf) {
 			case L_PARA: {
 				if (ind >= 4) {
-					for (let d = matched; d < this.cKind.length; d++) if (this.cKind[d] === Q_QUOTE) return false;
+					for (let d = matched; d < this.containers.depth; d++) if (this.containers.kind[d] === Q_QUOTE) return false;
 				}
 				this.addText();
 				if (this.pending.length > 0) this.calloutLazyText();
@@ -576,14 +618,14 @@ export class Scanner implements TagSink {
 			if (this.indPos >= this.lineEnd) return;
 			const p = this.indPos;
 			const c = s.charCodeAt(p);
-			if (c === GT && this.cKind.length < MAX_CONTAINERS) {
+			if (c === GT && this.containers.depth < MAX_CONTAINERS) {
 				this.closeLeaf();
 				this.quoteMarker();
 				this.pushContainer(Q_QUOTE, 0);
 				this.calloutStart();
 				continue;
 			}
-			if ((c === DASH || c === STAR || c === PLUS || isDigit(c)) && this.cKind.length < MAX_CONTAINERS && !this.thematicBreak(p)) {
+			if ((c === DASH || c === STAR || c === PLUS || isDigit(c)) && this.containers.depth < MAX_CONTAINERS && !this.thematicBreak(p)) {
 				const w = this.listMarkerWidth(p);
 				if (w > 0) {
 					this.openItem(ind, w);
@@ -685,17 +727,13 @@ export class Scanner implements TagSink {
 	}
 
 	private pushContainer(kind: number, width: number): void {
-		this.cKind.push(kind);
-		this.cWidth.push(width);
-		this.cMarkEnd.push(this.pos);
+		this.containers.push(kind, width, this.pos);
 	}
 
 	private closeContainersTo(depth: number): void {
-		if (this.cKind.length <= depth) return;
+		if (this.containers.depth <= depth) return;
 		this.closeLeaf();
-		this.cKind.length = depth;
-		this.cWidth.length = depth;
-		this.cMarkEnd.length = depth;
+		this.containers.truncate(depth);
 		if (this.pending.length > 0) this.pending = this.pending.filter((x) => x.depth < depth);
 	}
 
@@ -860,13 +898,13 @@ export class Scanner implements TagSink {
 			while (ce > cs && isSpaceOrTab(s.charCodeAt(ce - 1))) ce--;
 		}
 		this.closeLeaf();
-		if (this.cKind.length === 0) this.headings.push({ heading: s.slice(cs, ce), level, line: this.lineNo });
+		if (this.containers.depth === 0) this.headings.push({ heading: s.slice(cs, ce), level, line: this.lineNo });
 		const from = this.hashN;
 		if (this.lineHashes(cs) && this.hashes[from] < ce) this.pushUnit(cs, ce, -1, from, this.hashN);
 	}
 
 	private setextHeading(level: number): void {
-		if (this.cKind.length === 0) {
+		if (this.containers.depth === 0) {
 			const text = this.accText().trim();
 			this.headings.push({ heading: text, level, line: this.accFirstLine });
 		}
@@ -965,7 +1003,7 @@ export class Scanner implements TagSink {
 		const title = s.slice(t, this.lineEnd).trim();
 		const callout: RawCallout = { type, line: this.lineNo, title, firstText: title };
 		this.callouts.push(callout);
-		if (title === "") this.pending.push({ callout, depth: this.cKind.length - 1 });
+		if (title === "") this.pending.push({ callout, depth: this.containers.depth - 1 });
 	}
 
 	/** Gives waiting callouts this line's text, when their quote continues on it. */
@@ -977,7 +1015,7 @@ export class Scanner implements TagSink {
 				keep.push(w);
 				continue;
 			}
-			let p = this.cMarkEnd[w.depth];
+			let p = this.containers.markEnd[w.depth];
 			while (p < this.lineEnd) {
 				const c = s.charCodeAt(p);
 				if (c !== GT && !isSpaceOrTab(c)) break;
@@ -1029,12 +1067,12 @@ export class Scanner implements TagSink {
 
 	private pushUnit(start: number, end: number, segs: number, hashFrom: number, hashTo: number): void {
 		const u = this.units, k = this.unitN;
-		u[k] = start;
-		u[k + 1] = end;
-		u[k + 2] = segs;
-		u[k + 3] = hashFrom;
-		u[k + 4] = hashTo;
-		this.unitN = k + 5;
+		u[k + U_START] = start;
+		u[k + U_END] = end;
+		u[k + U_SEGS] = segs;
+		u[k + U_HASH_FROM] = hashFrom;
+		u[k + U_HASH_TO] = hashTo;
+		this.unitN = k + UNIT_SIZE;
 	}
 
 	private flushText(): void {
@@ -1079,14 +1117,14 @@ export class Scanner implements TagSink {
 
 	private readUnits(): void {
 		if (this.unitN === 0) return;
-		const reader = READER;
+		const reader = SHARED_BUFFERS.reader;
 		this.lineCursor = 0;
-		for (let u = 0; u < this.unitN; u += 5) {
-			const start = this.units[u], end = this.units[u + 1];
-			this.unitSegs = this.units[u + 2];
+		for (let u = 0; u < this.unitN; u += UNIT_SIZE) {
+			const start = this.units[u + U_START], end = this.units[u + U_END];
+			this.unitSegs = this.units[u + U_SEGS];
 			if (this.unitSegs < 0) {
 				this.unitText = this.s;
-				reader.read(this.s, start, end, this.plain(start, end), this.hashes, this.units[u + 3], this.units[u + 4], this.defs, this);
+				reader.read(this.s, start, end, this.plain(start, end), this.hashes, this.units[u + U_HASH_FROM], this.units[u + U_HASH_TO], this.defs, this);
 			} else {
 				const count = this.segs[this.unitSegs];
 				const parts: string[] = [];
