@@ -13,6 +13,23 @@ import {
 import { htmlBlockType } from "./html";
 import { InlineReader, type TagSink } from "./inline";
 
+/** Kinds of hidden block a line may sit in, as `HiddenRegions.lineKinds` gives them. */
+export const H_NONE = 0, H_CODE = 1, H_MATH = 2, H_COMMENT = 3, H_HTML = 4;
+
+/**
+ * Where no tag is read, recorded by a scan only when asked (the editing
+ * commands ask; indexing never does): the hidden block each line sits in,
+ * and the hidden inline spans (code, HTML comments, links), in note offsets.
+ */
+export class HiddenRegions {
+	/** Per body line (0-based), `H_CODE`, `H_MATH`, `H_COMMENT` or `H_HTML`; `H_NONE` or absent when none. */
+	readonly lineKinds: number[] = [];
+	/** Inline spans, three numbers each: the kind (`SPAN_CODE` ... of inline.ts), start, end (exclusive). */
+	readonly spans: number[] = [];
+	/** Where each line starts, for turning a line and column into an offset. */
+	lineStarts: number[] = [];
+}
+
 /**
  * A callout body line as text: a nested callout's marker line counts by its
  * title, so an untitled callout wrapping others still finds its first words.
@@ -165,9 +182,21 @@ export class Scanner implements TagSink {
 	private readonly hashes = SHARED_BUFFERS.hashes;
 	private hashN = 0;
 
-	constructor(text: string) {
+	/** When set, the scan also records where no tag is read (inline content is then read in full). */
+	private readonly hidden: HiddenRegions | null;
+	/** The leaf kind that took the current line when it hides tags (fence, math, HTML, indented code), for `hidden`. */
+	private lineHidden = L_NONE;
+
+	constructor(text: string, hidden: HiddenRegions | null = null) {
 		this.s = text;
 		this.n = text.length;
+		this.hidden = hidden;
+	}
+
+	/** Reads the properties block only. */
+	frontmatterOnly(): RawFrontmatter | null {
+		this.readFrontmatter();
+		return this.frontmatter;
 	}
 
 	run(): MarkdownScan {
@@ -182,11 +211,13 @@ export class Scanner implements TagSink {
 			this.lineNo = this.lineN;
 			this.lineStarts[this.lineN++] = p;
 			this.line(p, e);
+			if (this.hidden !== null) this.recordLine();
 			p = next;
 		}
 		this.closeContainersTo(0);
 		this.closeLeaf();
 		this.readUnits();
+		if (this.hidden !== null) this.hidden.lineStarts = this.lineStarts.slice(0, this.lineN);
 		return { frontmatter: this.frontmatter, tags: this.tags, headings: this.headings, callouts: this.callouts, lineCount: this.lineN };
 	}
 
@@ -437,6 +468,7 @@ export class Scanner implements TagSink {
 				return true;
 			}
 			case L_HTML:
+				this.lineHidden = L_HTML;
 				if (this.htmlEnds(this.pos)) this.closeLeaf();
 				return true;
 			case L_COMMENT:
@@ -445,6 +477,7 @@ export class Scanner implements TagSink {
 				return true;
 			case L_FENCE:
 			case L_MATH:
+				this.lineHidden = this.leaf;
 				return true;
 			default:
 				return false;
@@ -459,9 +492,14 @@ export class Scanner implements TagSink {
 				break;
 			case L_HTML:
 				if (this.htmlType >= 6) this.closeLeaf();
+				else this.lineHidden = L_HTML;
 				break;
 			case L_COMMENT:
 				this.flushText();
+				break;
+			case L_FENCE:
+			case L_MATH:
+				this.lineHidden = this.leaf;
 				break;
 			default:
 				break;
@@ -473,6 +511,7 @@ export class Scanner implements TagSink {
 		const s = this.s;
 		switch (this.leaf) {
 			case L_FENCE: {
+				this.lineHidden = L_FENCE;
 				const ind = this.indent();
 				if (ind < 4) {
 					let p = this.indPos, k = 0;
@@ -488,12 +527,14 @@ export class Scanner implements TagSink {
 				return true;
 			}
 			case L_MATH: {
+				this.lineHidden = L_MATH;
 				let e = this.lineEnd;
 				while (e > this.pos && isSpaceOrTab(s.charCodeAt(e - 1))) e--;
 				if (e - 2 >= this.pos && s.charCodeAt(e - 1) === DOLLAR && s.charCodeAt(e - 2) === DOLLAR) this.closeLeaf();
 				return true;
 			}
 			case L_HTML:
+				this.lineHidden = L_HTML;
 				if (this.htmlEnds(this.pos)) this.closeLeaf();
 				return true;
 			case L_COMMENT:
@@ -501,7 +542,10 @@ export class Scanner implements TagSink {
 				if (this.commentCloses()) this.closeLeaf();
 				return true;
 			case L_ICODE:
-				if (this.indent() >= 4) return true;
+				if (this.indent() >= 4) {
+					this.lineHidden = L_ICODE;
+					return true;
+				}
 				this.closeLeaf();
 				return false;
 			case L_PARA:
@@ -556,7 +600,7 @@ export class Scanner implements TagSink {
 			return false;
 		}
 		const from = this.hashN;
-		if (this.lineHashes(this.pos)) this.addRow(this.pos, this.lineEnd, from);
+		if (this.lineHashes(this.pos) || this.hidden !== null) this.addRow(this.pos, this.lineEnd, from);
 		return true;
 	}
 
@@ -724,6 +768,30 @@ export class Scanner implements TagSink {
 
 	private setLeaf(kind: number): void {
 		this.leaf = kind;
+		this.lineHidden = kind;
+	}
+
+	/** Records the hidden block the line just read sits in, for `hidden`. */
+	private recordLine(): void {
+		const h = this.hidden;
+		if (h === null) return;
+		let kind = H_NONE;
+		switch (this.lineHidden) {
+			case L_FENCE:
+			case L_ICODE:
+				kind = H_CODE;
+				break;
+			case L_MATH:
+				kind = H_MATH;
+				break;
+			case L_HTML:
+				kind = this.htmlType === 2 ? H_COMMENT : H_HTML;
+				break;
+			default:
+				break;
+		}
+		h.lineKinds[this.lineNo] = kind;
+		this.lineHidden = L_NONE;
 	}
 
 	private pushContainer(kind: number, width: number): void {
@@ -900,7 +968,7 @@ export class Scanner implements TagSink {
 		this.closeLeaf();
 		if (this.containers.depth === 0) this.headings.push({ heading: s.slice(cs, ce), level, line: this.lineNo });
 		const from = this.hashN;
-		if (this.lineHashes(cs) && this.hashes[from] < ce) this.pushUnit(cs, ce, -1, from, this.hashN);
+		if ((this.lineHashes(cs) && this.hashes[from] < ce) || this.hidden !== null) this.pushUnit(cs, ce, -1, from, this.hashN);
 	}
 
 	private setextHeading(level: number): void {
@@ -963,7 +1031,7 @@ export class Scanner implements TagSink {
 		this.accHash = false;
 		this.leaf = L_TABLE;
 		this.tableLeadingPipe = lead;
-		if (headHash) this.addRow(hs, he, headHashes);
+		if (headHash || this.hidden !== null) this.addRow(hs, he, headHashes);
 		return true;
 	}
 
@@ -981,7 +1049,7 @@ export class Scanner implements TagSink {
 			} else if (c === PIPE) {
 				const first = k;
 				while (k < this.hashN && this.hashes[k] < p) k++;
-				if (k > first) this.pushUnit(cell, p, -1, first, k);
+				if (k > first || this.hidden !== null) this.pushUnit(cell, p, -1, first, k);
 				cell = p + 1;
 			}
 		}
@@ -1077,7 +1145,7 @@ export class Scanner implements TagSink {
 
 	private flushText(): void {
 		if (this.accStart < 0) return;
-		if (this.accHash) {
+		if (this.accHash || this.hidden !== null) {
 			if (this.accRaw) {
 				this.pushUnit(this.accStart, this.accEnd, -1, this.accHashFrom, this.hashN);
 			} else {
@@ -1118,13 +1186,14 @@ export class Scanner implements TagSink {
 	private readUnits(): void {
 		if (this.unitN === 0) return;
 		const reader = SHARED_BUFFERS.reader;
+		reader.recordSpans = this.hidden !== null;
 		this.lineCursor = 0;
 		for (let u = 0; u < this.unitN; u += UNIT_SIZE) {
 			const start = this.units[u + U_START], end = this.units[u + U_END];
 			this.unitSegs = this.units[u + U_SEGS];
 			if (this.unitSegs < 0) {
 				this.unitText = this.s;
-				reader.read(this.s, start, end, this.plain(start, end), this.hashes, this.units[u + U_HASH_FROM], this.units[u + U_HASH_TO], this.defs, this);
+				reader.read(this.s, start, end, this.hidden === null && this.plain(start, end), this.hashes, this.units[u + U_HASH_FROM], this.units[u + U_HASH_TO], this.defs, this);
 			} else {
 				const count = this.segs[this.unitSegs];
 				const parts: string[] = [];
@@ -1146,22 +1215,28 @@ export class Scanner implements TagSink {
 
 	/** Records a tag found by the inline reader. */
 	onTag(start: number, end: number): void {
-		let offset = start;
-		if (this.unitSegs >= 0) {
-			// Map a position in the joined text back to the note.
-			const at = this.unitSegs, count = this.segs[at];
-			let base = 0;
-			for (let k = 0; k < count; k++) {
-				const a = this.segs[at + 1 + 2 * k], b = this.segs[at + 2 + 2 * k];
-				if (start <= base + (b - a)) {
-					offset = a + (start - base);
-					break;
-				}
-				base += b - a + 1;
-			}
-		}
+		const offset = this.unitSegs >= 0 ? this.noteOffset(start) : start;
 		const line = this.lineOf(offset);
 		this.tags.push({ tag: this.unitText.slice(start + 1, end), line, col: offset - this.lineStarts[line], offset });
+	}
+
+	/** Records a hidden inline span found by the inline reader (only when `hidden` is set). */
+	onSpan(kind: number, start: number, end: number): void {
+		if (this.hidden === null) return;
+		const joined = this.unitSegs >= 0;
+		this.hidden.spans.push(kind, joined ? this.noteOffset(start) : start, joined ? this.noteOffset(end) : end);
+	}
+
+	/** Maps a position in the joined text of the current unit back to the note. */
+	private noteOffset(pos: number): number {
+		const at = this.unitSegs, count = this.segs[at];
+		let base = 0;
+		for (let k = 0; k < count; k++) {
+			const a = this.segs[at + 1 + 2 * k], b = this.segs[at + 2 + 2 * k];
+			if (pos <= base + (b - a)) return a + (pos - base);
+			base += b - a + 1;
+		}
+		return pos;
 	}
 
 	/** Tags arrive in reading order, so their lines are found by walking forward. */

@@ -62,7 +62,12 @@ export interface TagSink {
 	mark(): number;
 	/** Forgets the tags received since `mark` returned `count`. */
 	rollback(count: number): void;
+	/** Receives a span where no tag is read (`SPAN_CODE` ...), when the reader's `recordSpans` is set. */
+	onSpan(kind: number, start: number, end: number): void;
 }
+
+/** Kinds of span where no tag is read: a code span, an HTML comment, a link or embed (`[[...]]`, `![...]`, a link's `(...)`). */
+export const SPAN_CODE = 1, SPAN_COMMENT = 2, SPAN_LINK = 3;
 
 /**
  * Characters that may start a construct, and bare URLs (whose `_` and `#`
@@ -90,6 +95,8 @@ export class InlineReader {
 	private runIdx = 0;
 	/** Whether the full reader's caches were reset for this content (most content never needs them). */
 	private fresh = false;
+	/** Whether to report code spans, HTML comments and links to the sink's `onSpan` (the editing commands' question, not indexing's). */
+	recordSpans = false;
 
 	/**
 	 * Reads `s[start, end)` as one block's inline content. When `plain`, the
@@ -191,18 +198,23 @@ export class InlineReader {
 						i = j;
 						continue;
 					}
+					if (this.recordSpans) this.sink?.onSpan(SPAN_CODE, p, next);
 					break;
 				case DOLLAR:
 					next = this.math(p, end);
 					break;
 				case LT:
 					next = this.html(p, end);
+					// Only a comment starts `<!-` and ends well.
+					if (this.recordSpans && next > 0 && s.charCodeAt(p + 2) === DASH) this.sink?.onSpan(SPAN_COMMENT, p, next);
 					break;
 				case BRACK_O:
 					next = depth < MAX_DEPTH ? this.bracket(p, end, depth) : -1;
+					if (this.recordSpans && next > 0 && s.charCodeAt(p + 1) === BRACK_O) this.sink?.onSpan(SPAN_LINK, p, next);
 					break;
 				case BANG:
 					next = this.image(p, end);
+					if (this.recordSpans && next > 0) this.sink?.onSpan(SPAN_LINK, p, next);
 					break;
 				case STAR:
 				case UNDERSCORE:
@@ -547,6 +559,7 @@ export class InlineReader {
 			const after = this.inlineDestination(close + 1, end);
 			if (after > 0) {
 				this.parse(i + 1, close, depth + 1, true);
+				if (this.recordSpans) this.sink?.onSpan(SPAN_LINK, close + 1, after);
 				return after;
 			}
 		}
