@@ -5,7 +5,7 @@
  * its note with the line marked, and the sidebar follows the open note.
  */
 import { type ScopeChoice, type Selection, VaultInsights, buildViewModel } from "../src/core/insights";
-import { passageAt } from "../src/core/reader";
+import { passageAt } from "../src/core/markdown/passages";
 import { renderMarkdown } from "../src/core/report";
 import { type SummaryViewHandlers, defaultUi, renderSummaryView } from "../src/plugin/view/render";
 import { type PreviewData, indexFrom } from "./data";

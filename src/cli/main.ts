@@ -5,7 +5,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { indexVault, parseProperties, readNoteText, readVaultConfig, recordFromText } from "./vault";
-import { factsFromText, passageAt } from "../core/reader";
+import { passageAt } from "../core/markdown/passages";
+import { factsFromText } from "../core/reader";
 import { propertyLine } from "../core/note";
 import { renderCsv, renderMarkdown, renderTable } from "../core/report";
 import { type SummaryFilter, summarize } from "../core/summary";

@@ -8,7 +8,7 @@ import {
 	type ScopeChoice, type Selection, type SummaryViewModel, VaultInsights, buildViewModel, choiceFromSettings, choiceFromState,
 	localIsoDate, settingsWithChoice,
 } from "../../core/insights";
-import { passageAt } from "../../core/reader";
+import { passageAt } from "../../core/markdown/passages";
 import type { AttuneContext } from "../context";
 import { copySummary, insertSummary, saveSummaryCsv } from "./export";
 import { type SummaryViewHandlers, type SummaryViewUi, defaultUi, renderSummaryView, sectionsFromState } from "./render";
