@@ -8,7 +8,7 @@ import { type ScopeChoice } from "../src/core/sidebar/scope";
 import { type Selection } from "../src/core/sidebar/queries";
 import { VaultInsights } from "../src/core/sidebar/vault-insights";
 import { buildViewModel } from "../src/core/sidebar/view-model";
-import { passageAt } from "../src/core/note/reader";
+import { passageAt } from "../src/core/markdown/passages";
 import { renderMarkdown } from "../src/core/sidebar/report";
 import { type SummaryViewHandlers, defaultUi, renderSummaryView } from "../src/plugin/view/render";
 import { type PreviewData, indexFrom } from "./data";

@@ -5,7 +5,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { indexVault, parseProperties, readNoteText, readVaultConfig, recordFromText } from "./vault";
-import { factsFromText, passageAt } from "../core/note/reader";
+import { passageAt } from "../core/markdown/passages";
+import { factsFromText } from "../core/note/reader";
 import { propertyLine } from "../core/note/note";
 import { renderCsv, renderMarkdown, renderTable } from "../core/sidebar/report";
 import { type SummaryFilter, summarize, summaryJson } from "../core/index/summary";

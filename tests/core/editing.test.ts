@@ -1,5 +1,6 @@
 import { parse as parseYaml } from "yaml";
-import { blockedContextAt, insertedTagIsRead, selectionTagPosition, tagInsertion } from "../../src/core/authoring/tag-insertion";
+import { insertedTagIsRead, selectionTagPosition, tagInsertion } from "../../src/core/authoring/tag-insertion";
+import { blockedContextAt } from "../../src/core/markdown/context";
 import { expandPathPattern, fillProperties, firstSectionPosition } from "../../src/core/authoring/new-note";
 import { familyWordProblem, parseWordList } from "../../src/core/vocabulary/vocabulary";
 import { freePath } from "../../src/core/vault-paths";

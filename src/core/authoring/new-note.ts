@@ -2,7 +2,8 @@
  * New notes: their properties, where the cursor goes, and their folder and
  * file name from the patterns in settings.
  */
-import { eolOf, frontmatterEnd, splitLines } from "../markdown/lines";
+import { frontmatterEnd } from "../markdown/context";
+import { eolOf, splitLines } from "../markdown/lines";
 import { yamlScalar } from "../note/yaml-lite";
 import type { DateFormatter } from "../time";
 import { safeNamePart } from "../vault-paths";

@@ -3,7 +3,7 @@
  * Pure: the current time and a date formatter are passed in, so the core never
  * imports moment and tests pin the clock.
  */
-import { frontmatterEnd } from "../markdown/lines";
+import { frontmatterEnd } from "../markdown/context";
 import { yamlScalar } from "../note/yaml-lite";
 import type { DateFormatter } from "../time";
 

@@ -1,9 +1,7 @@
 /**
- * Lines of a note's text: splitting, line endings, and the properties block's
- * closing fence.
+ * Lines of a note's text: splitting them, whatever their endings, and the
+ * ending a text uses.
  */
-
-const FRONTMATTER_FENCE = /^---\s*$/;
 
 /** Splits text into lines, whatever its line endings. */
 export function splitLines(text: string): string[] {
@@ -13,11 +11,4 @@ export function splitLines(text: string): string[] {
 /** The line ending a text uses: CRLF when it has any, else LF. */
 export function eolOf(text: string): string {
 	return text.includes("\r\n") ? "\r\n" : "\n";
-}
-
-/** The 0-based line of the closing fence of the properties block, or -1 when there is none. */
-export function frontmatterEnd(lines: readonly string[]): number {
-	if (lines.length === 0 || !FRONTMATTER_FENCE.test(lines[0].replace(/^\uFEFF/, ""))) return -1;
-	for (let i = 1; i < lines.length; i++) if (FRONTMATTER_FENCE.test(lines[i])) return i;
-	return -1;
 }

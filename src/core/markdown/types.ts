@@ -40,10 +40,8 @@ export interface RawCallout {
 
 /** The YAML properties block at the very top of a note, if any. */
 export interface RawFrontmatter {
-	/** The YAML text between the `---` fences (without them). */
+	/** The YAML text between the `---` fences (without them). The opening fence is always line 0. */
 	yaml: string;
-	/** 0-based line of the opening `---` (always 0). */
-	startLine: number;
 	/** 0-based line of the closing `---`. */
 	endLine: number;
 }

@@ -4,7 +4,8 @@
  * selected passage, spaced so that Obsidian reads it as a tag.
  */
 import { type Editor, Notice } from "obsidian";
-import { blockedContextAt, blockedMessage, insertedTagIsRead, selectionTagPosition, tagInsertion } from "../../core/authoring/tag-insertion";
+import { blockedMessage, insertedTagIsRead, selectionTagPosition, tagInsertion } from "../../core/authoring/tag-insertion";
+import { blockedContextAt } from "../../core/markdown/context";
 import { splitLines } from "../../core/markdown/lines";
 import { wordChoices } from "../../core/authoring/word-choices";
 import { type Summary, summarize } from "../../core/index/summary";

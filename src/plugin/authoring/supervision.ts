@@ -4,8 +4,9 @@
  * other property and refusing when the properties are not valid YAML.
  */
 import { type Editor, MarkdownView, Notice, TFile, parseYaml } from "obsidian";
-import { blockContextAt, blockedMessage } from "../../core/authoring/tag-insertion";
-import { frontmatterEnd, splitLines } from "../../core/markdown/lines";
+import { blockedMessage } from "../../core/authoring/tag-insertion";
+import { blockContextAt, frontmatterEnd } from "../../core/markdown/context";
+import { splitLines } from "../../core/markdown/lines";
 import { resolveSupervisorComment, supervisorCommentHeading, supervisorCommentInsertion } from "../../core/authoring/supervisor-comments";
 import { localIsoDate } from "../../core/time";
 import type { AttuneContext } from "../context";

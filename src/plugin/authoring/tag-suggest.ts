@@ -4,7 +4,7 @@
  * vocabularies. Family words come from settings.
  */
 import { type App, type Editor, type EditorPosition, EditorSuggest, type EditorSuggestContext, type EditorSuggestTriggerInfo, type TFile } from "obsidian";
-import { blockedContextAt } from "../../core/authoring/tag-insertion";
+import { blockedContextAt } from "../../core/markdown/context";
 import { wordChoices } from "../../core/authoring/word-choices";
 import { type Family, PROCESS_CLASSES, PROCESS_LABELS } from "../../core/vocabulary/families";
 import { type Vocabulary } from "../../core/vocabulary/vocabulary";

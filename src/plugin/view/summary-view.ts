@@ -9,7 +9,7 @@ import { type Selection } from "../../core/sidebar/queries";
 import { type SummaryViewModel, buildViewModel } from "../../core/sidebar/view-model";
 import { VaultInsights } from "../../core/sidebar/vault-insights";
 import { localIsoDate } from "../../core/time";
-import { passageAt } from "../../core/note/reader";
+import { passageAt } from "../../core/markdown/passages";
 import type { AttuneContext } from "../context";
 import { copySummary, insertSummary, saveSummaryCsv } from "./export";
 import { type SummaryViewHandlers, type SummaryViewUi, defaultUi, renderSummaryView, sectionsFromState } from "./render";

@@ -193,11 +193,11 @@ describe("line endings and positions", () => {
 });
 
 describe("the properties block", () => {
-	it.each<[string, string, { yaml: string; startLine: number; endLine: number } | null]>([
-		["fences on line 0 and a later line", "---\na: 1\nb: 2\n---\nbody", { yaml: "a: 1\nb: 2", startLine: 0, endLine: 3 }],
-		["an empty block", "---\n---\nbody", { yaml: "", startLine: 0, endLine: 1 }],
-		["trailing white space after the closing fence", "---\na: 1\n---  \nbody", { yaml: "a: 1", startLine: 0, endLine: 2 }],
-		["CRLF inside", "---\r\na: 1\r\n---\r\nbody", { yaml: "a: 1", startLine: 0, endLine: 2 }],
+	it.each<[string, string, { yaml: string; endLine: number } | null]>([
+		["fences on line 0 and a later line", "---\na: 1\nb: 2\n---\nbody", { yaml: "a: 1\nb: 2", endLine: 3 }],
+		["an empty block", "---\n---\nbody", { yaml: "", endLine: 1 }],
+		["trailing white space after the closing fence", "---\na: 1\n---  \nbody", { yaml: "a: 1", endLine: 2 }],
+		["CRLF inside", "---\r\na: 1\r\n---\r\nbody", { yaml: "a: 1", endLine: 2 }],
 		["no closing fence: no properties", "---\na: 1\nbody", null],
 		["`---` not on line 0: no properties", "\n---\na: 1\n---\nbody", null],
 		["trailing white space after the opening fence: no properties", "--- \na: 1\n---\nbody", null],

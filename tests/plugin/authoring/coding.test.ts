@@ -143,6 +143,8 @@ describe("coding commands refuse where Obsidian reads no tag", () => {
 		{ name: "a math block", before: "$$\nx‸\n$$" },
 		{ name: "a wiki link", before: "See [[Some ‸note]]" },
 		{ name: "a CRLF code block", before: "Text\r\n```\r\ncode‸\r\n```" },
+		// Found by the scanner, as Obsidian reads it, before any picker opens.
+		{ name: "an indented code block", before: "Para\n\n    co‸de" },
 	])("$name: a notice, no picker, nothing changed", async ({ before }) => {
 		const a = await authoring(BASE);
 		const editor = place(await openNote(a.app, NOTE), before);
@@ -157,8 +159,8 @@ describe("coding commands refuse where Obsidian reads no tag", () => {
 	});
 });
 
-it("an indented code block, which only a full reading finds: a notice after the pickers, nothing changed", async () => {
-	const before = "Para\n\n    co‸de";
+it("an HTML block, which only the reading after the pickers finds: a notice, nothing changed", async () => {
+	const before = "<div>\nco‸de\n</div>";
 	const { a, editor } = await code(BASE, "code-emotion", before, [["shame"], ["secondary"]]);
 	expect(marked(editor).replace("‸", "")).toBe(before.replace("‸", ""));
 	expect(Notice.messages).toEqual([expect.stringMatching(/would not read #emotion\/shame\/secondary as a tag here/)]);
