@@ -58,9 +58,11 @@ export function safeNamePart(value: string): string {
  */
 export function freePath(path: string, exists: (p: string) => boolean): string {
 	if (!exists(path)) return path;
-	// The extension of the last segment, if it has one (a leading dot is no extension).
-	const lastDot = path.lastIndexOf(".");
-	const dot = lastDot > path.lastIndexOf("/") + 1 ? lastDot : path.length;
+	// The extension of the last segment, if it has one: a short run of letters and
+	// digits after a dot that does not start the name ("Dr. Smith" has none).
+	// (No lookbehind: iOS before 16.4 cannot compile it.)
+	const found = /\.[A-Za-z0-9]{1,5}$/.exec(path);
+	const dot = found && found.index > 0 && path[found.index - 1] !== "/" ? found.index : path.length;
 	const stem = path.slice(0, dot);
 	const ext = path.slice(dot);
 	for (let n = 2; ; n++) {

@@ -323,6 +323,11 @@ describe("expandPathPattern and freePath", () => {
 		const taken = new Set(["a/b.md", "a/b (2).md"]);
 		expect(freePath("a/b.md", (p) => taken.has(p))).toBe("a/b (3).md");
 		expect(freePath("a/c.md", (p) => taken.has(p))).toBe("a/c.md");
+		// Folders, and names whose dot is no extension, are numbered at the end.
+		const all = new Set(["Exports/Export 2026-03-16", "Dr. Smith"]);
+		expect(freePath("Exports/Export 2026-03-16", (p) => all.has(p))).toBe("Exports/Export 2026-03-16 (2)");
+		expect(freePath("Dr. Smith", (p) => all.has(p))).toBe("Dr. Smith (2)");
+		expect(freePath("a/.hidden", (p) => p === "a/.hidden")).toBe("a/.hidden (2)");
 	});
 });
 

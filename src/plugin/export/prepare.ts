@@ -4,7 +4,8 @@
  * how links resolve, and a folder that does not exist yet. Reads only.
  */
 import { TFile, normalizePath, parseYaml, stringifyYaml } from "obsidian";
-import { type ClientIdentity, type ExportPlan, type ExportSource, namesFromProperties, planExport } from "../../core/deidentify";
+import { namesFromProperties, planExport } from "../../core/export/plan";
+import type { ClientIdentity, ExportPlan, ExportSource } from "../../core/export/types";
 import type { NoteRecord } from "../../core/note/note";
 import { toIsoDate } from "../../core/note/properties";
 import { selectNotes } from "../../core/index/summary";

@@ -5,7 +5,7 @@
  * never written to the export or saved.
  */
 import { type App, type ButtonComponent, Modal, Setting } from "obsidian";
-import { CATEGORIES, CATEGORY_LABELS, FREE_TEXT_WARNING } from "../../core/deidentify";
+import { CATEGORIES, CATEGORY_LABELS, FREE_TEXT_WARNING } from "../../core/export/types";
 import type { PreparedExport } from "./prepare";
 import { DATE_CHOICES } from "./scope-modal";
 

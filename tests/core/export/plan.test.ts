@@ -7,16 +7,16 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { stringify } from "yaml";
-import { parseProperties } from "../../src/cli/vault";
-import {
-	type ClientIdentity, type ExportOptions, type ExportSource, FREE_TEXT_WARNING, Redactor, deidentifyNote, namesFromProperties, planExport,
-} from "../../src/core/deidentify";
-import { NoteIndex } from "../../src/core/index/index";
-import { scanMarkdown } from "../../src/core/markdown/scan";
-import { readNote } from "../../src/core/note/reader";
-import { summarize, summaryJson } from "../../src/core/index/summary";
-import { DEFAULT_SETTINGS, type ExportDates } from "../../src/core/settings";
-import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
+import { parseProperties } from "../../../src/cli/vault";
+import { deidentifyNote, namesFromProperties, planExport } from "../../../src/core/export/plan";
+import { Redactor } from "../../../src/core/export/redactor";
+import { type ClientIdentity, type ExportOptions, type ExportSource, FREE_TEXT_WARNING } from "../../../src/core/export/types";
+import { NoteIndex } from "../../../src/core/index/index";
+import { scanMarkdown } from "../../../src/core/markdown/scan";
+import { readNote } from "../../../src/core/note/reader";
+import { summarize, summaryJson } from "../../../src/core/index/summary";
+import { DEFAULT_SETTINGS, type ExportDates } from "../../../src/core/settings";
+import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
 
 const vocab = vocabularyFrom(DEFAULT_SETTINGS);
 
@@ -326,7 +326,7 @@ describe("links, file names and pseudonyms", () => {
 
 	it("gives two copies with the same name distinct names", () => {
 		const same = [{ path: "a/2026-01-13 x.md", text: "a" }, { path: "b/2026-01-14 x.md", text: "b" }];
-		expect(planExport(same, options()).notes.map((n) => n.path)).toEqual(["Exports/Export 1/2026-01 x.md", "Exports/Export 1/2026-01 x 2.md"]);
+		expect(planExport(same, options()).notes.map((n) => n.path)).toEqual(["Exports/Export 1/2026-01 x.md", "Exports/Export 1/2026-01 x (2).md"]);
 	});
 
 	it("gives the exported client the first letter, whatever its code", () => {
@@ -341,7 +341,7 @@ describe("links, file names and pseudonyms", () => {
 });
 
 describe("the example vault's client C-101", () => {
-	const root = path.join(__dirname, "../../example-vault");
+	const root = path.join(__dirname, "../../../example-vault");
 	const read = (p: string) => fs.readFileSync(path.join(root, p), "utf8");
 	const folder = "Clients/C-101";
 	const sources: ExportSource[] = fs.readdirSync(path.join(root, folder)).filter((f) => f !== "C-101.md").sort().map((f) => ({ path: `${folder}/${f}`, text: read(`${folder}/${f}`) }));
