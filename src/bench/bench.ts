@@ -20,7 +20,7 @@ const vocab = vocabularyFrom(DEFAULT_SETTINGS);
 
 function median(xs: number[]): number {
 	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.floor(s.length / 2)];
+	return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
 function time(fn: () => void): number {
@@ -78,7 +78,7 @@ function benchReplace(label: string, notes: GeneratedNote[], index: NoteIndex): 
 	const reps = 301;
 	const times: number[] = [];
 	for (let i = 0; i < reps; i++) {
-		const n = notes[(i * 7919) % notes.length];
+		const n = notes[(i * 7919) % notes.length]!;
 		const edited = n.text + `\nAdded after session ${i} #emotion/relief/primary-adaptive\n`;
 		times.push(time(() => index.set(readNote(n.path, edited, vocab, parseProperties))));
 	}
@@ -150,7 +150,7 @@ async function benchSidebarAndOnload(mid: { notes: GeneratedNote[]; index: NoteI
 	for (const [label, v] of [["10,000", mid], ["50,000", large]] as const) {
 		let i = 0;
 		const change = () => {
-			const n = v.notes[(i++ * 7919) % v.notes.length];
+			const n = v.notes[(i++ * 7919) % v.notes.length]!;
 			v.index.set(readNote(n.path, n.text + `\nLater #emotion/relief/primary-adaptive ${i}\n`, vocab, parseProperties));
 		};
 		const r = await benchView(v.index, change);

@@ -29,11 +29,12 @@ export interface GeneratedNote {
 /** Generates `n` notes deterministically. */
 export function generateVault(n: number, seed = 42): GeneratedNote[] {
 	const r = rng(seed);
-	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 	const sentence = (len: number) => {
 		const ws: string[] = [];
 		for (let i = 0; i < len; i++) ws.push(pick(WORDS));
-		ws[0] = ws[0][0].toUpperCase() + ws[0].slice(1);
+		const first = ws[0]!;
+		ws[0] = first.charAt(0).toUpperCase() + first.slice(1);
 		return ws.join(" ") + ".";
 	};
 	const tag = (): string => {

@@ -45,7 +45,7 @@ const NO_HANDLERS: SummaryViewHandlers = {
 
 function median(xs: number[]): number {
 	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.floor(s.length / 2)];
+	return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
 function ms(t0: bigint): number {

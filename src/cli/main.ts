@@ -30,7 +30,7 @@ function parseArgs(args: string[], allowed: readonly string[]): Parsed {
 	const positional: string[] = [];
 	const options = new Map<string, string>();
 	for (let i = 0; i < args.length; i++) {
-		const a = args[i];
+		const a = args[i]!;
 		if (a.startsWith("--")) {
 			const eq = a.indexOf("=");
 			const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
@@ -60,7 +60,7 @@ function dateOption(name: string, value: string | undefined): string | undefined
 
 function vaultArg(p: Parsed, command: string): string {
 	if (p.positional.length !== 1) throw new UsageError(`${command} takes one vault folder${p.positional.length > 1 ? `, not ${p.positional.length} arguments` : ""}`);
-	const root = p.positional[0];
+	const root = p.positional[0]!;
 	let st: fs.Stats;
 	try {
 		st = fs.statSync(root);
@@ -153,7 +153,7 @@ function inspectCommand(args: string[]): RunResult {
 	const p = parseArgs(args, ["format"]);
 	oneOf("format", p.options.get("format"), ["json"], "json");
 	if (p.positional.length !== 1) throw new UsageError("inspect takes one note file");
-	const file = p.positional[0];
+	const file = p.positional[0]!;
 	let st: fs.Stats;
 	try {
 		st = fs.statSync(file);

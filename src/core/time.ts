@@ -7,7 +7,7 @@
 export function dateAt(isoDate: string, timeOf: Date): Date | undefined {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate.trim());
 	if (!m) return undefined;
-	const d = new Date(+m[1], +m[2] - 1, +m[3], timeOf.getHours(), timeOf.getMinutes(), timeOf.getSeconds());
+	const d = new Date(+m[1]!, +m[2]! - 1, +m[3]!, timeOf.getHours(), timeOf.getMinutes(), timeOf.getSeconds());
 	return localIsoDate(d) === isoDate.trim() ? d : undefined;
 }
 

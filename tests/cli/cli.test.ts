@@ -89,7 +89,7 @@ describe("attune summarize on the example vault", () => {
 	});
 	it("sorts every list by count, then name", () => {
 		for (const list of [s.emotions, s.resonance, s.empathy, s.responses, s.processes] as { count: number }[][]) {
-			for (let i = 1; i < list.length; i++) expect(list[i - 1].count).toBeGreaterThanOrEqual(list[i].count);
+			for (let i = 1; i < list.length; i++) expect(list[i - 1]!.count).toBeGreaterThanOrEqual(list[i]!.count);
 		}
 	});
 	it("filters by client, dates and folder", () => {
@@ -109,7 +109,7 @@ describe("attune summarize on the example vault", () => {
 		expect(t).toContain("Primary maladaptive");
 		expect(t).toMatch(/^Total\s+\d+/m);
 		const table = t.split("\n\n").find((b) => b.startsWith("Client emotions"))!.split("\n");
-		const col = table[1].indexOf("Occurrences");
+		const col = table[1]!.indexOf("Occurrences");
 		for (const line of table.slice(3)) if (!/^-/.test(line)) expect(line.length).toBeGreaterThanOrEqual(col);
 	});
 	it("prints CSV and Markdown", () => {
@@ -170,7 +170,7 @@ describe("bad input: a clear answer, nothing lost", () => {
 	])("%s", (_name, files, code) => {
 		const dir = tempVault({ ...files, "good.md": ok });
 		const s = summary(dir);
-		expect(sadness(s)).toBe(files["bad.md"].toString().includes("sadness") ? 2 : 1);
+		expect(sadness(s)).toBe(files["bad.md"]!.toString().includes("sadness") ? 2 : 1);
 		if (code) expect(s.diagnostics).toEqual([expect.objectContaining({ path: "bad.md", code })]);
 		else expect(s.diagnostics).toEqual([]);
 	});
@@ -187,7 +187,7 @@ describe("bad input: a clear answer, nothing lost", () => {
 			expect(s.notes).toBe(1);
 			expect(sadness(s)).toBe(1);
 			expect(s.diagnostics).toEqual([expect.objectContaining({ path: "locked.md", code: "unreadable-file" })]);
-			expect(s.diagnostics[0].message).toContain("permission denied");
+			expect(s.diagnostics[0]!.message).toContain("permission denied");
 		} finally {
 			mockUnreadable.clear();
 			fs.chmodSync(locked, 0o644);

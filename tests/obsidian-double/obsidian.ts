@@ -287,8 +287,8 @@ export function buildCache(text: string): CachedMetadata {
 	for (const c of scan.callouts) {
 		if (!/^\s{0,3}>\s*\[!/.test(lines[c.line] ?? "")) continue;
 		let end = c.line;
-		while (end + 1 < lines.length && /^\s{0,3}>/.test(lines[end + 1])) end++;
-		sections.push({ type: "callout", position: { start: loc(c.line, 0), end: loc(end, lines[end].length) } });
+		while (end + 1 < lines.length && /^\s{0,3}>/.test(lines[end + 1]!)) end++;
+		sections.push({ type: "callout", position: { start: loc(c.line, 0), end: loc(end, lines[end]!.length) } });
 	}
 	sections.sort((a, b) => a.position.start.line - b.position.start.line);
 	if (sections.length) cache.sections = sections;
@@ -372,7 +372,7 @@ export class FileManager {
 			const eol = text.includes("\r\n") ? "\r\n" : "\n";
 			let data: Record<string, unknown> = {};
 			if (m) {
-				const parsed = yamlParse(m[1]) as unknown;
+				const parsed = yamlParse(m[1]!) as unknown;
 				if (parsed && typeof parsed === "object") data = parsed as Record<string, unknown>;
 			}
 			fn(data);
@@ -470,17 +470,19 @@ export class Editor {
 		const ls = this.lines();
 		const e = this.eol().length;
 		let off = 0;
-		for (let i = 0; i < p.line && i < ls.length; i++) off += ls[i].length + e;
+		for (let i = 0; i < p.line && i < ls.length; i++) off += ls[i]!.length + e;
 		return off + Math.min(p.ch, ls[p.line]?.length ?? 0);
 	}
 	offsetToPos(off: number): EditorPosition {
 		const ls = this.lines();
 		const e = this.eol().length;
 		for (let i = 0; i < ls.length; i++) {
-			if (off <= ls[i].length) return { line: i, ch: off };
-			off -= ls[i].length + e;
+			const l = ls[i]!;
+			if (off <= l.length) return { line: i, ch: off };
+			off -= l.length + e;
 		}
-		return { line: ls.length - 1, ch: ls[ls.length - 1].length };
+		// split() gives at least one line.
+		return { line: ls.length - 1, ch: ls[ls.length - 1]!.length };
 	}
 	getCursor(which: "from" | "to" | "head" | "anchor" = "head"): EditorPosition {
 		const [from, to] = this.ordered();
@@ -1230,7 +1232,8 @@ export function getLinkpath(link: string): string {
 export function getFrontMatterInfo(content: string): { exists: boolean; frontmatter: string; from: number; to: number; contentStart: number } {
 	const m = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(\r?\n|$)/.exec(content);
 	if (!m) return { exists: false, frontmatter: "", from: 0, to: 0, contentStart: 0 };
-	return { exists: true, frontmatter: m[1], from: 4, to: 4 + m[1].length, contentStart: m[0].length };
+	const frontmatter = m[1]!;
+	return { exists: true, frontmatter, from: 4, to: 4 + frontmatter.length, contentStart: m[0].length };
 }
 export const Platform = { isMobile: false, isDesktop: true, isDesktopApp: true, isMobileApp: false, isIosApp: false, isAndroidApp: false };
 export const apiVersion = "1.7.2";

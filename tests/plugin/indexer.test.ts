@@ -79,7 +79,7 @@ describe("VaultIndexer", () => {
 		const s = summarize(index);
 		expect(s.notes).toBe(1);
 		expect(s.diagnostics).toEqual([expect.objectContaining({ path: "a.md", code: "unreadable-file" })]);
-		expect(s.diagnostics[0].message).toContain("EIO");
+		expect(s.diagnostics[0]!.message).toContain("EIO");
 	});
 
 	it("reads a note's text only where the cache cannot answer", async () => {
@@ -101,7 +101,7 @@ describe("VaultIndexer", () => {
 		indexer.load();
 		await indexer.ready;
 		expect(read.sort()).toEqual(["callout.md", "prop-tag.md"]);
-		expect(index.get("prop-tag.md")?.occurrences[0].line).toBe(1);
+		expect(index.get("prop-tag.md")?.occurrences[0]?.line).toBe(1);
 	});
 
 	it("leaves de-identified copies in the export folder out of the clinician's own summary", async () => {

@@ -26,12 +26,12 @@ interface KeySpan {
 function keySpans(lines: readonly string[], fmEnd: number): KeySpan[] {
 	const spans: KeySpan[] = [];
 	for (let i = 1; i < fmEnd; i++) {
-		const m = /^([^\s#:][^:]*):(.*)$/.exec(lines[i]);
+		const m = /^([^\s#:][^:]*):(.*)$/.exec(lines[i]!);
 		if (!m) continue;
 		let end = i;
-		while (end + 1 < fmEnd && /^(\s|-\s|-$)/.test(lines[end + 1])) end++;
-		const rest = m[2].trim();
-		spans.push({ key: m[1].trim().toLowerCase(), line: i, end, empty: (rest === "" || rest === '""' || rest === "''") && end === i });
+		while (end + 1 < fmEnd && /^(\s|-\s|-$)/.test(lines[end + 1]!)) end++;
+		const rest = m[2]!.trim();
+		spans.push({ key: m[1]!.trim().toLowerCase(), line: i, end, empty: (rest === "" || rest === '""' || rest === "''") && end === i });
 	}
 	return spans;
 }
@@ -66,7 +66,10 @@ export function fillProperties(text: string, props: readonly (readonly [string, 
 	for (const [key, value] of wanted) {
 		const span = spans.find((s) => s.key === key.toLowerCase());
 		if (!span) appended.push(...yamlLines(key, value));
-		else if (span.empty) replacements.push({ line: span.line, end: span.end, with: yamlLines(lines[span.line].slice(0, lines[span.line].indexOf(":")), value) });
+		else if (span.empty) {
+			const keyLine = lines[span.line]!;
+			replacements.push({ line: span.line, end: span.end, with: yamlLines(keyLine.slice(0, keyLine.indexOf(":")), value) });
+		}
 	}
 	out.splice(fmEnd, 0, ...appended);
 	for (const r of replacements.sort((a, b) => b.line - a.line)) out.splice(r.line, r.end - r.line + 1, ...r.with);
@@ -82,10 +85,11 @@ export function firstSectionPosition(text: string): TextPosition {
 	const lines = splitLines(text);
 	const start = frontmatterEnd(lines) + 1;
 	for (let i = start; i < lines.length; i++) {
-		if (/^\s{0,3}#{1,6}\s/.test(lines[i])) {
+		const heading = lines[i]!;
+		if (/^\s{0,3}#{1,6}\s/.test(heading)) {
 			const below = i + 1;
-			if (below >= lines.length) return { line: i, ch: lines[i].length };
-			return { line: below, ch: lines[below].length };
+			if (below >= lines.length) return { line: i, ch: heading.length };
+			return { line: below, ch: lines[below]!.length };
 		}
 	}
 	const line = Math.min(start, lines.length - 1);

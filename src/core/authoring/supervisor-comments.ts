@@ -30,19 +30,19 @@ export function supervisorCommentInsertion(text: string, line: number, heading: 
 	const eol = eolOf(text);
 	const isBlank = (l: string | undefined) => l === undefined || l.trim() === "";
 	let end = Math.min(Math.max(line, 0), lines.length - 1);
-	const inQuote = /^\s{0,3}>/.test(lines[end]);
+	const inQuote = /^\s{0,3}>/.test(lines[end]!);
 	const isRow = (l: string | undefined) => l !== undefined && /^\s{0,3}\|/.test(l);
 	if (isRow(lines[end])) {
 		// A table row: the comment goes after the whole table, never between its rows.
-		while (end + 1 < lines.length && !isBlank(lines[end + 1]) && (isRow(lines[end + 1]) || /^\s{0,3}[-:| ]+$/.test(lines[end + 1]))) end++;
+		while (end + 1 < lines.length && !isBlank(lines[end + 1]) && (isRow(lines[end + 1]) || /^\s{0,3}[-:| ]+$/.test(lines[end + 1]!))) end++;
 	} else if (!isBlank(lines[end])) {
 		while (end + 1 < lines.length && !isBlank(lines[end + 1])) {
-			const next = lines[end + 1];
+			const next = lines[end + 1]!;
 			if (inQuote ? !/^\s{0,3}>/.test(next) : startsBlock(next)) break;
 			end++;
 		}
 	}
-	const current = lines[end];
+	const current = lines[end]!;
 	const title = `> [!supervisor] ${heading}`.trimEnd();
 	// A blank line after the callout, when text follows, so it is not read as part of the comment.
 	const after = end + 1 < lines.length && !isBlank(lines[end + 1]) ? eol : "";
@@ -82,10 +82,10 @@ export function resolveSupervisorComment(text: string, line: number): ResolveRes
 	if (!isQuote(lines[i]) && (lines[i] ?? "").trim() === "" && isQuote(lines[i - 1])) i--;
 	if (!isQuote(lines[i])) return { kind: "none" };
 	for (; i >= 0 && isQuote(lines[i]); i--) {
-		const m = CALLOUT_MARKER.exec(lines[i]);
+		const m = CALLOUT_MARKER.exec(lines[i]!);
 		if (!m) continue;
-		const type = m[2].toLowerCase();
-		if (type === "supervisor") return { kind: "resolve", at: { line: i, ch: m[1].length + 2 + m[2].length }, insert: "-resolved" };
+		const type = m[2]!.toLowerCase();
+		if (type === "supervisor") return { kind: "resolve", at: { line: i, ch: m[1]!.length + 2 + m[2]!.length }, insert: "-resolved" };
 		if (type === "supervisor-resolved") return { kind: "already-resolved", line: i };
 		return { kind: "none" };
 	}

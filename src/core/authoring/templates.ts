@@ -215,14 +215,15 @@ export function renderTemplate(template: string, values: TemplateValues, now: Da
 	const fmEnd = frontmatterEnd(lines);
 	const whole = /^(\s*(?:-\s+|[^\s#:][^:]*:\s*))\{\{(title|date|time|client|session|previous|modality|clinician|supervisor)(?::([^}]*))?\}\}(\s*\r?)$/;
 	for (let i = 1; i < fmEnd; i++) {
-		const m = whole.exec(lines[i]);
+		const m = whole.exec(lines[i]!);
 		if (!m) continue;
-		const v = value(m[2], m[3]);
+		const v = value(m[2]!, m[3]);
 		const numeric = m[2] === "session" && /^\d+$/.test(v);
-		lines[i] = `${m[1]}${numeric ? v : yamlScalar(v)}`.trimEnd() + (m[4].endsWith("\r") ? "\r" : "");
+		lines[i] = `${m[1]}${numeric ? v : yamlScalar(v)}`.trimEnd() + (m[4]!.endsWith("\r") ? "\r" : "");
 	}
 	return lines
 		.join("\n")
 		.replace(PLACEHOLDER, (_m, name: string, fmt: string | undefined) => value(name, fmt))
-		.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => kept[+i]);
+		// Only the markers put there above are replaced; the same characters already in the template stay as written.
+		.replace(/\uE000(\d+)\uE001/g, (m, i: string) => kept[+i] ?? m);
 }

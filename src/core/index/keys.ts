@@ -22,7 +22,9 @@ export class KeyNumbers {
 
 	/** The key with a given number. */
 	key(id: number): string {
-		return this.byId[id];
+		const key = this.byId[id];
+		if (key === undefined) throw new RangeError(`no summary key has number ${id}`);
+		return key;
 	}
 
 	/** How many keys are numbered. */

@@ -112,13 +112,14 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}): Summary
 			const t = index.tallyOf(r.path);
 			if (!t) continue;
 			for (let i = 0; i < t.length; i += 2) {
-				count[t[i]] += t[i + 1];
-				inNotes[t[i]]++;
+				const id = t[i]!;
+				count[id]! += t[i + 1]!;
+				inNotes[id]!++;
 			}
 			for (const c of r.comments) c.resolved ? comments.resolved++ : comments.open++;
 		}
 		const acc = new Map<string, Tally>();
-		for (let id = 0; id < size; id++) if (inNotes[id] > 0) acc.set(index.keyOf(id), { count: count[id], notes: inNotes[id] });
+		for (let id = 0; id < size; id++) if (inNotes[id]! > 0) acc.set(index.keyOf(id), { count: count[id]!, notes: inNotes[id]! });
 		totals = acc;
 	}
 	return buildSummary(totals, notes, comments, diagnostics);

@@ -385,8 +385,8 @@ export class Scanner implements TagSink {
 	private paraDollarsOdd(): boolean {
 		let k = 0;
 		for (let i = 0; i < this.accSegN; i += 2) {
-			const end = this.accSegs[i + 1];
-			let at = indexBefore(this.s, "$$", this.accSegs[i], end);
+			const end = this.accSegs[i + 1]!;
+			let at = indexBefore(this.s, "$$", this.accSegs[i]!, end);
 			while (at >= 0) {
 				k++;
 				at = indexBefore(this.s, "$$", at + 2, end);
@@ -413,8 +413,8 @@ export class Scanner implements TagSink {
 				open.markEnd[matched] = this.pos;
 			} else {
 				if (this.restBlank()) continue;
-				if (this.indent() < open.width[matched]) break;
-				this.consumeCols(open.width[matched]);
+				if (this.indent() < open.width[matched]!) break;
+				this.consumeCols(open.width[matched]!);
 			}
 		}
 		const blank = this.restBlank();
@@ -968,7 +968,7 @@ export class Scanner implements TagSink {
 		this.closeLeaf();
 		if (this.containers.depth === 0) this.headings.push({ heading: s.slice(cs, ce), level, line: this.lineNo });
 		const from = this.hashN;
-		if ((this.lineHashes(cs) && this.hashes[from] < ce) || this.hidden !== null) this.pushUnit(cs, ce, -1, from, this.hashN);
+		if ((this.lineHashes(cs) && this.hashes[from]! < ce) || this.hidden !== null) this.pushUnit(cs, ce, -1, from, this.hashN);
 	}
 
 	private setextHeading(level: number): void {
@@ -1048,7 +1048,7 @@ export class Scanner implements TagSink {
 				p++;
 			} else if (c === PIPE) {
 				const first = k;
-				while (k < this.hashN && this.hashes[k] < p) k++;
+				while (k < this.hashN && this.hashes[k]! < p) k++;
 				if (k > first || this.hidden !== null) this.pushUnit(cell, p, -1, first, k);
 				cell = p + 1;
 			}
@@ -1083,7 +1083,7 @@ export class Scanner implements TagSink {
 				keep.push(w);
 				continue;
 			}
-			let p = this.containers.markEnd[w.depth];
+			let p = this.containers.markEnd[w.depth]!;
 			while (p < this.lineEnd) {
 				const c = s.charCodeAt(p);
 				if (c !== GT && !isSpaceOrTab(c)) break;
@@ -1151,7 +1151,7 @@ export class Scanner implements TagSink {
 			} else {
 				const at = this.segs.length;
 				this.segs.push(this.accSegN / 2);
-				for (let k = 0; k < this.accSegN; k++) this.segs.push(this.accSegs[k]);
+				for (let k = 0; k < this.accSegN; k++) this.segs.push(this.accSegs[k]!);
 				this.pushUnit(this.accStart, this.accEnd, at, 0, 0);
 			}
 		}
@@ -1173,9 +1173,9 @@ export class Scanner implements TagSink {
 	private plain(start: number, end: number): boolean {
 		const s = this.s;
 		for (let k = 0; k < OPENER_CHARS.length; k++) {
-			let at = this.openers[k];
+			let at = this.openers[k]!;
 			if (at === -2 || (at >= 0 && at < start)) {
-				at = s.indexOf(OPENER_CHARS[k], start);
+				at = s.indexOf(OPENER_CHARS[k]!, start);
 				this.openers[k] = at;
 			}
 			if (at >= 0 && at < end) return false;
@@ -1189,13 +1189,13 @@ export class Scanner implements TagSink {
 		reader.recordSpans = this.hidden !== null;
 		this.lineCursor = 0;
 		for (let u = 0; u < this.unitN; u += UNIT_SIZE) {
-			const start = this.units[u + U_START], end = this.units[u + U_END];
-			this.unitSegs = this.units[u + U_SEGS];
+			const start = this.units[u + U_START]!, end = this.units[u + U_END]!;
+			this.unitSegs = this.units[u + U_SEGS]!;
 			if (this.unitSegs < 0) {
 				this.unitText = this.s;
-				reader.read(this.s, start, end, this.hidden === null && this.plain(start, end), this.hashes, this.units[u + U_HASH_FROM], this.units[u + U_HASH_TO], this.defs, this);
+				reader.read(this.s, start, end, this.hidden === null && this.plain(start, end), this.hashes, this.units[u + U_HASH_FROM]!, this.units[u + U_HASH_TO]!, this.defs, this);
 			} else {
-				const count = this.segs[this.unitSegs];
+				const count = this.segs[this.unitSegs]!;
 				const parts: string[] = [];
 				for (let k = 0; k < count; k++) parts.push(this.s.slice(this.segs[this.unitSegs + 1 + 2 * k], this.segs[this.unitSegs + 2 + 2 * k]));
 				this.unitText = parts.join("\n");
@@ -1217,7 +1217,7 @@ export class Scanner implements TagSink {
 	onTag(start: number, end: number): void {
 		const offset = this.unitSegs >= 0 ? this.noteOffset(start) : start;
 		const line = this.lineOf(offset);
-		this.tags.push({ tag: this.unitText.slice(start + 1, end), line, col: offset - this.lineStarts[line], offset });
+		this.tags.push({ tag: this.unitText.slice(start + 1, end), line, col: offset - this.lineStarts[line]!, offset });
 	}
 
 	/** Records a hidden inline span found by the inline reader (only when `hidden` is set). */
@@ -1229,10 +1229,10 @@ export class Scanner implements TagSink {
 
 	/** Maps a position in the joined text of the current unit back to the note. */
 	private noteOffset(pos: number): number {
-		const at = this.unitSegs, count = this.segs[at];
+		const at = this.unitSegs, count = this.segs[at]!;
 		let base = 0;
 		for (let k = 0; k < count; k++) {
-			const a = this.segs[at + 1 + 2 * k], b = this.segs[at + 2 + 2 * k];
+			const a = this.segs[at + 1 + 2 * k]!, b = this.segs[at + 2 + 2 * k]!;
 			if (pos <= base + (b - a)) return a + (pos - base);
 			base += b - a + 1;
 		}
@@ -1245,15 +1245,15 @@ export class Scanner implements TagSink {
 	private lineOf(offset: number): number {
 		const ls = this.lineStarts;
 		let c = this.lineCursor;
-		if (ls[c] <= offset) {
-			while (c + 1 < this.lineN && ls[c + 1] <= offset) c++;
+		if (ls[c]! <= offset) {
+			while (c + 1 < this.lineN && ls[c + 1]! <= offset) c++;
 			this.lineCursor = c;
 			return c;
 		}
 		let lo = 0, hi = this.lineN - 1;
 		while (lo < hi) {
 			const mid = (lo + hi + 1) >> 1;
-			if (ls[mid] <= offset) lo = mid;
+			if (ls[mid]! <= offset) lo = mid;
 			else hi = mid - 1;
 		}
 		return lo;

@@ -74,14 +74,15 @@ export function blockedContextAt(text: string, line: number, ch: number): Blocke
 	const starts = h.regions.lineStarts;
 	if (line < 0 || line >= starts.length) return null;
 	// A column past the end of the line stays on it.
-	let lineEnd = line + 1 < starts.length ? starts[line + 1] : h.text.length;
-	while (lineEnd > starts[line] && (h.text.charCodeAt(lineEnd - 1) === 10 || h.text.charCodeAt(lineEnd - 1) === 13)) lineEnd--;
+	const lineStart = starts[line]!;
+	let lineEnd = line + 1 < starts.length ? starts[line + 1]! : h.text.length;
+	while (lineEnd > lineStart && (h.text.charCodeAt(lineEnd - 1) === 10 || h.text.charCodeAt(lineEnd - 1) === 13)) lineEnd--;
 	// Columns on the first line count from after a byte-order mark, as the scan does.
 	const bom = line === 0 && text.length !== h.text.length ? 1 : 0;
-	const at = Math.min(starts[line] + Math.max(0, ch - bom), lineEnd);
+	const at = Math.min(lineStart + Math.max(0, ch - bom), lineEnd);
 	const spans = h.regions.spans;
 	for (let k = 0; k < spans.length; k += 3) {
-		if (spans[k + 1] < at && at < spans[k + 2]) {
+		if (spans[k + 1]! < at && at < spans[k + 2]!) {
 			switch (spans[k]) {
 				case SPAN_CODE: return "inline code";
 				case SPAN_COMMENT: return "comment";

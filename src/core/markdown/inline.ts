@@ -119,7 +119,7 @@ export class InlineReader {
 		const mark = sink.mark();
 		let tagEnd = -1;
 		for (let k = hashFrom; k < hashTo; k++) {
-			const h = hashes[k];
+			const h = hashes[k]!;
 			if (h >= end) break;
 			let can = h === start || h === tagEnd;
 			if (!can) {
@@ -311,10 +311,10 @@ export class InlineReader {
 
 	/** The first closer of a kind at or after `from`, before `end`, or -1. */
 	private find(slot: number, from: number, end: number): number {
-		const memoFrom = this.memoFrom[slot];
+		const memoFrom = this.memoFrom[slot]!;
 		let at: number;
-		if (memoFrom >= 0 && memoFrom <= from && (this.memoAt[slot] < 0 || this.memoAt[slot] >= from)) {
-			at = this.memoAt[slot];
+		if (memoFrom >= 0 && memoFrom <= from && (this.memoAt[slot]! < 0 || this.memoAt[slot]! >= from)) {
+			at = this.memoAt[slot]!;
 		} else {
 			at = -1;
 			for (let p = from; p < this.topEnd; p++) {
@@ -359,12 +359,12 @@ export class InlineReader {
 		let n = 0;
 		while (i + n < end && s.charCodeAt(i + n) === BACKTICK) n++;
 		const runEnd = i + n;
-		while (this.runIdx < this.runsPos.length && this.runsPos[this.runIdx] < runEnd) this.runIdx++;
+		while (this.runIdx < this.runsPos.length && this.runsPos[this.runIdx]! < runEnd) this.runIdx++;
 		let bestK = 0, bestAt = -1;
 		for (let r = this.runIdx; r < this.runsPos.length; r++) {
-			const pos = this.runsPos[r];
+			const pos = this.runsPos[r]!;
 			if (pos >= end) break;
-			const len = this.runsLen[r];
+			const len = this.runsLen[r]!;
 			if (pos + len > end) break;
 			if (len <= n && len > bestK) {
 				bestK = len;

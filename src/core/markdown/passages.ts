@@ -26,8 +26,8 @@ export function passageAt(text: string, line: number): Passage {
 	const isBreak = (l: string) => /^\s*(>\s*)*$/.test(l) || /^\s{0,3}(#{1,6}\s|```|~~~|---\s*$)/.test(l);
 	const isItemStart = (l: string) => /^\s*([-*+]|\d+[.)])\s/.test(l) || /^\s*>\s*\[!/.test(l);
 	let start = line;
-	while (start > 0 && !isBreak(lines[start - 1]) && !isItemStart(lines[start]) && line - start < MAX_PASSAGE_LINES) start--;
+	while (start > 0 && !isBreak(lines[start - 1]!) && !isItemStart(lines[start]!) && line - start < MAX_PASSAGE_LINES) start--;
 	let end = line;
-	while (end + 1 < lines.length && !isBreak(lines[end + 1]) && !isItemStart(lines[end + 1]) && end - start < MAX_PASSAGE_LINES) end++;
+	while (end + 1 < lines.length && !isBreak(lines[end + 1]!) && !isItemStart(lines[end + 1]!) && end - start < MAX_PASSAGE_LINES) end++;
 	return { start, end, text: lines.slice(start, end + 1).join("\n").trim() };
 }

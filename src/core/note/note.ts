@@ -95,10 +95,10 @@ export function propertyLine(yaml: string | undefined, key: string, needle?: str
 	const lk = key.toLowerCase();
 	let keyLine = -1;
 	for (let i = 0; i < lines.length; i++) {
-		const l = lines[i];
+		const l = lines[i]!;
 		if (keyLine < 0) {
 			const m = /^(?:"([^"]*)"|'([^']*)'|([^\s:#"'][^:]*)):/.exec(l);
-			if (m && (m[1] ?? m[2] ?? m[3]).trim().toLowerCase() === lk) {
+			if (m && (m[1] ?? m[2] ?? m[3]!).trim().toLowerCase() === lk) {
 				keyLine = i;
 				if (!needle || l.toLowerCase().includes(needle)) return i + 1;
 			}
@@ -165,9 +165,9 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 	let path_: string[] = [];
 	for (const t of facts.tags) {
 		let changed = false;
-		while (h < heads.length && heads[h].line <= t.line) {
-			const hd = heads[h++];
-			while (stack.length > 0 && stack[stack.length - 1].level >= hd.level) stack.pop();
+		while (h < heads.length && heads[h]!.line <= t.line) {
+			const hd = heads[h++]!;
+			while (stack.length > 0 && stack[stack.length - 1]!.level >= hd.level) stack.pop();
 			stack.push(hd);
 			changed = true;
 		}

@@ -42,11 +42,11 @@ export interface PropertyProblem extends TagProblem {
 export function linkTarget(value: string): string {
 	let v = value.trim();
 	const m = /^!?\[\[([^\]|#]*)(?:[#|][^\]]*)?\]\]$/.exec(v);
-	if (m) v = m[1].trim();
+	if (m) v = m[1]!.trim();
 	else {
 		const md = /^\[[^\]]*\]\(([^)]*)\)$/.exec(v);
 		if (md) {
-			v = md[1].trim();
+			v = md[1]!.trim();
 			try {
 				v = decodeURIComponent(v);
 			} catch {
@@ -87,7 +87,7 @@ export function toIsoDate(v: unknown): string | undefined {
 	if (typeof v !== "string") return undefined;
 	const m = ISO_DATE.exec(v.trim());
 	if (!m) return undefined;
-	const y = +m[1], mo = +m[2], d = +m[3];
+	const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
 	if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
 	return `${m[1]}-${m[2]}-${m[3]}`;
 }

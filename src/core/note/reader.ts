@@ -34,6 +34,6 @@ export function readNote(path: string, text: string, vocab: Vocabulary, parseYam
 }
 
 function firstLine(s: string): string {
-	const l = s.split("\n")[0].trim();
+	const l = s.split("\n")[0]!.trim();
 	return l.length > 160 ? l.slice(0, 157) + "..." : l;
 }

@@ -44,7 +44,7 @@ export function readsBackAsText(s: string): boolean {
 function scalar(raw: string): unknown {
 	const s = raw.trim();
 	if (s === "") return null;
-	const c = s[0];
+	const c = s[0]!;
 	if (c === '"') {
 		if (s.length < 2 || s[s.length - 1] !== '"') return UNSUPPORTED;
 		const inner = s.slice(1, -1);
@@ -70,7 +70,7 @@ function flowSeq(s: string): unknown[] | undefined {
 	const parts = inner.split(",");
 	const out: unknown[] = [];
 	for (let i = 0; i < parts.length; i++) {
-		const p = parts[i].trim();
+		const p = parts[i]!.trim();
 		// A trailing comma is allowed by YAML; an empty item elsewhere is not.
 		if (p === "") {
 			if (i === parts.length - 1 && i > 0) break;
@@ -95,7 +95,7 @@ export function parseSimpleYaml(yaml: string): Record<string, unknown> | null | 
 	let listKey: string | null = null;
 	let listIndent = -1;
 	for (let i = 0; i < lines.length; i++) {
-		const line = lines[i];
+		const line = lines[i]!;
 		const trimmed = line.trim();
 		if (trimmed === "" || trimmed.startsWith("#")) continue;
 		if (line.includes("\t")) return UNSUPPORTED;
@@ -113,7 +113,7 @@ export function parseSimpleYaml(yaml: string): Record<string, unknown> | null | 
 		if (indent !== 0) return UNSUPPORTED;
 		const m = KEY_RE.exec(line);
 		if (!m) return UNSUPPORTED;
-		const key = m[1].trimEnd();
+		const key = m[1]!.trimEnd();
 		if (Object.prototype.hasOwnProperty.call(out, key) || key === "__proto__") return UNSUPPORTED;
 		const rest = (m[2] ?? "").trim();
 		any = true;

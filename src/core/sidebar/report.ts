@@ -50,7 +50,8 @@ export function summaryTables(s: Summary): ReportTable[] {
 }
 
 function pad(cells: string[], widths: number[], numeric: boolean[]): string {
-	return cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+	// A cell past the header's columns (none are built so) is left unpadded.
+	return cells.map((c, i) => (numeric[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join("  ").trimEnd();
 }
 
 /** Display width, counting each code point once (good enough for terminals with Latin and most scripts). */

@@ -54,6 +54,8 @@ export const CLASS_KEY = "class";
 /** The parts of a summary key. */
 export function splitCountKey(key: string): { family: string; value: string; process?: string } {
 	const [family, value, process] = key.split("\u0000");
+	// Keys are made by countKey: a family and a value, then perhaps a process.
+	if (family === undefined || value === undefined) throw new Error(`“${key}” is not a summary key`);
 	return process === undefined ? { family, value } : { family, value, process };
 }
 
@@ -113,7 +115,7 @@ function parseTagUncached(tag: string, vocab: Vocabulary): ParsedTag | null {
 	let process: ProcessOrUnclassified | undefined = classified ? "unclassified" : undefined;
 	let problem: TagProblem | undefined;
 	if (classified && segments.length >= 2) {
-		const p = segments[1];
+		const p = segments[1]!;
 		if (PROCESS_SET.has(p)) process = p as ProcessClass;
 		else {
 			const near = nearest(p, PROCESS_CLASSES);
@@ -169,13 +171,13 @@ export function editDistance(a: string, b: string): number {
 	const prev = new Array<number>(b.length + 1);
 	for (let j = 0; j <= b.length; j++) prev[j] = j;
 	for (let i = 1; i <= a.length; i++) {
-		let diag = prev[0];
+		let diag = prev[0]!;
 		prev[0] = i;
 		for (let j = 1; j <= b.length; j++) {
-			const tmp = prev[j];
-			prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+			const tmp = prev[j]!;
+			prev[j] = Math.min(tmp + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
 			diag = tmp;
 		}
 	}
-	return prev[b.length];
+	return prev[b.length]!;
 }

@@ -56,7 +56,7 @@ export async function propertiesProblem(ctx: AttuneContext, file: TFile): Promis
 		const data = parseYaml(yaml) as unknown;
 		if (data !== null && data !== undefined && (typeof data !== "object" || Array.isArray(data))) return "they are not a list of named properties";
 	} catch (e) {
-		return (e instanceof Error ? e.message : String(e)).split("\n")[0];
+		return (e instanceof Error ? e.message : String(e)).split("\n")[0]!;
 	}
 	return null;
 }

@@ -34,13 +34,14 @@ export interface TagQuery {
 export function tagQueryAt(lineBeforeCursor: string, vocab: Vocabulary): TagQuery | null {
 	const m = /(?:^|\s)#([^\s#/]+)\/([^\s#/]*)(?:\/([^\s#/]*))?$/u.exec(lineBeforeCursor);
 	if (!m) return null;
-	const family = vocab.byWord.get(m[1].toLowerCase());
+	const family = vocab.byWord.get(m[1]!.toLowerCase());
 	if (family === undefined) return null;
 	if (m[3] !== undefined) {
 		if (family !== "emotion") return null;
 		return { family, segment: "process", typed: m[3], startCh: lineBeforeCursor.length - m[3].length };
 	}
-	return { family, segment: "value", typed: m[2], startCh: lineBeforeCursor.length - m[2].length };
+	const typed = m[2]!;
+	return { family, segment: "value", typed, startCh: lineBeforeCursor.length - typed.length };
 }
 
 /** The suggestions for a typed tag, filtered by what was typed (prefix matches first). */

@@ -35,7 +35,8 @@ export async function previewExport(ctx: AttuneContext, scope: ExportScope, date
 	const problems = prepared.plan.problems;
 	if (problems.length > 0) {
 		// Refused before the preview: an export is all or nothing.
-		new Notice(`Nothing was exported: “${problems[0].path}” cannot be exported, because ${problems[0].message}${problems.length > 1 ? ` (${problems.length - 1} more ${problems.length === 2 ? "note has" : "notes have"} problems too.)` : ""}`);
+		const first = problems[0]!;
+		new Notice(`Nothing was exported: “${first.path}” cannot be exported, because ${first.message}${problems.length > 1 ? ` (${problems.length - 1} more ${problems.length === 2 ? "note has" : "notes have"} problems too.)` : ""}`);
 		return null;
 	}
 	const modal = new ExportPreviewModal(ctx.app, prepared, (p) => confirmExport(ctx, p));

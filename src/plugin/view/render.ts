@@ -437,8 +437,8 @@ class Renderer {
 				});
 			});
 			const axis = s.createDiv({ cls: "attune-chart-dates" });
-			axis.createSpan({ text: series[0].date });
-			if (series.length > 1) axis.createSpan({ text: series[series.length - 1].date });
+			axis.createSpan({ text: series[0]!.date });
+			if (series.length > 1) axis.createSpan({ text: series[series.length - 1]!.date });
 			this.legend(s);
 		});
 	}

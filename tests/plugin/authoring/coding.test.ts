@@ -76,7 +76,7 @@ describe("coding commands insert a tag Obsidian reads", () => {
 		await settle();
 		const picker = currentPicker<{ item: { value: string; typed?: boolean } }>();
 		const items = await picker.getSuggestions("Tristeza");
-		expect(items[items.length - 1].item).toMatchObject({ value: "tristeza", typed: true });
+		expect(items[items.length - 1]!.item).toMatchObject({ value: "tristeza", typed: true });
 		await picker._choose("Tristeza", items.length - 1);
 		await settle();
 		await currentPicker<unknown>()._choose("secondary");

@@ -13,7 +13,7 @@ import { authoring, currentModal, openNote, settle } from "./setup";
 
 function props(text: string) {
 	const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-	return m ? (parseYaml(m[1]) as Record<string, unknown>) : {};
+	return m ? (parseYaml(m[1]!) as Record<string, unknown>) : {};
 }
 
 const session = (over: Partial<NewNoteRequest> = {}): NewNoteRequest => ({ kind: "session", client: "C-101", date: "2026-03-16", session: 7, template: "efmt", ...over });

@@ -77,7 +77,7 @@ describe("resolve-supervisor-comment", () => {
 /** The properties block of a text, parsed. */
 function fm(text: string): Record<string, unknown> {
 	const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-	return m ? (parseYaml(m[1]) as Record<string, unknown>) : {};
+	return m ? (parseYaml(m[1]!) as Record<string, unknown>) : {};
 }
 /** The text after the properties block. */
 function body(text: string): string {

@@ -145,7 +145,7 @@ describe("export of the active note", () => {
 		expectOnlyCreatedUnder(app, FOLDER);
 		const created = app.vault.writes.filter((w) => w.op === "create").map((w) => w.path);
 		expect(created).toHaveLength(1);
-		const copy = app.vault.text(created[0]);
+		const copy = app.vault.text(created[0]!);
 		expect(copy.endsWith(ending)).toBe(true);
 		expect(copy).not.toContain("C-101");
 		expectSourcesUnchanged(app, before);

@@ -29,7 +29,7 @@ describe("the sidebar and the command line agree on the example vault", () => {
 		registerSummaryView(made.ctx);
 		app = made.app;
 		await app.commands.get("attune:open-summary")!.callback!();
-		view = app.workspace.getLeavesOfType(VIEW_TYPE_SUMMARY)[0].view as unknown as SummaryView;
+		view = app.workspace.getLeavesOfType(VIEW_TYPE_SUMMARY)[0]!.view as unknown as SummaryView;
 		document.body.appendChild(view.containerEl);
 		await app.workspace.getLeaf(false).openFile(app.vault.getFileByPath("Clients/C-101/2026-02-10 session 4.md")!);
 	});

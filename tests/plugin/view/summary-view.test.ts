@@ -63,11 +63,11 @@ async function setup(files: Record<string, string> = FILES, scope: "note" | "cli
 /** Runs the command, shows the view in the document (as the sidebar would), and renders it. */
 async function openView(app: App) {
 	await app.commands.get("attune:open-summary")!.callback!();
-	const leaves = app.workspace.getLeavesOfType(VIEW_TYPE_SUMMARY);
-	const view = leaves[0].view as unknown as SummaryView;
+	const leaf = app.workspace.getLeavesOfType(VIEW_TYPE_SUMMARY)[0]!;
+	const view = leaf.view as unknown as SummaryView;
 	document.body.appendChild(view.containerEl);
 	view.onResize();
-	return { view, leaf: leaves[0], el: view.contentEl };
+	return { view, leaf, el: view.contentEl };
 }
 
 async function openNote(app: App, path: string) {
@@ -110,7 +110,7 @@ describe("opening the view", () => {
 		app.workspace.on("test:reveal", (l) => revealed.push(l));
 		expect(plugin._ribbon.map((r) => r.title)).toEqual(["Open emotion summary"]);
 		await openSummaryView(app as never);
-		plugin._ribbon[0].cb(new MouseEvent("click"));
+		plugin._ribbon[0]!.cb(new MouseEvent("click"));
 		await settle();
 		expect(app.workspace.getLeavesOfType(VIEW_TYPE_SUMMARY)).toHaveLength(1);
 		expect(revealed.length).toBe(2);
@@ -255,7 +255,7 @@ describe("from a number to the passage behind it", () => {
 			"2026-03-02, session 1, s1: 1 primary adaptive, 1 primary maladaptive, 1 secondary. Open the note.",
 			"2026-03-09, session 2, s2: 1 primary adaptive, 1 not classified. Open the note.",
 		]);
-		marks[0].dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" }));
+		marks[0]!.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" }));
 		await settle();
 		expect(app.workspace.getActiveFile()?.path).toBe("Clients/C-1/s1.md");
 	});
