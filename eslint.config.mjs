@@ -45,11 +45,6 @@ export default defineConfig([
 			"obsidianmd/settings-tab/prefer-setting-definitions": "off",
 			// TypeScript checks names itself, including ambient ones such as NodeJS.
 			"no-undef": "off",
-			// The code is written to compile under noUncheckedIndexedAccess, with `!` on
-			// indexes proven in range. While tsconfig.json still has the flag off (until
-			// src/core/deidentify.ts and tests/core/ are fixed too), this rule calls those
-			// `!` unnecessary; turn it back on together with the flag.
-			"@typescript-eslint/no-unnecessary-type-assertion": "off",
 		},
 	},
 	{

@@ -18,7 +18,7 @@ function applyAt(text: string, at: { line: number; ch: number }, insert: string)
 	const eol = text.includes("\r\n") ? "\r\n" : "\n";
 	const lines = text.split(/\r?\n/);
 	let offset = 0;
-	for (let i = 0; i < at.line; i++) offset += lines[i].length + eol.length;
+	for (let i = 0; i < at.line; i++) offset += lines[i]!.length + eol.length;
 	offset += at.ch;
 	return text.slice(0, offset) + insert + text.slice(offset);
 }
@@ -178,7 +178,7 @@ describe("supervisorCommentInsertion: a callout below the line, never joining a 
 		const ins = supervisorCommentInsertion(before, line, heading);
 		expect(applyAt(before, ins.at, ins.text)).toBe(after);
 		expect(ins.cursor).toEqual(cursor);
-		expect(after.split(/\r?\n/)[cursor.line].slice(0, cursor.ch)).toBe("> ");
+		expect(after.split(/\r?\n/)[cursor.line]!.slice(0, cursor.ch)).toBe("> ");
 	});
 	it("without a supervisor's name the heading is the date", () => {
 		expect(supervisorCommentHeading("  ", "2026-03-16")).toBe("2026-03-16");
@@ -285,7 +285,7 @@ describe("fillProperties", () => {
 	])("$name", ({ before, props, after }) => {
 		const out = fillProperties(before, props);
 		expect(out).toBe(after);
-		expect(() => parseYaml(out.split(/\r?\n---/)[0].replace(/^---\r?\n/, "")) as unknown).not.toThrow();
+		expect(() => parseYaml(out.split(/\r?\n---/)[0]!.replace(/^---\r?\n/, "")) as unknown).not.toThrow();
 	});
 });
 
@@ -345,7 +345,7 @@ describe("wordChoices", () => {
 	it("closed families offer only their vocabulary, with the field's words", () => {
 		const c = wordChoices(vocab, "empathy", [{ value: "atunement", count: 3 }]);
 		expect(c.map((x) => x.value)).toEqual(["rapport", "attunement", "person"]);
-		expect(c[1].label).toBe("Communicative attunement");
+		expect(c[1]!.label).toBe("Communicative attunement");
 	});
 	it("words added in settings are offered", () => {
 		const v = vocabularyFrom(migrateSettings({ extraWords: { response: ["Self disclosure"] } }));
@@ -395,7 +395,7 @@ describe("studyNotes", () => {
 		expect(att).toContain("```query\ntag:#empathy/attunement\n```");
 		const cls = notes.find((n) => n.name === "Primary maladaptive emotion")!.text;
 		expect(cls).toContain("Greenberg, L. S.");
-		const query = /```query\n\/(.*)\/\n```/.exec(cls)![1];
+		const query = /```query\n\/(.*)\/\n```/.exec(cls)![1]!;
 		const re = new RegExp(query);
 		expect(re.test("felt #emotion/shame/primary-maladaptive here")).toBe(true);
 		expect(re.test("#emotion/shame/primary-adaptive")).toBe(false);
@@ -414,13 +414,13 @@ describe("studyNotes", () => {
 		expect(studyNotes(v).find((n) => n.name === "Person empathy")!.text).toContain("tag:#empatia/person");
 	});
 	it("properties parse as YAML", () => {
-		for (const n of notes) expect(parseYaml(n.text.split("\n---\n")[0].replace(/^---\n/, ""))).toMatchObject({ "note-type": "study" });
+		for (const n of notes) expect(parseYaml(n.text.split("\n---\n")[0]!.replace(/^---\n/, ""))).toMatchObject({ "note-type": "study" });
 	});
 });
 
 describe("insertedTagIsRead: the note read again as Obsidian reads it", () => {
 	const tag = "#emotion/shame";
-	const read = (text: string, line: number, ch: number) => insertedTagIsRead(text, line, ch, tagInsertion(text.split(/\r?\n/)[line], ch, tag), tag);
+	const read = (text: string, line: number, ch: number) => insertedTagIsRead(text, line, ch, tagInsertion(text.split(/\r?\n/)[line]!, ch, tag), tag);
 	it.each([
 		{ name: "ordinary text", text: "Para\nShe froze", line: 1, ch: 9, want: true },
 		{ name: "a heading", text: "## Emotions", line: 0, ch: 11, want: true },

@@ -48,7 +48,7 @@ describe("NoteIndex", () => {
 		idx.set(note("y/1.md", [], { client: "C-1", date: "2026-01-15", session: 7 }));
 		expect(idx.clients().map((c) => [c.client, c.lastSession, c.lastPath])).toEqual([["C-2", 2, "x/2.md"], ["C-1", 7, "y/1.md"]]);
 		idx.remove("x/2.md");
-		expect(idx.clients()[0].client).toBe("C-1");
+		expect(idx.clients()[0]!.client).toBe("C-1");
 	});
 	it("finds the session before a date, for a new note's previous link", () => {
 		const idx = new NoteIndex();

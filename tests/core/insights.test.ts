@@ -98,7 +98,7 @@ describe("which response came just before each emotion", () => {
 			["response/conjecture", 1, 1, 0, 0, 2],
 			["none", 0, 0, 1, 0, 1],
 		]);
-		expect(rows[0].label).toBe("Communicative attunement (empathy mode)");
+		expect(rows[0]!.label).toBe("Communicative attunement (empathy mode)");
 	});
 });
 
@@ -107,7 +107,7 @@ describe("across sessions and within a session", () => {
 		const recs = [read("Clients/C-1/s3.md", s3), read("Clients/C-1/s2.md", s2), read("Clients/C-1/s1.md", s1), read("Supervision/x.md", sup), read("Clients/C-1/undated.md", "#emotion/joy")];
 		const series = sessionSeries(recs);
 		expect(series.map((p) => [p.date, p.session, p.total])).toEqual([["2026-03-02", 1, 3], ["2026-03-09", 2, 2], ["2026-03-09", 3, 1]]);
-		expect(series[0].counts).toEqual({ "primary-adaptive": 1, "primary-maladaptive": 1, secondary: 1, instrumental: 0, unclassified: 0 });
+		expect(series[0]!.counts).toEqual({ "primary-adaptive": 1, "primary-maladaptive": 1, secondary: 1, instrumental: 0, unclassified: 0 });
 	});
 
 	it("lists a session's emotions in reading order with their lines", () => {
@@ -115,7 +115,7 @@ describe("across sessions and within a session", () => {
 		expect(steps.map((s) => `${s.process} ${s.emotion} @${s.line + 1}`)).toEqual([
 			"secondary anger @9", "primary-adaptive hurt @10", "primary-maladaptive shame @11",
 		]);
-		expect(steps[1].antecedent).toBe("response/conjecture");
+		expect(steps[1]!.antecedent).toBe("response/conjecture");
 	});
 });
 

@@ -99,18 +99,18 @@ describe("interpretNote", () => {
 	it("reports a misread tags string only when it holds Attune tags", () => {
 		const bad = interpretNote(facts({ frontmatter: { tags: "emotion/fear, emotion/anger" }, frontmatterYaml: "client: C-1\ntags: emotion/fear, emotion/anger" }), vocab);
 		expect(bad.diagnostics).toEqual([expect.objectContaining({ code: "bad-property", line: 3, tag: "tags" })]);
-		expect(bad.diagnostics[0].message).toContain("tags: [emotion/fear, emotion/anger]");
+		expect(bad.diagnostics[0]!.message).toContain("tags: [emotion/fear, emotion/anger]");
 		const other = interpretNote(facts({ frontmatter: { tags: "project, work" } }), vocab);
 		expect(other.diagnostics).toEqual([]);
 	});
 	it("reports a tags item with a space when it holds Attune tags", () => {
 		const rec = interpretNote(facts({ frontmatter: { tags: ["emotion/anger secondary"] }, frontmatterYaml: "tags:\n  - emotion/anger secondary" }), vocab);
 		expect(rec.diagnostics).toEqual([expect.objectContaining({ code: "bad-property", line: 2 })]);
-		expect(rec.diagnostics[0].message).toContain("cannot contain a space");
+		expect(rec.diagnostics[0]!.message).toContain("cannot contain a space");
 	});
 	it("finds a quoted property key's line", () => {
 		const rec = interpretNote(facts({ frontmatter: { "rating-warmth": 9 }, frontmatterYaml: "a: 1\n\"rating-warmth\": 9" }), vocab);
-		expect(rec.diagnostics[0].line).toBe(3);
+		expect(rec.diagnostics[0]!.line).toBe(3);
 	});
 	it("keeps inline tags when properties are invalid YAML", () => {
 		const rec = interpretNote(facts({ frontmatterError: "unexpected end of stream", tags: [tag("emotion/sadness/primary-adaptive", 5)] }), vocab);

@@ -22,7 +22,7 @@ const full: TemplateValues = {
 function properties(text: string): Record<string, unknown> {
 	const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
 	if (!m) throw new Error("no properties");
-	return parseYaml(m[1]) as Record<string, unknown>;
+	return parseYaml(m[1]!) as Record<string, unknown>;
 }
 
 describe("built-in templates, expanded with a pinned clock", () => {

@@ -59,10 +59,10 @@ describe("parseSimpleYaml gives what a full YAML parser gives, or declines", () 
 		for (const t of texts) {
 			const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(t);
 			if (!m) continue;
-			const lite = parseSimpleYaml(m[1]);
+			const lite = parseSimpleYaml(m[1]!);
 			if (lite === undefined) continue;
 			handled++;
-			expect(lite).toEqual(full(m[1]));
+			expect(lite).toEqual(full(m[1]!));
 		}
 		expect(handled).toBeGreaterThan(200);
 	});

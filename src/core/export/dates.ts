@@ -21,7 +21,7 @@ const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
 	const extra: number[] = [1, 2, 3, 9, 12, 10];
 	lists.forEach((list, li) => {
 		if (li < 5) list.forEach((w, i) => m.set(w, i + 1));
-		else list.forEach((w, i) => m.set(w, extra[i]));
+		else list.forEach((w, i) => m.set(w, extra[i]!));
 	});
 	return m;
 })();
@@ -95,7 +95,7 @@ export class DateWriter {
 			case "keep":
 				return KEEP;
 			case "month":
-				return { text: MONTH_NAMES[m - 1], count: true };
+				return { text: MONTH_NAMES[m - 1]!, count: true };
 			case "session":
 				return { text: sessionText(undefined, form), count: true };
 		}
@@ -114,7 +114,7 @@ export const DATE_RULES: readonly RedactionRule[] = Object.freeze([
 		examples: [{ before: "Seen on 2026-01-20.", after: "Seen on January 2026." }, { before: "at 2026-01-20T14:30Z", after: "at January 2026" }],
 		notAfter: /[\p{N}]/u,
 		pattern: /(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\p{N}])/gu,
-		apply: (m, form, ctx) => full(ctx.dates, +m[1], +m[3], +m[4], form),
+		apply: (m, form, ctx) => full(ctx.dates, +m[1]!, +m[3]!, +m[4]!, form),
 	},
 	{
 		name: "numeric-date",
@@ -124,11 +124,11 @@ export const DATE_RULES: readonly RedactionRule[] = Object.freeze([
 		notAfter: /[\p{N}./-]/u,
 		pattern: /(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}])(?!\.\d)/gu,
 		apply: (m, form, ctx) => {
-			const a = +m[1], b = +m[3], y = fullYear(m[4]);
+			const a = +m[1]!, b = +m[3]!, y = fullYear(m[4]!);
 			const dmy = realDate(y, b, a), mdy = realDate(y, a, b);
 			if (!dmy && !mdy) return null;
 			// Day and month can only be told apart when one is above 12, or by the European separators.
-			if (dmy && (!mdy || a === b || m[2] !== "/")) return ctx.dates.full(y, b, a, form);
+			if (dmy && (!mdy || a === b || m[2]! !== "/")) return ctx.dates.full(y, b, a, form);
 			if (mdy && !dmy) return ctx.dates.full(y, a, b, form);
 			return ctx.dates.ambiguous(y, [iso(y, b, a), iso(y, a, b)], form);
 		},
@@ -141,8 +141,8 @@ export const DATE_RULES: readonly RedactionRule[] = Object.freeze([
 		notAfter: /[\p{L}\p{N}]/u,
 		pattern: new RegExp(`(\\d{1,2})(?:st|nd|rd|th|e|\\.)?[ \\t]+(?:of[ \\t]+)?(${MONTH_ALT})\\.?,?[ \\t]+(\\d{4})(?![\\p{N}])`, "giu"),
 		apply: (m, form, ctx) => {
-			const mo = month(m[2]);
-			return mo ? full(ctx.dates, +m[3], mo, +m[1], form) : null;
+			const mo = month(m[2]!);
+			return mo ? full(ctx.dates, +m[3]!, mo, +m[1]!, form) : null;
 		},
 	},
 	{
@@ -153,8 +153,8 @@ export const DATE_RULES: readonly RedactionRule[] = Object.freeze([
 		notAfter: /[\p{L}]/u,
 		pattern: new RegExp(`(${MONTH_ALT})\\.?[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(\\d{4})(?![\\p{N}])`, "giu"),
 		apply: (m, form, ctx) => {
-			const mo = month(m[1]);
-			return mo ? full(ctx.dates, +m[3], mo, +m[2], form) : null;
+			const mo = month(m[1]!);
+			return mo ? full(ctx.dates, +m[3]!, mo, +m[2]!, form) : null;
 		},
 	},
 	{
@@ -165,8 +165,8 @@ export const DATE_RULES: readonly RedactionRule[] = Object.freeze([
 		notAfter: /[\p{L}\p{N}.:]/u,
 		pattern: new RegExp(`(\\d{1,2})(?:st|nd|rd|th|e|\\.)?[ \\t]+(?:of[ \\t]+)?(${MONTH_ALT})(?![\\p{L}])`, "giu"),
 		apply: (m, form, ctx) => {
-			const mo = month(m[2]);
-			return mo && +m[1] >= 1 && +m[1] <= 31 ? ctx.dates.dayMonth(mo, form) : null;
+			const mo = month(m[2]!);
+			return mo && +m[1]! >= 1 && +m[1]! <= 31 ? ctx.dates.dayMonth(mo, form) : null;
 		},
 	},
 	{
@@ -177,9 +177,9 @@ export const DATE_RULES: readonly RedactionRule[] = Object.freeze([
 		notAfter: /[\p{L}]/u,
 		pattern: new RegExp(`(${MONTH_ALT})\\.?[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}:.])`, "gu"),
 		apply: (m, form, ctx) => {
-			const mo = month(m[1]);
+			const mo = month(m[1]!);
 			// Without a year, only a capitalized month word is taken as a date ("may 5 people" is not one).
-			if (!mo || !/^\p{Lu}/u.test(m[1]) || +m[2] < 1 || +m[2] > 31) return null;
+			if (!mo || !/^\p{Lu}/u.test(m[1]!) || +m[2]! < 1 || +m[2]! > 31) return null;
 			return ctx.dates.dayMonth(mo, form);
 		},
 	},

@@ -35,22 +35,22 @@ export class LinkRewriter {
 	splitDestinations(pieces: readonly Piece[]): Piece[] {
 		const out: Piece[] = [];
 		for (let i = 0; i < pieces.length; i++) {
-			const p = pieces[i];
-			const m = !p.done && i > 0 && pieces[i - 1].done ? /^([^[\]\n]*)\]\(([^()\n]*)\)/.exec(p.text) : null;
+			const p = pieces[i]!;
+			const m = !p.done && i > 0 && pieces[i - 1]!.done ? /^([^[\]\n]*)\]\(([^()\n]*)\)/.exec(p.text) : null;
 			if (!m) {
 				out.push(p);
 				continue;
 			}
-			let dest = m[2];
+			let dest = m[2]!;
 			try {
 				dest = decodeURIComponent(dest);
 			} catch {
 				// A stray % in a hand-written link: use it as written.
 			}
 			const redacted = encodeURI(this.host.text(dest));
-			if (m[1] !== "") out.push({ text: m[1], done: false });
+			if (m[1]! !== "") out.push({ text: m[1]!, done: false });
 			out.push({ text: `](${redacted})`, done: true });
-			if (redacted !== m[2]) this.host.record("link", m[2], redacted);
+			if (redacted !== m[2]!) this.host.record("link", m[2]!, redacted);
 			if (m[0].length < p.text.length) out.push({ text: p.text.slice(m[0].length), done: false });
 		}
 		return out;
@@ -59,8 +59,8 @@ export class LinkRewriter {
 	/** Wiki links and Markdown links: kept when they point at an exported note, else plain text. */
 	rewrite(pieces: readonly Piece[]): Piece[] {
 		const none = () => undefined;
-		const wiki: PieceRule = { re: WIKI_LINK, apply: (m) => ({ text: this.wikiLink(m[1] === "!", m[2]), count: false }) };
-		const md: PieceRule = { re: MARKDOWN_LINK, apply: (m) => ({ text: this.mdLink(m[1] === "!", m[2], m[3]), count: false }) };
+		const wiki: PieceRule = { re: WIKI_LINK, apply: (m) => ({ text: this.wikiLink(m[1]! === "!", m[2]!), count: false }) };
+		const md: PieceRule = { re: MARKDOWN_LINK, apply: (m) => ({ text: this.mdLink(m[1]! === "!", m[2]!, m[3]!), count: false }) };
 		return applyRule(applyRule(pieces, wiki, none), md, none);
 	}
 
@@ -97,7 +97,7 @@ export class LinkRewriter {
 		let dest = destRaw.trim();
 		// A title after the destination (`(url "title")`) says nothing the export needs.
 		const titled = /^(<[^>]*>|\S+)\s+(?:"[^"]*"|'[^']*'|\([^)]*\))$/.exec(dest);
-		if (titled) dest = titled[1];
+		if (titled) dest = titled[1]!;
 		dest = dest.replace(/^<|>$/g, "");
 		const text = label.trim() === "" ? "" : this.host.text(label);
 		if (/^mailto:/i.test(dest)) {

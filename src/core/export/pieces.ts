@@ -40,7 +40,7 @@ export function applyRule(pieces: readonly Piece[], rule: PieceRule, counted: (f
 				re.lastIndex++;
 				continue;
 			}
-			if (rule.notAfter && rule.notAfter.test(m.index > 0 ? p.text[m.index - 1] : before)) {
+			if (rule.notAfter && rule.notAfter.test(m.index > 0 ? p.text[m.index - 1]! : before)) {
 				re.lastIndex = m.index + 1;
 				continue;
 			}

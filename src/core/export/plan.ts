@@ -86,7 +86,7 @@ export function deidentifyNote(source: ExportSource, redactor: Redactor, opts: E
 		else tagsByLine.set(t.line, [t]);
 	}
 	const body: string[] = [];
-	for (let i = firstBodyLine; i < lines.length; i++) body.push(redactor.line(lines[i], tagsByLine.get(i) ?? []));
+	for (let i = firstBodyLine; i < lines.length; i++) body.push(redactor.line(lines[i]!, tagsByLine.get(i) ?? []));
 	const replacements = [...redactor.collected()];
 	const counts = emptyCounts();
 	for (const r of replacements) counts[r.category]++;

@@ -75,7 +75,7 @@ export class Pseudonyms {
 				if (typeof name !== "string" || name.trim() === "") continue;
 				const parts = name.trim().split(/\s+/);
 				// A whole name is matched as written; a single word only when it can be a name on its own.
-				if (parts.length > 1 || isNameWord(parts[0])) add(name, COMMON_WORD_NAMES.has(name.trim().toLowerCase()) ? capitalized : anyCase);
+				if (parts.length > 1 || isNameWord(parts[0]!)) add(name, COMMON_WORD_NAMES.has(name.trim().toLowerCase()) ? capitalized : anyCase);
 				if (parts.length > 1) {
 					for (const p of parts) {
 						const w = p.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
@@ -91,7 +91,7 @@ export class Pseudonyms {
 		}
 		this.anyCase = alternation(anyCase, "giu");
 		// "Hope" and "HOPE" are the name; "hope" is the word.
-		this.capitalized = alternation(capitalized.flatMap((w) => [w[0].toUpperCase() + w.slice(1), w.toUpperCase()]), "gu");
+		this.capitalized = alternation(capitalized.flatMap((w) => [w.charAt(0).toUpperCase() + w.slice(1), w.toUpperCase()]), "gu");
 	}
 
 	/** The pseudonym for a matched name or code, or null when it is no known client's. */

@@ -99,7 +99,7 @@ export class Redactor {
 			if (!re) continue;
 			out = out.replace(new RegExp(re.source, re.flags), (m: string, offset: number, whole: string) => {
 				const label = this.pseudonyms.forMatch(m);
-				if (!label || (offset > 0 && NAME_BOUNDARY.test(whole[offset - 1]))) return m;
+				if (!label || (offset > 0 && NAME_BOUNDARY.test(whole[offset - 1]!))) return m;
 				this.records.push({ category: "client", from: m, to: tagSafe(label) });
 				return tagSafe(label);
 			});

@@ -33,10 +33,10 @@ function isIpv6(s: string): boolean {
 	const parts = s.split("::");
 	if (parts.length > 2) return false;
 	const groups = (p: string) => (p === "" ? [] : p.split(":"));
-	const all = [...groups(parts[0]), ...(parts.length === 2 ? groups(parts[1]) : [])];
+	const all = [...groups(parts[0]!), ...(parts.length === 2 ? groups(parts[1]!) : [])];
 	let count = 0;
 	for (let i = 0; i < all.length; i++) {
-		const g = all[i];
+		const g = all[i]!;
 		if (i === all.length - 1 && /^\d{1,3}(\.\d{1,3}){3}$/.test(g)) count += 2;
 		else if (/^[0-9a-f]{1,4}$/i.test(g)) count++;
 		else return false;
@@ -171,7 +171,7 @@ export const REDACTION_RULES: readonly RedactionRule[] = Object.freeze([
 		examples: [{ before: "MRN: 4455-221", after: "MRN: [ID number]" }, { before: "NHS number 943 476 5919", after: "NHS number [ID number]" }],
 		notAfter: /[\p{L}\p{N}]/u,
 		pattern: new RegExp(`((?:${ID_LABELS})(?![\\p{L}])\\.?(?:[ \\t]+(?:no\\.?|nr\\.?|number|#))?[ \\t]*[:#]?[ \\t]*)((?:\\p{L}{1,4}[ \\t-]?)?\\d[\\dA-Za-z]*(?:[ \\t/.-]\\d[\\dA-Za-z]*)*)`, "giu"),
-		apply: (m) => (digitCount(m[2]) >= 4 ? replace(`${m[1]}[ID number]`) : null),
+		apply: (m) => (digitCount(m[2]!) >= 4 ? replace(`${m[1]!}[ID number]`) : null),
 	},
 	{
 		name: "us-ssn",
@@ -189,7 +189,7 @@ export const REDACTION_RULES: readonly RedactionRule[] = Object.freeze([
 		examples: [{ before: "her mother, 93 years old", after: "her mother, 90 or older" }, { before: "a 91-year-old", after: "a 90-plus-year-old" }],
 		notAfter: /[\d.]/u,
 		pattern: /(\d{2,3})(?:([ \t]*-[ \t]*|[ \t]+)(?:years?|yrs?)(?:[ \t]*-[ \t]*|[ \t]+)old|[ \t]*(?:y\/o|yo|y\.o\.)|[ \t]+(?:jaar(?:[ \t]+oud)?|Jahre(?:[ \t]+alt)?))(?![\p{L}\p{N}])/giu,
-		apply: (m) => (+m[1] >= 90 ? replace(m[2] !== undefined && m[2].includes("-") ? "90-plus-year-old" : AGE_TEXT) : null),
+		apply: (m) => (+m[1]! >= 90 ? replace(m[2] !== undefined && m[2].includes("-") ? "90-plus-year-old" : AGE_TEXT) : null),
 	},
 	{
 		name: "age-label",
@@ -198,7 +198,7 @@ export const REDACTION_RULES: readonly RedactionRule[] = Object.freeze([
 		examples: [{ before: "grandfather aged 94", after: "grandfather aged 90 or older" }],
 		notAfter: /[\p{L}]/u,
 		pattern: /((?:aged?|age:|leeftijd:?|Alter:?)[ \t]+)(\d{2,3})(?![\p{N}])/giu,
-		apply: (m) => (+m[2] >= 90 ? replace(`${m[1]}${AGE_TEXT}`) : null),
+		apply: (m) => (+m[2]! >= 90 ? replace(`${m[1]!}${AGE_TEXT}`) : null),
 	},
 	...DATE_RULES,
 	{
@@ -208,7 +208,7 @@ export const REDACTION_RULES: readonly RedactionRule[] = Object.freeze([
 		examples: [{ before: "mobile: 06 1234 5678", after: "mobile: [phone]" }],
 		notAfter: /[\p{L}]/u,
 		pattern: new RegExp(`((?:${PHONE_LABELS})\\.?(?:[ \\t]*(?:no\\.?|nr\\.?|number))?[ \\t]*[:.]?[ \\t]*)(\\+?[\\d(][\\d \\t().\\/-]{4,}\\d)`, "giu"),
-		apply: (m) => (digitCount(m[2]) >= 6 ? replace(`${m[1]}[phone]`) : null),
+		apply: (m) => (digitCount(m[2]!) >= 6 ? replace(`${m[1]!}[phone]`) : null),
 	},
 	{
 		name: "international-phone",
@@ -325,7 +325,7 @@ export const REDACTION_RULES: readonly RedactionRule[] = Object.freeze([
 		examples: [{ before: "Chicago, IL 60614", after: "Chicago, IL [postcode]" }],
 		notAfter: /\p{L}/u,
 		pattern: /([A-Z]{2},?[ \t]+)\d{5}(?![\p{N}-])/gu,
-		apply: (m) => replace(`${m[1]}[postcode]`),
+		apply: (m) => replace(`${m[1]!}[postcode]`),
 	},
 	{
 		name: "postcode-before-town",

@@ -255,7 +255,7 @@ describe("a whole note with every category planted", () => {
 		const source = { path: "Clients/C-101/2026-01-20 session 2.md", text };
 		const plan = planExport([source], options());
 		expect(plan.problems).toEqual([]);
-		const [copy] = plan.notes;
+		const copy = plan.notes[0]!;
 		for (const p of PLANTED) expect(copy.text.toLowerCase()).not.toContain(p.toLowerCase());
 		for (const p of PLANTED) expect(copy.path.toLowerCase()).not.toContain(p.toLowerCase());
 		expect(copy.path).toBe("Exports/Export 1/2026-01 session 2.md");
@@ -267,14 +267,14 @@ describe("a whole note with every category planted", () => {
 		const after = scanMarkdown(copy.text);
 		expect(after.headings.map((h) => h.level)).toEqual(before.headings.map((h) => h.level));
 		expect(after.callouts.filter((c) => c.type.startsWith("supervisor")).map((c) => c.type)).toEqual(["supervisor", "supervisor-resolved"]);
-		expect(after.headings[0].heading).toBe("Session 2 with Client A (Client A), January 2026");
+		expect(after.headings[0]!.heading).toBe("Session 2 with Client A (Client A), January 2026");
 	});
 
 	it("keeps only allowed properties and opens with the report", () => {
 		const plan = planExport([{ path: "s.md", text: PLANTED_NOTE }], options());
-		const text = plan.notes[0].text;
+		const text = plan.notes[0]!.text;
 		expect(text.split("\n---\n")[0]).toBe("---\nnote-type: session\nsession: 2\nmodality: EFMT\nrating-empathy: 4\ntags:\n  - emotion/sadness");
-		const body = text.split("\n---\n")[1];
+		const body = text.split("\n---\n")[1]!;
 		expect(body.startsWith("> [!warning] De-identified copy: read before sharing\n")).toBe(true);
 		expect(body).toContain(FREE_TEXT_WARNING);
 		expect(body).toContain("Properties removed: 5.");
@@ -285,16 +285,16 @@ describe("a whole note with every category planted", () => {
 
 	it("writes a note without properties without inventing any", () => {
 		const plan = planExport([{ path: "C-101 notes.md", text: "Mara rang.\n#emotion/fear\n" }], options());
-		expect(plan.notes[0].name).toBe("Client A notes");
-		expect(plan.notes[0].text.startsWith("> [!warning]")).toBe(true);
-		expect(plan.notes[0].text.endsWith("\nClient A rang.\n#emotion/fear\n")).toBe(true);
+		expect(plan.notes[0]!.name).toBe("Client A notes");
+		expect(plan.notes[0]!.text.startsWith("> [!warning]")).toBe(true);
+		expect(plan.notes[0]!.text.endsWith("\nClient A rang.\n#emotion/fear\n")).toBe(true);
 	});
 
 	it("refuses a note whose properties are not valid YAML, and writes nothing for it", () => {
 		const bad = "---\nclient: [C-101\nname: Mara Quill\n---\nText #emotion/fear\n";
 		const plan = planExport([{ path: "bad.md", text: bad }, { path: "good.md", text: "Fine #emotion/joy\n" }], options());
 		expect(plan.problems.map((p) => p.path)).toEqual(["bad.md"]);
-		expect(plan.problems[0].message).toContain("not valid YAML");
+		expect(plan.problems[0]!.message).toContain("not valid YAML");
 		expect(plan.notes.map((n) => n.sourcePath)).toEqual(["good.md"]);
 	});
 });
@@ -309,7 +309,7 @@ describe("links, file names and pseudonyms", () => {
 
 	it("points links at exported copies and turns the rest into plain text", () => {
 		const plan = planExport(files, options({ resolveLink }));
-		const sup = plan.notes[1];
+		const sup = plan.notes[1]!;
 		expect(sup.name).toBe("2026-02 supervision Client A");
 		expect(sup.text).toContain("Reviewed [[Exports/Export 1/2026-01 session 1|2026-01 session 1]], [[Exports/Export 1/2026-01 session 1#Plan|the plan]], Client A, Client B, [attachment not exported], the file, site [web address].");
 		expect(sup.text).toContain("Client B was mentioned after Client A.");
@@ -331,7 +331,7 @@ describe("links, file names and pseudonyms", () => {
 
 	it("gives the exported client the first letter, whatever its code", () => {
 		const plan = planExport([{ path: "x.md", text: "C-101 then C-205." }], options({ primary: ["C-205"] }));
-		expect(plan.notes[0].text).toContain("Client B then Client A.");
+		expect(plan.notes[0]!.text).toContain("Client B then Client A.");
 	});
 
 	it("reads the names a client note records", () => {
@@ -350,7 +350,7 @@ describe("the example vault's client C-101", () => {
 	const identities = [{ code: "C-101", names: namesFromProperties(clientNote) }, { code: "C-102", names: [] }, { code: "C-103", names: [] }];
 
 	it("has the invented name in a session note, so the test means something", () => {
-		expect(identities[0].names).toContain("Mara Quill");
+		expect(identities[0]!.names).toContain("Mara Quill");
 		expect(sources.some((s) => s.text.includes("Mara arrived late"))).toBe(true);
 	});
 

@@ -90,7 +90,7 @@ describe("the metadata cache Obsidian built for real notes (obsidian-cache/)", (
 	it.each(table)("%s: callouts start where Obsidian's callout sections do", (_f, d) => {
 		const lines = d.fileContents.split("\n");
 		// Obsidian makes a section of a top-level callout only; nested ones sit inside it.
-		const topLevel = scanMarkdown(d.fileContents).callouts.filter((c) => /^\s{0,3}>\s*\[!/.test(lines[c.line]));
+		const topLevel = scanMarkdown(d.fileContents).callouts.filter((c) => /^\s{0,3}>\s*\[!/.test(lines[c.line]!));
 		const expected = (d.cachedMetadata?.sections ?? []).filter((s) => s.type === "callout").map((s) => s.position.start.line);
 		expect(topLevel.map((c) => c.line)).toEqual(expected);
 	});

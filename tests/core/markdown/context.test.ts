@@ -53,7 +53,7 @@ describe("blockedContextAt: where a tag would not be read", () => {
 /** Whether the scanner reads a tag `#zz` put at a line and column (with a space either side). */
 function tagReadAt(text: string, line: number, ch: number): boolean {
 	const lines = text.split("\n");
-	lines[line] = lines[line].slice(0, ch) + " #zz " + lines[line].slice(ch);
+	lines[line] = lines[line]!.slice(0, ch) + " #zz " + lines[line]!.slice(ch);
 	return scanMarkdown(lines.join("\n")).tags.some((t) => t.tag === "zz" && t.line === line);
 }
 

@@ -46,7 +46,7 @@ function noteOf(c: Conversation, tagged: boolean, seed: number): Note {
 		const who = u.speaker === "usr" ? "Client" : "Therapist";
 		let text = `${who}: ${u.text.replace(/\s+/g, " ").trim()}`;
 		if (tagged && (i + seed) % 3 === 0) {
-			const tag = ATTUNE_TAGS[(i + seed) % ATTUNE_TAGS.length];
+			const tag = ATTUNE_TAGS[(i + seed) % ATTUNE_TAGS.length]!;
 			text += ` ${tag}`;
 			added.push([tag.slice(1), lines.length]);
 		}
@@ -95,7 +95,7 @@ describeIfCorpus("real conversations from ESConv", () => {
 	});
 
 	it("finds them again with Windows line endings and inside a supervisor callout", () => {
-		const c = conversations[0];
+		const c = conversations[0]!;
 		const note = noteOf(c, true, 0);
 		const crlf = note.text.replace(/\n/g, "\r\n");
 		expect(scanMarkdown(crlf).tags.map((t) => [t.tag, t.line])).toEqual(note.added);
