@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { parseSimpleYaml } from "../../src/core/note/yaml-lite";
-import { generateVault } from "../../src/bench/generate";
+import { parseSimpleYaml } from "../../../src/core/note/yaml-lite";
+import { generateVault } from "../../../src/bench/generate";
 
 const full = (y: string) => parse(y, { schema: "core" }) as unknown;
 
@@ -54,7 +54,7 @@ describe("parseSimpleYaml gives what a full YAML parser gives, or declines", () 
 				else if (e.name.endsWith(".md")) texts.push(fs.readFileSync(p, "utf8"));
 			}
 		};
-		walk(path.join(__dirname, "../../example-vault"));
+		walk(path.join(__dirname, "../../../example-vault"));
 		let handled = 0;
 		for (const t of texts) {
 			const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(t);
