@@ -1,13 +1,13 @@
 import { parse } from "yaml";
-import { NoteIndex } from "../../src/core/index/index";
-import { NO_ANTECEDENT, antecedentTable, emotionAntecedents, openComments, passagesOf, ratingsOverTime, reviewQueue, sessionSeries, withinSession } from "../../src/core/sidebar/queries";
-import { VaultInsights } from "../../src/core/sidebar/vault-insights";
-import { buildViewModel } from "../../src/core/sidebar/view-model";
-import { choiceFromState, rangeDates, resolveScope, type ScopeChoice } from "../../src/core/sidebar/scope";
-import { readNote } from "../../src/core/note/reader";
-import { summarize, summaryJson } from "../../src/core/index/summary";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
+import { NoteIndex } from "../../../src/core/index/index";
+import { NO_ANTECEDENT, antecedentTable, emotionAntecedents, openComments, passagesOf, ratingsOverTime, reviewQueue, sessionSeries, withinSession } from "../../../src/core/sidebar/queries";
+import { VaultInsights } from "../../../src/core/sidebar/vault-insights";
+import { buildViewModel } from "../../../src/core/sidebar/view-model";
+import { choiceFromState, rangeDates, resolveScope, type ScopeChoice } from "../../../src/core/sidebar/scope";
+import { readNote } from "../../../src/core/note/reader";
+import { summarize, summaryJson } from "../../../src/core/index/summary";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings";
+import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
 
 const vocab = vocabularyFrom(DEFAULT_SETTINGS);
 const read = (path: string, text: string) => readNote(path, text, vocab, (y) => parse(y) as unknown);
