@@ -1,14 +1,14 @@
 import { parse as parseYaml } from "yaml";
-import { blockedContextAt, insertedTagIsRead, selectionTagPosition, tagInsertion } from "../../src/core/authoring/tag-insertion";
-import { expandPathPattern, fillProperties, firstSectionPosition } from "../../src/core/authoring/new-note";
-import { familyWordProblem, parseWordList } from "../../src/core/vocabulary/vocabulary";
-import { freePath } from "../../src/core/vault-paths";
-import { resolveSupervisorComment, supervisorCommentHeading, supervisorCommentInsertion } from "../../src/core/authoring/supervisor-comments";
-import { studyNotes } from "../../src/core/authoring/study-notes";
-import { typedWord, wordChoices } from "../../src/core/authoring/word-choices";
-import { yamlScalar } from "../../src/core/note/yaml-lite";
-import { DEFAULT_SETTINGS, migrateSettings } from "../../src/core/settings";
-import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
+import { blockedContextAt, insertedTagIsRead, selectionTagPosition, tagInsertion } from "../../../src/core/authoring/tag-insertion";
+import { expandPathPattern, fillProperties, firstSectionPosition } from "../../../src/core/authoring/new-note";
+import { familyWordProblem, parseWordList } from "../../../src/core/vocabulary/vocabulary";
+import { freePath } from "../../../src/core/vault-paths";
+import { resolveSupervisorComment, supervisorCommentHeading, supervisorCommentInsertion } from "../../../src/core/authoring/supervisor-comments";
+import { studyNotes } from "../../../src/core/authoring/study-notes";
+import { typedWord, wordChoices } from "../../../src/core/authoring/word-choices";
+import { yamlScalar } from "../../../src/core/note/yaml-lite";
+import { DEFAULT_SETTINGS, migrateSettings } from "../../../src/core/settings";
+import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
 
 const vocab = vocabularyFrom(DEFAULT_SETTINGS);
 
