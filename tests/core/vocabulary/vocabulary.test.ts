@@ -1,5 +1,5 @@
-import { migrateSettings } from "../../../src/core/settings";
-import { invalidTagWordReason, vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
+import { DEFAULT_SETTINGS, migrateSettings } from "../../../src/core/settings";
+import { familyWordProblem, invalidTagWordReason, parseWordList, vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
 
 describe("vocabularyFrom", () => {
 	it("adds the user's words, normalized", () => {
@@ -23,5 +23,25 @@ describe("invalidTagWordReason", () => {
 		const r = invalidTagWordReason(word);
 		if (expected === null) expect(r).toBeNull();
 		else expect(r).toContain(expected);
+	});
+});
+
+describe("settings validation", () => {
+	it.each([
+		{ text: "awe, tenderness", want: { words: ["awe", "tenderness"] } },
+		{ text: " awe ,, awe ", want: { words: ["awe"] } },
+		{ text: "", want: { words: [] } },
+	])("accepts “$text”", ({ text, want }) => {
+		expect(parseWordList(text)).toEqual(want);
+	});
+	it.each(["deep sorrow", "why?", "a/b", "1984"])("refuses “%s” with a reason", (text) => {
+		const r = parseWordList(text);
+		expect("error" in r && r.error.startsWith(`“${text}”`)).toBe(true);
+	});
+	it("refuses a family word another family uses, or one that is no tag", () => {
+		const fam = DEFAULT_SETTINGS.families;
+		expect(familyWordProblem("Empathy", "emotion", fam)).toMatch(/another family/);
+		expect(familyWordProblem("emo tion", "emotion", fam)).toMatch(/spaces/);
+		expect(familyWordProblem("gefühl", "emotion", fam)).toBeNull();
 	});
 });
