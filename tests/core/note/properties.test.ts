@@ -62,3 +62,82 @@ describe("tags in properties", () => {
 		expect(readPropertyTags(fm).tags.map((t) => t.tag)).toEqual(expected);
 	});
 });
+
+describe("reading properties as they are written", () => {
+	const props = (fm: Record<string, unknown>, path = "notes/x.md") => readProperties(fm, path);
+	const problemKeys = (fm: Record<string, unknown>, path?: string) => props(fm, path).problems.map((p) => p.key);
+
+	it.each([
+		["a quoted link", "[[C-101]]", "C-101"],
+		["an embed", "![[C-101]]", "C-101"],
+		["a link to a heading", "[[C-101#Intake]]", "C-101"],
+		["a Markdown link", "[Mara](Clients/C-101.md)", "C-101"],
+		["plain text with spaces around", "  C-101 ", "C-101"],
+		["a number", 101, "101"],
+	])("client as %s counts by the target's name", (_n, client, want) => {
+		expect(props({ client })).toEqual({ props: { client: want }, problems: [] });
+	});
+	it("refuses two clients in one note, and takes a client left blank (client:) as none", () => {
+		expect(problemKeys({ client: ["C-1", "C-2"] })).toEqual(["client"]);
+		expect(props({ client: null })).toEqual({ props: {}, problems: [] });
+	});
+
+	it.each([
+		["a date", "2026-03-04"],
+		["a date and time", "2026-03-04 09:30"],
+		["an ISO date-time with an offset", "2026-03-04T09:30:00+01:00"],
+		["a date the YAML parser made a Date", new Date("2026-03-04T00:00:00Z")],
+	])("accepts %s", (_n, date) => {
+		expect(props({ date })).toEqual({ props: { date: "2026-03-04" }, problems: [] });
+	});
+	it.each([
+		["written without leading zeros", "2026-3-4"],
+		["written day first", "04/03/2026"],
+		["given as a number", 20260304],
+	])("refuses a date %s, and dates the note from its file name", (_n, date) => {
+		const r = props({ date }, "Clients/2026-01-13 session 1.md");
+		expect(r.problems).toEqual([expect.objectContaining({ key: "date", code: "bad-property" })]);
+		expect(r.props.date).toBe("2026-01-13");
+	});
+	it("takes an empty date as none, without a problem", () => {
+		expect(props({ date: "" }, "Clients/2026-01-13.md")).toEqual({ props: { date: "2026-01-13" }, problems: [] });
+	});
+
+	it.each([[5, 5], ["5", 5], [" 12 ", 12], [0, 0]])("reads session %j as %j", (session, want) => {
+		expect(props({ session })).toEqual({ props: { session: want }, problems: [] });
+	});
+	it.each([-1, 2.5, "5th", true])("refuses session %j", (session) => {
+		expect(problemKeys({ session })).toEqual(["session"]);
+	});
+
+	it("keeps ratings from 1 to 5, written as numbers or text", () => {
+		expect(props({ "rating-empathy": 1, "rating-warmth": 5, "rating-presence": "3", "rating-congruence": 4.5 }).props.ratings).toEqual({
+			"rating-empathy": 1, "rating-warmth": 5, "rating-presence": 3, "rating-congruence": 4.5,
+		});
+	});
+	it("refuses each rating outside 1 to 5, naming it, and keeps the good ones", () => {
+		const r = props({ "rating-empathy": 0, "rating-warmth": 6, "rating-compassion": "", "rating-presence": 2 });
+		expect(r.problems.map((p) => [p.key, p.code])).toEqual([["rating-empathy", "bad-property"], ["rating-warmth", "bad-property"]]);
+		expect(r.problems[1].message).toContain("1 to 5");
+		expect(r.props.ratings).toEqual({ "rating-presence": 2 });
+	});
+
+	it("lowercases the note type and the review state, and finds keys in any case", () => {
+		expect(props({ "Note-Type": "Supervision", Review: "Requested", Client: "C-7" }).props).toEqual({ noteType: "supervision", review: "requested", client: "C-7" });
+	});
+	it("refuses a note type that is a list", () => {
+		expect(problemKeys({ "note-type": ["session", "study"] })).toEqual(["note-type"]);
+	});
+});
+
+describe("tags in properties that Obsidian does not read, kept to be reported", () => {
+	it.each([
+		["several tags in one text", { tags: "#emotion/fear, emotion/anger" }, [{ key: "tags", words: ["emotion/fear", "emotion/anger"], kind: "string" }]],
+		["a list item with a space", { Tags: ["ok", "emotion/anger secondary"] }, [{ key: "Tags", words: ["emotion/anger", "secondary"], kind: "item" }]],
+		["the old tag key, as text", { tag: "emotion/fear emotion/joy" }, [{ key: "tag", words: ["emotion/fear", "emotion/joy"], kind: "old-key" }]],
+		["the old tag key, as a list", { tag: ["#emotion/fear", 3] }, [{ key: "tag", words: ["emotion/fear"], kind: "old-key" }]],
+		["nothing when every tag is read", { tags: ["emotion/fear", "emotion/joy"] }, []],
+	])("%s", (_n, fm, misread) => {
+		expect(readPropertyTags(fm).misread).toEqual(misread);
+	});
+});
