@@ -1,13 +1,12 @@
 import { parse as parseYaml } from "yaml";
-import { readProperties } from "../../src/core/note/properties";
-import { BUILT_IN_TEMPLATES, TEMPLATE_KEYS, type TemplateValues, renderTemplate } from "../../src/core/authoring/templates";
-import { dateAt, localIsoDate } from "../../src/core/time";
+import { readProperties } from "../../../src/core/note/properties";
+import { BUILT_IN_TEMPLATES, TEMPLATE_KEYS, type TemplateValues, renderTemplate } from "../../../src/core/authoring/templates";
+import { dateAt } from "../../../src/core/time";
+import { now } from "../../helpers/clock";
 // The plugin passes Obsidian's moment; the test double exports the same package.
-import { moment } from "../obsidian-double/obsidian";
+import { moment } from "../../obsidian-double/obsidian";
 
 const format = (d: Date, f: string): string => moment(d).format(f);
-/** A pinned local clock: Monday 16 March 2026, 09:30. */
-const now = new Date(2026, 2, 16, 9, 30, 0);
 
 const full: TemplateValues = {
 	title: "2026-03-16 session 7",
@@ -116,17 +115,5 @@ describe("placeholders", () => {
 	it("keeps a user template's CRLF line endings", () => {
 		const t = "---\r\nclient: {{client}}\r\nsession: {{session}}\r\n---\r\n## Notes\r\n{{date}}\r\n";
 		expect(renderTemplate(t, full, now, format)).toBe("---\r\nclient: C-101\r\nsession: 7\r\n---\r\n## Notes\r\n2026-03-16\r\n");
-	});
-});
-
-describe("dates", () => {
-	it("today is the local calendar day", () => {
-		expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).toBe("2026-01-05");
-	});
-	it("dateAt reads YYYY-MM-DD at the given time of day, and refuses what is no date", () => {
-		const d = dateAt("2026-02-28", now)!;
-		expect([d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes()]).toEqual([2026, 1, 28, 9, 30]);
-		expect(dateAt("2026-02-30", now)).toBeUndefined();
-		expect(dateAt("16/03/2026", now)).toBeUndefined();
 	});
 });

@@ -1,10 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parse } from "yaml";
-import { parseSimpleYaml } from "../../src/core/note/yaml-lite";
-import { generateVault } from "../../src/bench/generate";
+import { parse as parseYaml } from "yaml";
+import { parseSimpleYaml, yamlScalar } from "../../../src/core/note/yaml-lite";
+import { generateVault } from "../../../src/bench/generate";
 
-const full = (y: string) => parse(y, { schema: "core" }) as unknown;
+const full = (y: string) => parseYaml(y, { schema: "core" }) as unknown;
 
 describe("parseSimpleYaml gives what a full YAML parser gives, or declines", () => {
 	it.each([
@@ -54,7 +54,7 @@ describe("parseSimpleYaml gives what a full YAML parser gives, or declines", () 
 				else if (e.name.endsWith(".md")) texts.push(fs.readFileSync(p, "utf8"));
 			}
 		};
-		walk(path.join(__dirname, "../../example-vault"));
+		walk(path.join(__dirname, "../../../example-vault"));
 		let handled = 0;
 		for (const t of texts) {
 			const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(t);
@@ -65,5 +65,26 @@ describe("parseSimpleYaml gives what a full YAML parser gives, or declines", () 
 			expect(lite).toEqual(full(m[1]!));
 		}
 		expect(handled).toBeGreaterThan(200);
+	});
+});
+
+describe("yamlScalar", () => {
+	it.each([
+		["C-017", "C-017"],
+		["2026-03-16", "2026-03-16"],
+		["EFMT", "EFMT"],
+		["[[2026-02-24 session 6]]", '"[[2026-02-24 session 6]]"'],
+		["Dr. Ada Lindqvist (example)", '"Dr. Ada Lindqvist (example)"'],
+		["Name: with colon", '"Name: with colon"'],
+		["yes", '"yes"'],
+		["017", '"017"'],
+		["0423", '"0423"'],
+		["1e3", '"1e3"'],
+		["0x1A", '"0x1A"'],
+		["12.50", '"12.50"'],
+		["", ""],
+	])("%s", (value, want) => {
+		expect(yamlScalar(value)).toBe(want);
+		if (want !== "") expect(parseYaml(`k: ${want}`)).toEqual({ k: value === "2026-03-16" ? "2026-03-16" : value });
 	});
 });

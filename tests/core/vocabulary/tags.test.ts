@@ -1,6 +1,6 @@
-import { editDistance, formatTag, nearest, parseTag } from "../../src/core/vocabulary/tags";
-import { DEFAULT_SETTINGS, migrateSettings } from "../../src/core/settings";
-import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
+import { editDistance, formatTag, nearest, parseTag } from "../../../src/core/vocabulary/tags";
+import { DEFAULT_SETTINGS, migrateSettings } from "../../../src/core/settings";
+import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
 
 const vocab = vocabularyFrom(DEFAULT_SETTINGS);
 
