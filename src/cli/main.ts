@@ -12,6 +12,7 @@ import { renderCsv, renderMarkdown, renderTable } from "../core/sidebar/report";
 import { type SummaryFilter, summarize, summaryJson } from "../core/index/summary";
 import { readPropertyTags, toIsoDate } from "../core/note/properties";
 import { normalizeFolder } from "../core/vault-paths";
+import { clientSessionFolder } from "../core/authoring/new-note";
 
 /** Bad usage: exit 2 with one line on stderr. */
 export class UsageError extends Error {}
@@ -119,7 +120,7 @@ function summarizeCommand(args: string[]): RunResult {
 	const root = vaultArg(p, "summarize");
 	if (filter.folder !== undefined) filter.folder = vaultFolder(root, filter.folder);
 	const config = readVaultConfig(root);
-	const s = summarize(indexVault(root, config, { countsOnly: true }), filter);
+	const s = summarize(indexVault(root, config, { countsOnly: true }), filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c) });
 	const stdout = format === "json" ? JSON.stringify(summaryJson(s), null, 2) + "\n" : format === "csv" ? renderCsv(s) : format === "markdown" ? renderMarkdown(s) : renderTable(s);
 	return { stdout, stderr: warningsText(config.warnings), code: 0 };
 }

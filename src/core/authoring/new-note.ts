@@ -121,3 +121,14 @@ export function expandPathPattern(pattern: string, values: PathValues, format: D
 	});
 	return out.split("/").map((s) => s.trim().replace(/[. ]+$/, "")).filter((s) => s !== "").join("/");
 }
+
+/**
+ * The folder a client's session notes go to, from the settings' folder
+ * pattern, when it depends on nothing but the client (`Clients/{{client}}`);
+ * undefined when it needs a date or a session.
+ */
+export function clientSessionFolder(pattern: string, client: string): string | undefined {
+	const placeholders = pattern.match(/\{\{[^}]*\}\}/g) ?? [];
+	if (placeholders.some((p) => !/^\{\{\s*client\s*\}\}$/i.test(p))) return undefined;
+	return pattern.replace(/\{\{\s*client\s*\}\}/gi, safeNamePart(client)).split("/").map((x) => x.trim()).filter((x) => x !== "").join("/");
+}

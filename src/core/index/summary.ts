@@ -5,7 +5,7 @@
 import type { Diagnostic, NoteRecord } from "../note/note";
 import { normalizeFolder } from "../vault-paths";
 import { FAMILIES, FAMILY_TABLE, type Family, PROCESS_ORDER, type ProcessOrUnclassified, isFamily, perFamily } from "../vocabulary/families";
-import { CLASS_KEY, splitCountKey } from "../vocabulary/tags";
+import { CLASS_KEY, editDistance, splitCountKey } from "../vocabulary/tags";
 import type { NoteIndex, Tally } from "./index";
 
 /** Which notes a summary covers. Every field is optional; all given must hold. */
@@ -50,6 +50,11 @@ export interface Summary {
 	processShares: ProcessShare[];
 	supervisorComments: { open: number; resolved: number };
 	diagnostics: Diagnostic[];
+	/**
+	 * What a reader of this summary must know about its scope, in sentences: notes
+	 * that might belong to it but could not be placed, or that nothing matched.
+	 */
+	warnings: string[];
 }
 
 /** Whether a record passes a filter. */
@@ -74,6 +79,91 @@ function isEmptyFilter(f: SummaryFilter): boolean {
 	return Object.values(f).every((v) => v === undefined || v === "");
 }
 
+/** Whether a filter asks about properties (client, dates, note type), which an unreadable note cannot answer. */
+function asksProperties(f: SummaryFilter): boolean {
+	return (f.client !== undefined && f.client !== "") || f.from !== undefined || f.to !== undefined || (f.noteType !== undefined && f.noteType !== "");
+}
+
+/** Whether a record passes the parts of a filter that need no properties: its path and folder. */
+function inPlace(rec: NoteRecord, f: SummaryFilter): boolean {
+	return matchesFilter(rec, { path: f.path, folder: f.folder });
+}
+
+/** How a summary is worded for its reader. */
+export interface SummaryOptions {
+	/** The folder a client's session notes go to (from the settings' pattern), to say which unplaced notes sit there. */
+	clientFolder?: (client: string) => string | undefined;
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/**
+ * Notes a filter by properties cannot place: unreadable files, and notes whose
+ * properties are not valid YAML. They might belong to the scope, so their
+ * diagnostics are listed in it, worded for it, with a warning that says so.
+ */
+function unplaced(index: NoteIndex, filter: SummaryFilter, selected: ReadonlySet<string>, options: SummaryOptions, diagnostics: Diagnostic[], warnings: string[]): void {
+	if (!asksProperties(filter)) return;
+	const badYaml: NoteRecord[] = [];
+	const unreadable: NoteRecord[] = [];
+	for (const r of index.diagnosed()) {
+		if (selected.has(r.path) || !inPlace(r, filter)) continue;
+		if (r.unreadable) unreadable.push(r);
+		else if (r.propertiesError !== undefined) badYaml.push(r);
+		else continue;
+		for (const d of r.diagnostics) {
+			diagnostics.push(d.code !== "invalid-frontmatter" ? d : {
+				...d,
+				message: `The properties at the top of this note are not valid YAML (${r.propertiesError ?? "unknown error"}), so its client, date and note type are unknown and it could not be placed in this scope. Fix them and it will be counted.`,
+			});
+		}
+	}
+	if (badYaml.length > 0) {
+		const paths = badYaml.map((r) => r.path).sort();
+		let line = `${badYaml.length} ${plural(badYaml.length, "note", "notes")} could not be placed in this scope because ${plural(badYaml.length, "its", "their")} properties are not valid YAML: ${paths.join(", ")}. Fix them and ${plural(badYaml.length, "it", "they")} will be counted.`;
+		const folder = filter.client !== undefined ? options.clientFolder?.(filter.client) : undefined;
+		if (folder !== undefined && folder !== "") {
+			const there = paths.filter((p) => p.startsWith(`${folder}/`));
+			if (there.length === paths.length) line += ` ${plural(there.length, "It sits", "They sit")} in ${filter.client}'s session folder (${folder}).`;
+			else if (there.length > 0) line += ` In ${filter.client}'s session folder (${folder}): ${there.join(", ")}.`;
+		}
+		warnings.push(line);
+	}
+	if (unreadable.length > 0) {
+		const paths = unreadable.map((r) => r.path).sort();
+		warnings.push(`${unreadable.length} ${plural(unreadable.length, "note", "notes")} could not be read, so whether ${plural(unreadable.length, "it belongs", "they belong")} in this scope is unknown: ${paths.join(", ")}.`);
+	}
+}
+
+/** Says that nothing matched, and for a client code, which known codes are near it. */
+function nothingMatched(index: NoteIndex, filter: SummaryFilter, warnings: string[]): void {
+	const parts: string[] = [];
+	if (filter.client !== undefined) {
+		const asLink = /^\[\[([^\]|#]+)(?:[|#][^\]]*)?\]\]$/.exec(filter.client.trim());
+		const codes = index.clients().map((c) => c.client);
+		const wanted = (asLink?.[1] ?? filter.client).trim();
+		const near = nearestCodes(wanted, codes);
+		parts.push(`No note has the client “${filter.client}”.`);
+		if (asLink) parts.push(`Write the client code without the link brackets: ${wanted}.`);
+		else if (near.length > 0) parts.push(`Known client codes near it: ${near.join(", ")}.`);
+		else if (codes.length > 0) parts.push(`Known client codes: ${codes.slice(0, 5).join(", ")}${codes.length > 5 ? ", ..." : ""}.`);
+	}
+	if (parts.length === 0) parts.push("No note matches this scope.");
+	if (filter.from !== undefined || filter.to !== undefined) parts.push(`The dates asked for: ${filter.from ?? "any"} to ${filter.to ?? "any"}.`);
+	warnings.push(parts.join(" "));
+}
+
+/** Up to three codes closest to a typed one (case ignored). */
+function nearestCodes(wanted: string, codes: readonly string[]): string[] {
+	const w = wanted.toLowerCase();
+	return codes
+		.map((c) => ({ c, d: editDistance(w, c.toLowerCase()) }))
+		.filter((x) => x.d <= Math.max(2, Math.floor(w.length / 2)))
+		.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
+		.slice(0, 3)
+		.map((x) => x.c);
+}
+
 /** The records a filter selects, using the client map when it can. */
 export function selectNotes(index: NoteIndex, filter: SummaryFilter): NoteRecord[] {
 	if (filter.path !== undefined) {
@@ -87,11 +177,12 @@ export function selectNotes(index: NoteIndex, filter: SummaryFilter): NoteRecord
 }
 
 /** Summarizes the notes a filter selects. The unfiltered vault is answered from running totals. */
-export function summarize(index: NoteIndex, filter: SummaryFilter = {}): Summary {
+export function summarize(index: NoteIndex, filter: SummaryFilter = {}, options: SummaryOptions = {}): Summary {
 	let totals: ReadonlyMap<string, Tally>;
 	let notes: number;
 	let comments: { open: number; resolved: number };
 	const diagnostics: Diagnostic[] = [];
+	const warnings: string[] = [];
 	if (isEmptyFilter(filter)) {
 		totals = index.vaultTotals;
 		notes = index.readableCount;
@@ -121,12 +212,14 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}): Summary
 		const acc = new Map<string, Tally>();
 		for (let id = 0; id < size; id++) if (inNotes[id]! > 0) acc.set(index.keyOf(id), { count: count[id]!, notes: inNotes[id]! });
 		totals = acc;
+		if (sel.length === 0 && filter.path === undefined) nothingMatched(index, filter, warnings);
+		unplaced(index, filter, new Set(sel.map((r) => r.path)), options, diagnostics, warnings);
 	}
-	return buildSummary(totals, notes, comments, diagnostics);
+	return buildSummary(totals, notes, comments, diagnostics, warnings);
 }
 
 /** Builds the summary's rows from tallies per key. */
-function buildSummary(totals: ReadonlyMap<string, Tally>, notes: number, comments: { open: number; resolved: number }, diagnostics: Diagnostic[]): Summary {
+function buildSummary(totals: ReadonlyMap<string, Tally>, notes: number, comments: { open: number; resolved: number }, diagnostics: Diagnostic[], warnings: string[]): Summary {
 	const rows = perFamily((): SummaryRow[] => []);
 	const byProcess = new Map<string, Tally>();
 	for (const [key, t] of totals) {
@@ -141,7 +234,7 @@ function buildSummary(totals: ReadonlyMap<string, Tally>, notes: number, comment
 		return { process: p, count: t.count, notes: t.notes, share: total === 0 ? 0 : t.count / total };
 	});
 	diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
-	return { notes, rows, processShares, supervisorComments: { ...comments }, diagnostics };
+	return { notes, rows, processShares, supervisorComments: { ...comments }, diagnostics, warnings };
 }
 
 /** Most used first, then by value, then (for emotions) in the order of the classes. */
@@ -169,6 +262,8 @@ export interface SummaryJson {
 	processShares: ProcessShare[];
 	supervisorComments: { open: number; resolved: number };
 	diagnostics: Diagnostic[];
+	/** Format 1.1: sentences about the scope (notes it could not place, or that nothing matched). */
+	warnings: string[];
 	/** Lists of families added later, by their names in the families table. */
 	[list: string]: unknown;
 }
@@ -184,5 +279,6 @@ export function summaryJson(s: Summary): SummaryJson {
 	out.processShares = s.processShares;
 	out.supervisorComments = s.supervisorComments;
 	out.diagnostics = s.diagnostics;
+	out.warnings = s.warnings;
 	return out as SummaryJson;
 }

@@ -80,6 +80,11 @@ export interface NoteRecord {
 	counts: Map<string, number>;
 	/** True when the file could not be read: it has a diagnostic and counts as no note. */
 	unreadable?: boolean;
+	/**
+	 * Why the properties could not be read, when they are not valid YAML: the
+	 * note's client, date and type are then unknown, so a scope by them cannot place it.
+	 */
+	propertiesError?: string;
 }
 
 /** The tag for a diagnostic, with `#`. */
@@ -182,7 +187,9 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 		}
 	}
 	diagnostics.sort((a, b) => a.line - b.line);
-	return { path, name, folder, props, occurrences, comments, diagnostics, counts };
+	const rec: NoteRecord = { path, name, folder, props, occurrences, comments, diagnostics, counts };
+	if (facts.frontmatterError !== undefined) rec.propertiesError = facts.frontmatterError;
+	return rec;
 }
 
 /** A diagnostic for a file that could not be read at all. */

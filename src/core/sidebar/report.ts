@@ -60,8 +60,10 @@ const width = (s: string) => [...s].length;
 /** Renders tables with aligned columns for a terminal. */
 export function renderTable(s: Summary): string {
 	const out: string[] = [`Notes summarized: ${s.notes}`];
+	for (const w of s.warnings) out.push("", `Note: ${w}`);
 	const tables = summaryTables(s);
-	if (tables.length === 0) out.push("", "No Attune tags found. Code an emotion with a tag such as #emotion/sadness/primary-adaptive.");
+	// "No tags" would read as "you have no data" when no note matched at all.
+	if (tables.length === 0 && s.notes > 0) out.push("", "No Attune tags found. Code an emotion with a tag such as #emotion/sadness/primary-adaptive.");
 	for (const t of tables) {
 		const all = [t.header, ...t.rows, ...(t.total ? [t.total] : [])];
 		const widths = t.header.map((_, i) => Math.max(...all.map((r) => width(r[i] ?? ""))));
@@ -86,6 +88,7 @@ function mdCell(s: string): string {
 /** Renders Markdown tables, for pasting into a note. Tag-like text is escaped so the summary does not count itself. */
 export function renderMarkdown(s: Summary, title = "Attune summary"): string {
 	const out: string[] = [`## ${title}`, "", `Notes summarized: ${s.notes}`];
+	for (const w of s.warnings) out.push("", `> ${mdCell(w)}`);
 	for (const t of summaryTables(s)) {
 		out.push("", `### ${t.title}`, "", `| ${t.header.map(mdCell).join(" | ")} |`, `| ${t.header.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`);
 		for (const r of [...t.rows, ...(t.total ? [t.total] : [])]) out.push(`| ${r.map(mdCell).join(" | ")} |`);

@@ -4,7 +4,7 @@
  */
 import type { NoteIndex } from "../index/index";
 import { FAMILIES } from "../vocabulary/families";
-import { type Summary, matchesFilter, selectNotes, summarize } from "../index/summary";
+import { type Summary, type SummaryOptions, matchesFilter, selectNotes, summarize } from "../index/summary";
 import type { Diagnostic, NoteRecord } from "../note/note";
 import { type AntecedentRow, type CommentRef, type OccurrenceRef, type RatingSeries, type ReviewItem, type Selection, type SequenceStep, type SessionPoint, antecedentTable, openComments, passagesOf, ratingsOverTime, reviewQueue, sessionSeries, withinSession } from "./queries";
 import { type ResolvedScope, type ScopeChoice, resolveScope } from "./scope";
@@ -48,9 +48,10 @@ export function buildViewModel(
 	activePath: string | undefined,
 	now: Date,
 	selection?: Selection,
+	options: SummaryOptions = {},
 ): SummaryViewModel {
 	const scope = resolveScope(choice, index, activePath, now);
-	const summary = summarize(index, scope.filter);
+	const summary = summarize(index, scope.filter, options);
 	const wholeVault = Object.values(scope.filter).every((v) => v === undefined || v === "");
 	let records: NoteRecord[] | undefined;
 	const selected = () => (records ??= selectNotes(index, scope.filter));

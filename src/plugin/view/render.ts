@@ -117,6 +117,8 @@ export function renderSummaryView(container: HTMLElement, model: SummaryViewMode
 		fresh.addEventListener("click", runAction);
 		const r = new Renderer(fresh, model, handlers, ui);
 		r.scopeBar();
+		// What the scope could not place, or that nothing matched: said before any number.
+		for (const w of model.summary.warnings) r.notice(w);
 		if (model.scope.problem !== undefined) {
 			r.notice(model.scope.problem);
 		} else if (model.empty) {

@@ -13,6 +13,7 @@ import { passageAt } from "../../core/markdown/passages";
 import type { AttuneContext } from "../context";
 import { copySummary, insertSummary, saveSummaryCsv } from "./export";
 import { type SummaryViewHandlers, type SummaryViewUi, defaultUi, renderSummaryView, sectionsFromState } from "./render";
+import { clientSessionFolder } from "../../core/authoring/new-note";
 
 /** The view type Obsidian stores in the workspace layout. */
 export const VIEW_TYPE_SUMMARY = "attune-summary";
@@ -164,7 +165,8 @@ export class SummaryView extends ItemView {
 		if (!force && key === this.renderedKey) return;
 		this.renderedKey = key;
 		this.stale = false;
-		this.model = buildViewModel(this.ctx.index, this.insights, this.choice, this.focusPath, now, this.selection);
+		const sessionFolder = this.ctx.settings().sessionFolder;
+		this.model = buildViewModel(this.ctx.index, this.insights, this.choice, this.focusPath, now, this.selection, { clientFolder: (c) => clientSessionFolder(sessionFolder, c) });
 		renderSummaryView(this.contentEl, this.model, this.handlers, this.ui);
 	}
 

@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { NoteIndex } from "../../../src/core/index/index";
 import { type SummaryFilter, summarize, summaryJson } from "../../../src/core/index/summary";
 import { unreadableRecord } from "../../../src/core/note/note";
-import { note } from "../../helpers/notes";
+import { indexOf, note } from "../../helpers/notes";
 
 describe("summarize filters (FORMAT.md section 6)", () => {
 	const idx = new NoteIndex();
@@ -117,7 +117,7 @@ describe("summaryJson: the document of FORMAT.md section 6", () => {
 	const doc = summaryJson(summarize(idx)) as Record<string, unknown>;
 
 	it("has the documented keys in the documented order, added fields after the lists", () => {
-		expect(Object.keys(doc)).toEqual(["format", "notes", "emotions", "resonance", "empathy", "responses", "processes", "processShares", "supervisorComments", "diagnostics"]);
+		expect(Object.keys(doc)).toEqual(["format", "notes", "emotions", "resonance", "empathy", "responses", "processes", "processShares", "supervisorComments", "diagnostics", "warnings"]);
 		expect(Object.keys(doc).filter((k) => k in documented)).toEqual(Object.keys(documented));
 	});
 	it("writes each row and diagnostic with the documented field names, in order", () => {
@@ -131,5 +131,52 @@ describe("summaryJson: the document of FORMAT.md section 6", () => {
 		}
 		expect(doc.format).toBe(1);
 		expect(doc.processShares).toEqual(expect.arrayContaining([{ process: "primary-maladaptive", count: 1, notes: 1, share: 1 }]));
+	});
+});
+
+describe("a scope never hides a note (FORMAT.md 1.1, section 6)", () => {
+	const idx = indexOf({
+		"Clients/C-1/s1.md": "---\nclient: C-1\ndate: 2026-01-05\nnote-type: session\n---\n#emotion/shame/primary-maladaptive\n",
+		"Clients/C-1/s2.md": "---\nclient: C-1\ndate: \"2026-01-12\nnote-type: session\n---\n#emotion/sadness/primary-adaptive\n",
+		"Clients/C-2/s1.md": "---\nclient: C-2\ndate: 2026-01-06\n---\n#emotion/fear\n",
+	});
+	idx.set(unreadableRecord("Clients/C-1/s3.md", "permission denied"));
+	const clientFolder = (c: string) => `Clients/${c}`;
+
+	it.each([
+		["a client", { client: "C-1" }],
+		["a date range", { from: "2026-01-01", to: "2026-01-31" }],
+		["a note type", { noteType: "session" }],
+	] as [string, SummaryFilter][])("lists the note with invalid properties, and the unreadable one, in %s's summary", (_n, filter) => {
+		const s = summarize(idx, filter, { clientFolder });
+		const bad = s.diagnostics.find((d) => d.path === "Clients/C-1/s2.md" && d.code === "invalid-frontmatter");
+		expect(bad?.message).toMatch(/could not be placed in this scope\. Fix them and it will be counted\.$/);
+		expect(bad?.message).not.toContain("still count");
+		expect(s.diagnostics.some((d) => d.path === "Clients/C-1/s3.md" && d.code === "unreadable-file")).toBe(true);
+		expect(s.warnings[0]).toMatch(/^1 note could not be placed in this scope because its properties are not valid YAML: Clients\/C-1\/s2\.md\./);
+		expect(s.warnings[1]).toMatch(/^1 note could not be read, so whether it belongs in this scope is unknown: Clients\/C-1\/s3\.md\.$/);
+	});
+	it("says which unplaced notes sit in the client's session folder", () => {
+		expect(summarize(idx, { client: "C-1" }, { clientFolder }).warnings[0]).toContain("It sits in C-1's session folder (Clients/C-1).");
+		expect(summarize(idx, { client: "C-2" }, { clientFolder }).warnings[0]).not.toContain("session folder");
+	});
+	it("places them by path in a folder scope, where their tags count and the usual message is true", () => {
+		const s = summarize(idx, { folder: "Clients/C-1" });
+		expect(s.notes).toBe(2);
+		expect(s.warnings).toEqual([]);
+		expect(s.diagnostics.find((d) => d.code === "invalid-frontmatter")?.message).toContain("the tags in the text still count");
+		expect(summaryJson(s).emotions.map((e) => e.emotion).sort()).toEqual(["sadness", "shame"]);
+	});
+	it("leaves out notes of other folders when the scope also names a folder", () => {
+		const s = summarize(idx, { folder: "Clients/C-2", client: "C-2" });
+		expect(s.notes).toBe(1);
+		expect(s.warnings).toEqual([]);
+	});
+	it("says when nothing matches, with the nearest client codes, and never on the whole vault", () => {
+		expect(summarize(idx, { client: "C-3" }).warnings[0]).toBe("No note has the client “C-3”. Known client codes near it: C-1, C-2.");
+		expect(summarize(idx, { client: "[[C-1]]" }).warnings[0]).toBe("No note has the client “[[C-1]]”. Write the client code without the link brackets: C-1.");
+		expect(summarize(idx, { from: "2020-01-01", to: "2020-12-31" }).warnings[0]).toBe("No note matches this scope. The dates asked for: 2020-01-01 to 2020-12-31.");
+		expect(summarize(idx).warnings).toEqual([]);
+		expect(summaryJson(summarize(idx, { client: "C-3" })).warnings).toHaveLength(3);
 	});
 });
