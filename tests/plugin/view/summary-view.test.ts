@@ -127,6 +127,17 @@ describe("opening the view", () => {
 		expect(rows(el, ".attune-emotion-table").map((r) => r[0])).toEqual(["fear"]);
 	});
 
+	it("says, above the numbers, which note of this client's folder it could not place", async () => {
+		const broken = "---\nclient: C-1\ndate: \"2026-03-16\n---\n#emotion/fear/secondary\n";
+		const { app, el } = await setup({ ...FILES, "Clients/C-1/s3.md": broken });
+		await openNote(app, "Clients/C-1/s1.md");
+		const notices = [...el.querySelectorAll(".attune-empty p")].map((p) => p.textContent);
+		expect(notices[0]).toMatch(/^1 note could not be placed in this scope because its properties are not valid YAML: Clients\/C-1\/s3\.md\. Fix them and it will be counted\. It sits in C-1's session folder \(Clients\/C-1\)\.$/);
+		// The notice comes before the numbers, and the numbers are the placed notes'.
+		expect(el.textContent.indexOf("could not be placed")).toBeLessThan(el.textContent.indexOf("Emotions"));
+		expect(rows(el, ".attune-emotion-table").map((r) => r[0])).not.toContain("fear");
+	});
+
 	it("shows what to do first when nothing is tagged", async () => {
 		const { app, el } = await setup({ "a.md": "---\nclient: C-9\n---\nJust text." });
 		await openNote(app, "a.md");
