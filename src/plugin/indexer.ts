@@ -20,6 +20,8 @@ export class VaultIndexer extends Component {
 	private building: Promise<void> | null = null;
 	/** A rebuild was asked for while one ran (settings changed mid-build): run again after. */
 	private again = false;
+	/** How far a build of the whole vault has come; null when none is under way. */
+	private progress: { done: number; total: number } | null = null;
 	/** Resolves when the first full build is done (pending until layout-ready). */
 	private readonly firstBuild: Promise<void>;
 	private firstDone!: () => void;
@@ -44,6 +46,19 @@ export class VaultIndexer extends Component {
 		return this.building ?? this.firstBuild;
 	}
 
+	/**
+	 * While the vault is being read (before the first build is complete, or
+	 * after a settings change cleared the index): how many notes of how many.
+	 * The index then holds only part of the vault, and its totals are partial.
+	 */
+	get reading(): { done: number; total: number } | null {
+		if (this.progress) return { ...this.progress };
+		return this.started ? null : { done: 0, total: 0 };
+	}
+
+	/** Whether a build has begun (layout-ready came). */
+	private started = false;
+
 	onload(): void {
 		this.app.workspace.onLayoutReady(() => {
 			this.registerEvent(this.app.metadataCache.on("changed", (file, _data, cache) => void this.update(file, cache)));
@@ -67,6 +82,7 @@ export class VaultIndexer extends Component {
 				} while (this.again);
 			} finally {
 				this.building = null;
+				this.progress = null;
 				this.firstDone();
 			}
 		})();
@@ -76,11 +92,15 @@ export class VaultIndexer extends Component {
 
 	private async buildOnce(): Promise<void> {
 		this.excluded = this.readExcludes();
-		this.index.clear();
 		const files = this.app.vault.getMarkdownFiles();
+		this.started = true;
+		const progress = { done: 0, total: files.length };
+		this.progress = progress;
+		this.index.clear();
 		let sliceStart = Date.now();
 		for (const file of files) {
 			await this.update(file, this.app.metadataCache.getFileCache(file));
+			progress.done++;
 			if (Date.now() - sliceStart > SLICE_MS) {
 				await new Promise((r) => window.setTimeout(r, 0));
 				sliceStart = Date.now();

@@ -67,6 +67,18 @@ describe("VaultIndexer", () => {
 		expect(summaryJson(summarize(ctxOf.index)).emotions.map((e) => e.emotion)).toEqual(["scham"]);
 	});
 
+	it("says how far it has read the vault: before layout-ready, during a build, and not after", async () => {
+		const app = new App({ layoutReady: false });
+		for (let i = 0; i < 3; i++) app.vault.seed(`n${i}.md`, "#emotion/shame\n");
+		const indexer = new VaultIndexer(app as never, new NoteIndex(), () => vocabularyFrom(DEFAULT_SETTINGS));
+		indexer.load();
+		expect(indexer.reading).toEqual({ done: 0, total: 0 });
+		app.workspace.setLayoutReady();
+		expect(indexer.reading).toEqual({ done: 0, total: 3 });
+		await indexer.ready;
+		expect(indexer.reading).toBeNull();
+	});
+
 	it("a note that cannot be read is a diagnostic; the rest of the vault is still indexed", async () => {
 		const app = new App({ layoutReady: true });
 		app.vault.seed("a.md", "> [!supervisor] x\n#emotion/shame\n");

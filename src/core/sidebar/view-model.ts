@@ -34,6 +34,11 @@ export interface SummaryViewModel {
 	passages: OccurrenceRef[];
 	/** True when the scope holds no Attune tag at all: show what to do first. */
 	empty: boolean;
+	/**
+	 * Set while the vault is still being read: the numbers would be partial, so
+	 * the sidebar says how far reading has come instead of showing them.
+	 */
+	reading?: { done: number; total: number };
 }
 
 /**

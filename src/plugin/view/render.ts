@@ -117,9 +117,17 @@ export function renderSummaryView(container: HTMLElement, model: SummaryViewMode
 		fresh.addEventListener("click", runAction);
 		const r = new Renderer(fresh, model, handlers, ui);
 		r.scopeBar();
-		// What the scope could not place, or that nothing matched: said before any number.
-		for (const w of model.summary.warnings) r.notice(w);
-		if (model.scope.problem !== undefined) {
+		if (model.reading) {
+			// Partial numbers would read as the summary; say how far reading has come instead.
+			const { done, total } = model.reading;
+			r.notice(total > 0 ? `Reading the vault… ${done} of ${total} notes.` : "Reading the vault…");
+		} else {
+			// What the scope could not place, or that nothing matched: said before any number.
+			for (const w of model.summary.warnings) r.notice(w);
+		}
+		if (model.reading) {
+			// Nothing more until the whole vault is read.
+		} else if (model.scope.problem !== undefined) {
 			r.notice(model.scope.problem);
 		} else if (model.empty) {
 			r.emptyState();

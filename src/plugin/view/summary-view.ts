@@ -72,6 +72,9 @@ export class SummaryView extends ItemView {
 		return SUMMARY_ICON;
 	}
 
+	/** A render is waiting for the vault to be read in full. */
+	private awaitingReading = false;
+
 	async onOpen(): Promise<void> {
 		const { workspace, vault } = this.app;
 		this.insights = new VaultInsights(this.ctx.index);
@@ -167,6 +170,19 @@ export class SummaryView extends ItemView {
 		this.stale = false;
 		const sessionFolder = this.ctx.settings().sessionFolder;
 		this.model = buildViewModel(this.ctx.index, this.insights, this.choice, this.focusPath, now, this.selection, { clientFolder: (c) => clientSessionFolder(sessionFolder, c) });
+		const reading = this.ctx.indexer.reading;
+		if (reading) {
+			this.model.reading = reading;
+			// The last notes may change nothing in the index: render again once reading is done.
+			this.renderedKey = "";
+			if (!this.awaitingReading) {
+				this.awaitingReading = true;
+				void this.ctx.indexer.ready.then(() => {
+					this.awaitingReading = false;
+					this.scheduleRender();
+				});
+			}
+		}
 		renderSummaryView(this.contentEl, this.model, this.handlers, this.ui);
 	}
 
@@ -188,6 +204,10 @@ export class SummaryView extends ItemView {
 	private async exportSummary(how: "copy" | "insert" | "csv"): Promise<void> {
 		const model = this.model;
 		if (!model) return;
+		if (model.reading) {
+			new Notice("The vault is still being read, so the summary is not complete yet. Try again in a moment.");
+			return;
+		}
 		if (how === "copy") await copySummary(model);
 		else if (how === "insert") insertSummary(this.app, model, this.focusPath);
 		else await saveSummaryCsv(this.app, model, this.focusPath, this.ctx.now());

@@ -138,6 +138,21 @@ describe("opening the view", () => {
 		expect(rows(el, ".attune-emotion-table").map((r) => r[0])).not.toContain("fear");
 	});
 
+	it("while the vault is being read, says how far it has come and shows no partial numbers", async () => {
+		const { ctx, view, el } = await setup(FILES, "vault");
+		expect(el.querySelector(".attune-share-count")).not.toBeNull();
+		// A settings change re-reads the vault: the index is cleared and refilled.
+		const rebuilt = ctx.indexer.rebuild();
+		view.onResize();
+		expect(el.textContent).toContain("Reading the vault… 0 of 4 notes.");
+		expect(el.querySelector(".attune-share-count")).toBeNull();
+		expect(el.querySelector(".attune-emotion-table")).toBeNull();
+		await rebuilt;
+		await settle();
+		expect(el.textContent).not.toContain("Reading the vault");
+		expect(el.querySelector(".attune-share-count")).not.toBeNull();
+	});
+
 	it("shows what to do first when nothing is tagged", async () => {
 		const { app, el } = await setup({ "a.md": "---\nclient: C-9\n---\nJust text." });
 		await openNote(app, "a.md");
