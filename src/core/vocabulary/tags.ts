@@ -135,11 +135,16 @@ function parseTagUncached(tag: string, vocab: Vocabulary): ParsedTag | null {
 	return { family, value, process, counted: true, problem };
 }
 
-/** How to write a tag of a family, for messages: its example value (and, with classes, a class). */
+/**
+ * How to write a tag of a family, for the missing-value message: a placeholder
+ * rather than a real word, so that a note about sadness is never told to write
+ * shame; closed families list their words.
+ */
 function example(family: Family, vocab: Vocabulary): string {
 	const def = familyDef(family);
-	const w = `#${vocab.families[family]}/${def.example ?? vocab.words[family][0] ?? "value"}`;
-	return def.segments === 2 ? `${w}/primary-maladaptive, or ${w} when not classified yet` : w;
+	const w = `#${vocab.families[family]}/<${def.summary.column.toLowerCase()}>`;
+	if (def.segments === 2) return `${w}, or ${w}/<class> with its class (${PROCESS_CLASSES.join(", ")})`;
+	return def.open ? w : `${w}, one of ${vocab.words[family].join(", ")}`;
 }
 
 /** Formats an Attune tag (with `#`) from its parts, as the commands insert it. */

@@ -34,6 +34,13 @@ describe("parseTag: FORMAT.md section 1, one rule per case", () => {
 		expect(p?.counted).toBe(counted);
 	});
 
+	it("shows how to write a value without suggesting one the clinician did not write", () => {
+		const emotion = parseTag("emotion", vocab)?.problem?.message ?? "";
+		expect(emotion).toBe("#emotion names no value, so it records nothing. Write #emotion/<emotion>, or #emotion/<emotion>/<class> with its class (primary-adaptive, primary-maladaptive, secondary, instrumental).");
+		expect(parseTag("resonance", vocab)?.problem?.message).toBe("#resonance names no value, so it records nothing. Write #resonance/<emotion>.");
+		expect(parseTag("empathy/", vocab)?.problem?.message).toBe("#empathy names no value, so it records nothing. Write #empathy/<mode>, one of rapport, attunement, person.");
+	});
+
 	it("names the nearest known value for a typo", () => {
 		expect(parseTag("empathy/atunement", vocab)?.problem?.message).toContain("#empathy/attunement");
 	});
