@@ -120,7 +120,7 @@ function summarizeCommand(args: string[]): RunResult {
 	const root = vaultArg(p, "summarize");
 	if (filter.folder !== undefined) filter.folder = vaultFolder(root, filter.folder);
 	const config = readVaultConfig(root);
-	const s = summarize(indexVault(root, config, { countsOnly: true }), filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c) });
+	const s = summarize(indexVault(root, config, { countsOnly: true }), filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab });
 	const stdout = format === "json" ? JSON.stringify(summaryJson(s), null, 2) + "\n" : format === "csv" ? renderCsv(s) : format === "markdown" ? renderMarkdown(s) : renderTable(s);
 	return { stdout, stderr: warningsText(config.warnings), code: 0 };
 }

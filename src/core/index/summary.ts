@@ -6,6 +6,7 @@ import type { Diagnostic, NoteRecord } from "../note/note";
 import { normalizeFolder } from "../vault-paths";
 import { FAMILIES, FAMILY_TABLE, type Family, PROCESS_ORDER, type ProcessOrUnclassified, isFamily, perFamily } from "../vocabulary/families";
 import { CLASS_KEY, editDistance, splitCountKey } from "../vocabulary/tags";
+import type { Vocabulary } from "../vocabulary/vocabulary";
 import type { NoteIndex, Tally } from "./index";
 
 /** Which notes a summary covers. Every field is optional; all given must hold. */
@@ -93,6 +94,12 @@ function inPlace(rec: NoteRecord, f: SummaryFilter): boolean {
 export interface SummaryOptions {
 	/** The folder a client's session notes go to (from the settings' pattern), to say which unplaced notes sit there. */
 	clientFolder?: (client: string) => string | undefined;
+	/**
+	 * The vocabulary in force: every word of a closed family then has a row,
+	 * zero included, since 0 is information for a supervisor ("person empathy
+	 * never coded"). The JSON document leaves zero rows out, as format 1 did.
+	 */
+	vocab?: Vocabulary;
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -215,7 +222,19 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}, options:
 		if (sel.length === 0 && filter.path === undefined) nothingMatched(index, filter, warnings);
 		unplaced(index, filter, new Set(sel.map((r) => r.path)), options, diagnostics, warnings);
 	}
-	return buildSummary(totals, notes, comments, diagnostics, warnings);
+	const s = buildSummary(totals, notes, comments, diagnostics, warnings);
+	if (options.vocab) addZeroRows(s, options.vocab);
+	return s;
+}
+
+/** A zero row for every closed family's word that nothing in the scope used, after the used ones. */
+function addZeroRows(s: Summary, vocab: Vocabulary): void {
+	for (const def of FAMILY_TABLE) {
+		if (def.open) continue;
+		const rows = s.rows[def.key];
+		const seen = new Set(rows.map((r) => r.value));
+		for (const w of vocab.words[def.key]) if (!seen.has(w)) rows.push({ family: def.key, value: w, count: 0, notes: 0 });
+	}
 }
 
 /** Builds the summary's rows from tallies per key. */
@@ -272,7 +291,7 @@ export interface SummaryJson {
 export function summaryJson(s: Summary): SummaryJson {
 	const out: Record<string, unknown> = { format: 1, notes: s.notes };
 	for (const def of FAMILY_TABLE) {
-		out[def.summary.list] = s.rows[def.key].map((r) => (r.process === undefined
+		out[def.summary.list] = s.rows[def.key].filter((r) => r.count > 0).map((r) => (r.process === undefined
 			? { [def.summary.field]: r.value, count: r.count, notes: r.notes }
 			: { [def.summary.field]: r.value, process: r.process, count: r.count, notes: r.notes }));
 	}

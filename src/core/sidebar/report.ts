@@ -21,12 +21,16 @@ export function summaryTables(s: Summary): ReportTable[] {
 	const tables: ReportTable[] = [];
 	const sum = (rows: { count: number }[]) => String(rows.reduce((n, r) => n + r.count, 0));
 	const emotionTotal = s.processShares.reduce((n, r) => n + r.count, 0);
-	if (emotionTotal > 0) {
+	// Nothing counted at all: no tables, and the reader is told how to start.
+	const counted = emotionTotal > 0 || FAMILY_TABLE.some((f) => s.rows[f.key].some((r) => r.count > 0));
+	if (!counted) return tables;
+	{
 		tables.push({
 			title: "Emotion process",
 			header: ["Process", "Occurrences", "Notes", "Share"],
-			rows: s.processShares.filter((p) => p.count > 0).map((p) => [PROCESS_LABELS[p.process], String(p.count), String(p.notes), pct(p.share)]),
-			total: ["Total", String(emotionTotal), "", "100%"],
+			// Every class, zero included: a class never seen is information too.
+			rows: s.processShares.map((p) => [PROCESS_LABELS[p.process], String(p.count), String(p.notes), pct(p.share)]),
+			total: ["Total", String(emotionTotal), "", emotionTotal > 0 ? "100%" : "0%"],
 		});
 	}
 	// One table per family, as the families table names it; classes get their own column.

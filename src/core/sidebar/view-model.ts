@@ -73,7 +73,7 @@ export function buildViewModel(
 		ratings: ratingsOverTime(wholeVault ? insights.recordsOf("ratings") : selected(), scope.client),
 		diagnostics: summary.diagnostics,
 		passages: [],
-		empty: FAMILIES.every((f) => summary.rows[f].length === 0),
+		empty: FAMILIES.every((f) => summary.rows[f].every((r) => r.count === 0)),
 	};
 	if (scope.client !== undefined) model.series = sessionSeries(selected());
 	if (scope.path !== undefined) {

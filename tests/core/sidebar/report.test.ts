@@ -1,7 +1,7 @@
 import { NoteIndex } from "../../../src/core/index/index";
 import { type Summary, summarize } from "../../../src/core/index/summary";
 import { renderCsv, renderMarkdown, renderTable, summaryTables } from "../../../src/core/sidebar/report";
-import { note, read } from "../../helpers/notes";
+import { note, read, vocab } from "../../helpers/notes";
 
 /** A summary of the given notes, each given by its tags. */
 function summaryOf(notes: Record<string, string[]>, callouts: Parameters<typeof note>[3] = []): Summary {
@@ -19,14 +19,25 @@ describe("summaryTables", () => {
 	it("gives the tables in the sidebar's order, leaving out families with nothing counted", () => {
 		expect(summaryTables(coded).map((t) => t.title)).toEqual(["Emotion process", "Client emotions", "Empathic responses"]);
 	});
-	it("lists only the process classes used, with shares and a total of 100%", () => {
+	it("lists every process class, zero included, with shares and a total of 100%", () => {
 		const process = summaryTables(coded)[0]!;
-		expect(process.rows).toEqual([["Primary maladaptive", "3", "2", "75%"], ["Not classified yet", "1", "1", "25%"]]);
+		expect(process.rows).toEqual([
+			["Primary adaptive", "0", "0", "0%"], ["Primary maladaptive", "3", "2", "75%"], ["Secondary", "0", "0", "0%"],
+			["Instrumental", "0", "0", "0%"], ["Not classified yet", "1", "1", "25%"],
+		]);
 		expect(process.total).toEqual(["Total", "4", "", "100%"]);
+	});
+	it("lists every word of a closed family when given the vocabulary, zero included, after the used ones", () => {
+		const idx = new NoteIndex();
+		idx.set(note("a.md", ["empathy/attunement", "emotion/hurt"]));
+		const modes = summaryTables(summarize(idx, {}, { vocab })).find((t) => t.title === "Empathy modes")!;
+		expect(modes.rows).toEqual([["Communicative attunement", "1", "1"], ["Empathic rapport", "0", "0"], ["Person empathy", "0", "0"]]);
+		expect(renderCsv(summarize(idx, {}, { vocab }))).toContain("\r\nempathy,person,,0,0\r\n");
 	});
 	it("names closed-vocabulary values by their label and shows supervisor comments only when there are any", () => {
 		const s = summaryOf({ "a.md": ["response/reflection"] }, [{ type: "supervisor-resolved", line: 1, title: "", firstText: "Done" }]);
 		expect(summaryTables(s).map((t) => [t.title, t.rows])).toEqual([
+			["Emotion process", [["Primary adaptive", "0", "0", "0%"], ["Primary maladaptive", "0", "0", "0%"], ["Secondary", "0", "0", "0%"], ["Instrumental", "0", "0", "0%"], ["Not classified yet", "0", "0", "0%"]]],
 			["Empathic responses", [["Empathic reflection", "1", "1"]]],
 			["Supervisor comments", [["Open", "0"], ["Resolved", "1"]]],
 		]);

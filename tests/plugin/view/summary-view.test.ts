@@ -456,7 +456,7 @@ describe("export", () => {
 		button(el, /Copy the summary/).click();
 		await settle();
 		const model = view.currentModel!;
-		expect(writeText).toHaveBeenCalledWith(renderMarkdown(summarize(ctx.index, { client: "C-1" }), "Attune summary: Client C-1, all dates"));
+		expect(writeText).toHaveBeenCalledWith(renderMarkdown(summarize(ctx.index, { client: "C-1" }, { vocab: ctx.vocab() }), "Attune summary: Client C-1, all dates"));
 		expect(model.scope.client).toBe("C-1");
 		expect(app.vault.writes).toEqual([]);
 	});
