@@ -173,9 +173,14 @@ export const DATE_RULES: readonly RedactionRule[] = Object.freeze([
 		name: "month-day",
 		category: "date",
 		description: "A capitalized month word and a day, without a year (\"may 5 people\" is not a date).",
-		examples: [{ before: "may 5 people come", after: "may 5 people come" }],
+		examples: [
+			{ before: "Again on March 12.", after: "Again on March." },
+			{ before: "since February 20th", after: "since February" },
+			{ before: "may 5 people come", after: "may 5 people come" },
+		],
 		notAfter: /[\p{L}]/u,
-		pattern: new RegExp(`(${MONTH_ALT})\\.?[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}:.])`, "gu"),
+		// Case-insensitive, as the month words are lower case; the capital is checked below.
+		pattern: new RegExp(`(${MONTH_ALT})\\.?[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}:])(?!\\.\\d)`, "giu"),
 		apply: (m, form, ctx) => {
 			const mo = month(m[1]!);
 			// Without a year, only a capitalized month word is taken as a date ("may 5 people" is not one).

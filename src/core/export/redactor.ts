@@ -117,7 +117,8 @@ export class Redactor {
 
 	/** A property value: strings redacted (links resolved), lists and maps walked, numbers and booleans kept. */
 	value(v: unknown): unknown {
-		if (typeof v === "string") return this.text(v, "property");
+		// Links and embeds too, as in the body: a kept property is de-identified like the rest of the note.
+		if (typeof v === "string") return this.runRules(this.links.splitDestinations(this.links.rewrite([{ text: v, done: false }])), "property");
 		if (Array.isArray(v)) return (v as unknown[]).map((x) => this.value(x));
 		if (v instanceof Date) return isNaN(v.getTime()) ? v : this.text(v.toISOString().slice(0, 10), "property");
 		if (v && typeof v === "object") {

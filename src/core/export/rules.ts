@@ -14,7 +14,7 @@ const ID_LABELS = [
 	"hospital number", "patient number", "patient id", "client number", "case number", "insurance number", "insurance id", "insurance no",
 	"insurance", "policy number", "policy no", "policy", "member id", "membership number", "member number", "account number", "account no",
 	"account", "acct", "sort code", "bank account", "licence number", "license number", "licence no", "license no", "licence", "license",
-	"driver's licence", "driver's license", "registration number", "registration no", "bsn", "burgerservicenummer", "ssn",
+	"driver's licence", "driver's license", "driving licence number", "driving license number", "driving licence", "driving license", "registration number", "registration no", "bsn", "burgerservicenummer", "ssn",
 	"social security number", "social security", "national insurance number", "national insurance", "ni number", "nino", "passport number",
 	"passport no", "passport", "id number", "id no", "id", "medicare", "medicaid", "polisnummer", "verzekeringsnummer", "klantnummer",
 	"rekeningnummer", "versicherungsnummer", "kontonummer", "steuernummer", "tax number", "tin", "ihi",
@@ -25,6 +25,9 @@ const PHONE_LABELS = "telephone|phone|tel|ph|mobile|mob|cell|fax|telefoon|telefo
 const STREET_TYPES = "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way|Close|Crescent|Cres|Terrace|Gardens|Square|Sq|Hill|Row|Mews|Parkway|Pkwy|Highway|Hwy|Grove|Walk|Circle|Cir";
 // Not "ring" or "pad": "Spring 12" and "Notepad 3" are no addresses.
 const STREET_SUFFIXES = "straat|laan|weg|plein|gracht|kade|singel|dijk|steeg|hof|straße|strasse|gasse|allee|platz|damm|ufer|chaussee";
+
+/** Street types written short, whose full stop is the abbreviation's, not the sentence's. */
+const STREET_ABBREVIATIONS: ReadonlySet<string> = new Set(["St", "Rd", "Ave", "Ln", "Dr", "Blvd", "Ct", "Pl", "Cres", "Sq", "Pkwy", "Hwy", "Cir"]);
 
 const digitCount = (s: string) => (s.match(/\d/g) ?? []).length;
 
@@ -168,9 +171,14 @@ export const REDACTION_RULES: readonly RedactionRule[] = Object.freeze([
 		name: "labelled-number",
 		category: "id",
 		description: "A number of four digits or more after a label such as MRN, NHS number, policy or passport; the label stays.",
-		examples: [{ before: "MRN: 4455-221", after: "MRN: [ID number]" }, { before: "NHS number 943 476 5919", after: "NHS number [ID number]" }],
+		examples: [
+			{ before: "MRN: 4455-221", after: "MRN: [ID number]" },
+			{ before: "NHS number 943 476 5919", after: "NHS number [ID number]" },
+			{ before: "driving licence number MORGA753116SM9IJ", after: "driving licence number [ID number]" },
+			{ before: "PHQ-9: 14", after: "PHQ-9: 14" },
+		],
 		notAfter: /[\p{L}\p{N}]/u,
-		pattern: new RegExp(`((?:${ID_LABELS})(?![\\p{L}])\\.?(?:[ \\t]+(?:no\\.?|nr\\.?|number|#))?[ \\t]*[:#]?[ \\t]*)((?:\\p{L}{1,4}[ \\t-]?)?\\d[\\dA-Za-z]*(?:[ \\t/.-]\\d[\\dA-Za-z]*)*)`, "giu"),
+		pattern: new RegExp(`((?:${ID_LABELS})(?![\\p{L}])\\.?(?:[ \\t]+(?:no\\.?|nr\\.?|number|#))?[ \\t]*[:#]?[ \\t]*)((?:\\p{L}{1,5}[ \\t-]?)?\\d[\\dA-Za-z]*(?:[ \\t/.-]\\d[\\dA-Za-z]*)*)`, "giu"),
 		apply: (m) => (digitCount(m[2]!) >= 4 ? replace(`${m[1]!}[ID number]`) : null),
 	},
 	{
@@ -241,10 +249,15 @@ export const REDACTION_RULES: readonly RedactionRule[] = Object.freeze([
 		name: "street-number-first",
 		category: "address",
 		description: "A house number, capitalized words and a street type (`42 Wallaby Way`).",
-		examples: [{ before: "lives at 12 Baker Street now", after: "lives at [street address] now" }],
+		examples: [
+			{ before: "lives at 12 Baker Street now", after: "lives at [street address] now" },
+			// A full stop after a whole street word ends the sentence and stays; after "St." it is the abbreviation's.
+			{ before: "She lives at 42 Wallaby Way.", after: "She lives at [street address]." },
+			{ before: "at 9 Elm St. now", after: "at [street address] now" },
+		],
 		notAfter: /[\p{L}\p{N}]/u,
-		pattern: new RegExp(`\\d{1,5}[A-Za-z]?,?[ \\t]+(?:\\p{Lu}[\\p{L}'’.-]*[ \\t]+){1,4}(?:${STREET_TYPES})(?![\\p{L}])\\.?`, "gu"),
-		apply: () => replace("[street address]"),
+		pattern: new RegExp(`\\d{1,5}[A-Za-z]?,?[ \\t]+(?:\\p{Lu}[\\p{L}'’.-]*[ \\t]+){1,4}(${STREET_TYPES})(?![\\p{L}])(\\.?)`, "gu"),
+		apply: (m) => replace(m[2] === "." && !STREET_ABBREVIATIONS.has(m[1]!) ? "[street address]." : "[street address]"),
 	},
 	{
 		name: "street-suffix-number",
@@ -308,6 +321,15 @@ export const REDACTION_RULES: readonly RedactionRule[] = Object.freeze([
 		notAfter: /[\p{L}\p{N}]/u,
 		pattern: /[A-Z]\d[A-Z][ \t]?\d[A-Z]\d(?![\p{L}\p{N}])/gu,
 		apply: () => replace("[postcode]"),
+	},
+	{
+		name: "labelled-postcode",
+		category: "address",
+		description: "A five-digit US ZIP code, or a postcode, after a label (zip, zip code, postal code); the label stays.",
+		examples: [{ before: "zip code 60614, Chicago", after: "zip code [postcode], Chicago" }, { before: "ZIP: 10001", after: "ZIP: [postcode]" }],
+		notAfter: /[\p{L}]/u,
+		pattern: /((?:zip(?:[ \t]+code)?|postal[ \t]+code|post[ \t]?code)[ \t]*[:#]?[ \t]*)(\d{5})(?![\p{N}-])/giu,
+		apply: (m) => replace(`${m[1]}[postcode]`),
 	},
 	{
 		name: "zip-plus-four",

@@ -367,3 +367,14 @@ describe("the example vault's client C-101", () => {
 		expect(summaryOf(plan.notes.map((n) => ({ path: n.path, text: n.text })))).toEqual(summaryOf(sources));
 	});
 });
+
+describe("kept properties are de-identified like the body", () => {
+	it("replaces an embed, a link to a note not exported, and a name in a kept property", () => {
+		const text = "---\nmodality: \"EFMT with Mara Quill, see ![[face-2024.jpg]] and [[Clients/C-101]]\"\n---\nBody.\n";
+		const plan = planExport([{ path: "s.md", text }], options({ allowedProperties: ["modality"] }));
+		expect(plan.problems).toEqual([]);
+		const head = plan.notes[0]!.text.split("\n---\n")[0]!;
+		expect(head).toContain("modality: EFMT with Client A, see [attachment not exported] and Client A");
+		expect(head).not.toMatch(/face-2024|Mara|Quill|C-101/);
+	});
+});
