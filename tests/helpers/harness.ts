@@ -79,7 +79,9 @@ export async function makeContext(files: Record<string, string>, opts: { setting
 			if (rebuild) void indexer.rebuild();
 			await plugin.saveData(next);
 		},
-		now: () => opts.now ?? new Date("2026-03-16T09:30:00Z"),
+		// A wall-clock time in the machine's own time zone: the code works in local
+		// dates, so a UTC instant would be another day in Honolulu or Auckland.
+		now: () => opts.now ?? new Date(2026, 2, 16, 9, 30),
 	};
 	return { app, plugin, ctx, saved };
 }
