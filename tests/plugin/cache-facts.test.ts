@@ -14,7 +14,7 @@ import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
 import { factsFromCache, textNeeded } from "../../src/plugin/cache-facts";
 import { buildCache } from "../obsidian-double/obsidian";
 
-const DIR = path.join(__dirname, "../../../shared/conformance/obsidian-cache");
+const DIR = path.join(__dirname, "../fixtures/conformance/obsidian-cache");
 const vocab = vocabularyFrom({ ...DEFAULT_SETTINGS, families: { ...DEFAULT_SETTINGS.families, emotion: "task" } });
 const yaml = (y: string) => parse(y, { schema: "core" }) as unknown;
 

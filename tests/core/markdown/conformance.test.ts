@@ -1,19 +1,20 @@
 /**
  * The scanner against real Obsidian: the tags Obsidian 1.13.7 reported for
  * the sample inputs, and the `CachedMetadata` it built for real notes. Both
- * live in `../shared/conformance` beside the repository (never copied in).
+ * live in `tests/fixtures/conformance` (copied from the shared folder, with
+ * their sources and licences in its README).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { scanMarkdown } from "../../../src/core/markdown/scan";
 
-const CONFORMANCE = path.resolve(__dirname, "../../../../shared/conformance");
+const CONFORMANCE = path.resolve(__dirname, "../../fixtures/conformance");
 
 /** The data is the authority: a missing folder is a broken checkout, not a reason to pass. */
 function readJson<T>(file: string): T {
 	const full = path.join(CONFORMANCE, file);
-	if (!fs.existsSync(full)) throw new Error(`Conformance data not found at ${full}: the shared folder must sit beside the repository.`);
+	if (!fs.existsSync(full)) throw new Error(`Conformance data not found at ${full}: tests/fixtures/conformance is part of the repository.`);
 	return JSON.parse(fs.readFileSync(full, "utf8")) as T;
 }
 
@@ -60,7 +61,7 @@ interface CacheDump {
 
 describe("the metadata cache Obsidian built for real notes (obsidian-cache/)", () => {
 	const dir = path.join(CONFORMANCE, "obsidian-cache");
-	if (!fs.existsSync(dir)) throw new Error(`Conformance data not found at ${dir}: the shared folder must sit beside the repository.`);
+	if (!fs.existsSync(dir)) throw new Error(`Conformance data not found at ${dir}: tests/fixtures/conformance is part of the repository.`);
 	// resolvedLinks.json and unresolvedLinks.json are vault-wide link maps, not note caches.
 	const dumps = fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort()
 		.map((f) => [f, readJson<CacheDump>(path.join("obsidian-cache", f))] as const)
