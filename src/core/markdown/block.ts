@@ -467,14 +467,8 @@ export class Scanner implements TagSink {
 				if (this.pending.length > 0) this.calloutLazyText();
 				return true;
 			}
-			case L_HTML:
-				this.lineHidden = L_HTML;
-				if (this.htmlEnds(this.pos)) this.closeLeaf();
-				return true;
-			case L_COMMENT:
-				this.addText();
-				if (this.commentCloses()) this.closeLeaf();
-				return true;
+			case L_HTML: return this.htmlLine();
+			case L_COMMENT: return this.commentLine();
 			case L_FENCE:
 			case L_MATH:
 				this.lineHidden = this.leaf;
@@ -533,14 +527,8 @@ export class Scanner implements TagSink {
 				if (e - 2 >= this.pos && s.charCodeAt(e - 1) === DOLLAR && s.charCodeAt(e - 2) === DOLLAR) this.closeLeaf();
 				return true;
 			}
-			case L_HTML:
-				this.lineHidden = L_HTML;
-				if (this.htmlEnds(this.pos)) this.closeLeaf();
-				return true;
-			case L_COMMENT:
-				this.addText();
-				if (this.commentCloses()) this.closeLeaf();
-				return true;
+			case L_HTML: return this.htmlLine();
+			case L_COMMENT: return this.commentLine();
 			case L_ICODE:
 				if (this.indent() >= 4) {
 					this.lineHidden = L_ICODE;
@@ -803,6 +791,20 @@ export class Scanner implements TagSink {
 		this.closeLeaf();
 		this.containers.truncate(depth);
 		if (this.pending.length > 0) this.pending = this.pending.filter((x) => x.depth < depth);
+	}
+
+	/** A line inside an HTML block: hidden, and the block may end on it. */
+	private htmlLine(): true {
+		this.lineHidden = L_HTML;
+		if (this.htmlEnds(this.pos)) this.closeLeaf();
+		return true;
+	}
+
+	/** A line inside an HTML comment block: its text is kept, and the comment may close on it. */
+	private commentLine(): true {
+		this.addText();
+		if (this.commentCloses()) this.closeLeaf();
+		return true;
 	}
 
 	private closeLeaf(): void {
