@@ -19,8 +19,13 @@ export interface AttuneContext {
 	settings(): AttuneSettings;
 	/** The vocabulary in force. */
 	vocab(): Vocabulary;
-	/** Saves settings; re-reads the vault when the tag words changed. */
-	saveSettings(next: AttuneSettings): Promise<void>;
+	/**
+	 * Saves settings; re-reads the vault when the tag words changed. `incidental`
+	 * marks a save the user did not ask for as a change of setting (the sidebar
+	 * remembering its scope): it is applied but not written while saved settings
+	 * that could not be read are being kept.
+	 */
+	saveSettings(next: AttuneSettings, how?: { incidental?: boolean }): Promise<void>;
 	/** The current time; tests pin it. */
 	now(): Date;
 }

@@ -38,12 +38,19 @@ export function makeApp(files: Record<string, string>, opts: { layoutReady?: boo
 	return app;
 }
 
-/** Loads the whole plugin as Obsidian would, and waits for the first index build. */
-export async function loadPlugin(files: Record<string, string>, opts: { layoutReady?: boolean; config?: Record<string, unknown>; data?: unknown } = {}): Promise<{ app: App; plugin: AttunePlugin }> {
+/**
+ * Loads the whole plugin as Obsidian would, and waits for the first index build.
+ * data.json is seeded from `data` (as JSON) or `dataText` (exact text);
+ * `dataUnavailableOnce` makes the first `loadData` return null although it exists.
+ */
+export async function loadPlugin(files: Record<string, string>, opts: { layoutReady?: boolean; config?: Record<string, unknown>; data?: unknown; dataText?: string; dataUnavailableOnce?: boolean } = {}): Promise<{ app: App; plugin: AttunePlugin }> {
 	const app = makeApp(files, opts);
-	const plugin = new AttunePlugin(app as never, MANIFEST);
+	// Obsidian sets `dir` to the plugin's folder in the config folder.
+	const plugin = new AttunePlugin(app as never, { ...MANIFEST, dir: `${app.vault.configDir}/plugins/${MANIFEST.id}` });
 	const double = plugin as unknown as Plugin;
 	if (opts.data !== undefined) double._setData(opts.data);
+	if (opts.dataText !== undefined) double._setDataText(opts.dataText);
+	if (opts.dataUnavailableOnce) double._loadDataReturnsNullOnce();
 	await double.load();
 	return { app, plugin };
 }

@@ -119,11 +119,63 @@ export function normalizePath(p: string): string {
 	return p.replace(/\\/g, "/").replace(/\/+/g, "/").replace(/^\/|\/$/g, "").normalize("NFC") || "/";
 }
 
+/**
+ * The vault's file-system adapter, as far as plugins use it for files the
+ * vault does not index (the config folder: a plugin's data.json and its
+ * copies). It keeps those files as text in memory; `exists` and `read` also
+ * see the vault's notes. Writes through the adapter to a note are refused (the
+ * double does not model them; Attune writes notes through the Vault API).
+ */
+export class DataAdapter {
+	private files = new Map<string, string>();
+	/** Every adapter write, in order: which method, which path. */
+	writes: { op: string; path: string }[] = [];
+	constructor(private readonly vault: Vault) {}
+	async exists(path: string): Promise<boolean> {
+		return this.files.has(path) || this.vault.exists(path);
+	}
+	async read(path: string): Promise<string> {
+		const t = this.files.get(path);
+		if (t !== undefined) return t;
+		return this.vault.text(path);
+	}
+	async write(path: string, data: string): Promise<void> {
+		if (this.vault.getFileByPath(path)) throw new Error(`double: adapter.write on a note (${path}); use the Vault API`);
+		this.writes.push({ op: "write", path });
+		this.files.set(path, data);
+	}
+	async copy(from: string, to: string): Promise<void> {
+		if (await this.exists(to)) throw new Error("Destination file already exists!");
+		const text = await this.read(from);
+		this.writes.push({ op: "copy", path: to });
+		this.files.set(to, text);
+	}
+	async remove(path: string): Promise<void> {
+		if (!this.files.has(path)) throw new Error(`ENOENT: ${path}`);
+		this.writes.push({ op: "remove", path });
+		this.files.delete(path);
+	}
+	/** Test helper: puts a file in place without recording a write (the disk as it was at startup). */
+	_seed(path: string, text: string): void {
+		this.files.set(path, text);
+	}
+	/** Test helper: the exact text of a file the adapter holds, or null. */
+	_text(path: string): string | null {
+		return this.files.get(path) ?? null;
+	}
+	/** Test helper: the paths the adapter holds (not the vault's notes), sorted. */
+	_paths(): string[] {
+		return [...this.files.keys()].sort();
+	}
+}
+
 /** In-memory vault. Records every write in `writes`. */
 export class Vault extends Events {
 	private files = new Map<string, { file: TFile; text: string }>();
 	private folders = new Set<string>([""]);
 	configDir = ".obsidian";
+	/** Files outside the vault's index (the config folder), for `loadData`/`saveData` and plugins. */
+	adapter: DataAdapter = new DataAdapter(this);
 	/** Every write, in order: which method, which path. */
 	writes: { op: string; path: string }[] = [];
 	/** `app.json` settings returned by getConfig. */
@@ -707,7 +759,7 @@ export interface Command {
 export interface PluginManifest { id: string; name: string; version: string; minAppVersion: string; description: string; author: string; isDesktopOnly?: boolean; dir?: string }
 
 export class Plugin extends Component {
-	private data: unknown = null;
+	private loadReturnsNull = false;
 	/** Test helper: what was registered. */
 	_views = new Map<string, (leaf: WorkspaceLeaf) => View>();
 	_ribbon: { icon: string; title: string; cb: (ev: MouseEvent) => unknown }[] = [];
@@ -716,19 +768,40 @@ export class Plugin extends Component {
 	constructor(public app: App, public manifest: PluginManifest) {
 		super();
 	}
+	/** `<manifest.dir>/data.json`; Obsidian sets `dir` to `<configDir>/plugins/<id>`, as the double does when it is missing. */
+	_dataPath(): string {
+		return normalizePath(`${this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`}/data.json`);
+	}
+	/** As Obsidian: null when data.json is missing, its parsed JSON otherwise; a `SyntaxError` when it is not valid JSON. */
 	async loadData(): Promise<unknown> {
-		return this.data === null ? null : JSON.parse(JSON.stringify(this.data));
+		const path = this._dataPath();
+		if (this.loadReturnsNull) {
+			this.loadReturnsNull = false;
+			return null;
+		}
+		if (!(await this.app.vault.adapter.exists(path))) return null;
+		return JSON.parse(await this.app.vault.adapter.read(path)) as unknown;
 	}
+	/** As Obsidian: writes data.json through the adapter, as JSON indented by two spaces. */
 	async saveData(d: unknown): Promise<void> {
-		this.data = JSON.parse(JSON.stringify(d));
+		await this.app.vault.adapter.write(this._dataPath(), JSON.stringify(d, null, 2));
 	}
-	/** Test helper: what saveData last stored. */
+	/** Test helper: data.json parsed, or null when it is missing. */
 	_savedData(): unknown {
-		return this.data;
+		const text = this.app.vault.adapter._text(this._dataPath());
+		return text === null ? null : (JSON.parse(text) as unknown);
 	}
-	/** Test helper: pre-seeds data.json. */
+	/** Test helper: pre-seeds data.json with `d` as JSON (no write is recorded). */
 	_setData(d: unknown): void {
-		this.data = d;
+		this._setDataText(JSON.stringify(d, null, 2));
+	}
+	/** Test helper: pre-seeds data.json with exactly this text (which need not be valid JSON). */
+	_setDataText(text: string): void {
+		this.app.vault.adapter._seed(this._dataPath(), text);
+	}
+	/** Test helper: the next `loadData` returns null even though data.json exists (a sync that has not arrived yet). */
+	_loadDataReturnsNullOnce(): void {
+		this.loadReturnsNull = true;
 	}
 	addCommand(cmd: Command): Command {
 		const full = { ...cmd, id: `${this.manifest.id}:${cmd.id}` };

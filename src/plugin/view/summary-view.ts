@@ -113,7 +113,7 @@ export class SummaryView extends ItemView {
 		const next = choiceFromState(state, this.choice);
 		if (JSON.stringify(next) !== JSON.stringify(this.choice)) {
 			this.choice = next;
-			await this.ctx.saveSettings(settingsWithChoice(this.ctx.settings(), next));
+			await this.ctx.saveSettings(settingsWithChoice(this.ctx.settings(), next), { incidental: true });
 		}
 		const sections = sectionsFromState(state);
 		if (sections && JSON.stringify(sections) !== JSON.stringify(this.ui.sections)) {
@@ -147,7 +147,7 @@ export class SummaryView extends ItemView {
 			this.choice.from = localIsoDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 29));
 			this.choice.to = localIsoDate(now);
 		}
-		void this.ctx.saveSettings(settingsWithChoice(this.ctx.settings(), this.choice));
+		void this.ctx.saveSettings(settingsWithChoice(this.ctx.settings(), this.choice), { incidental: true });
 		this.app.workspace.requestSaveLayout();
 		this.render();
 	}
