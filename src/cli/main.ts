@@ -13,14 +13,25 @@ import { type SummaryFilter, summarize, summaryJson } from "../core/index/summar
 import { readPropertyTags, toIsoDate } from "../core/note/properties";
 import { normalizeFolder } from "../core/vault-paths";
 import { clientSessionFolder } from "../core/authoring/new-note";
+// Bundled into dist/cli.js at build time, so the program runs without package.json beside it.
+import { version } from "../../package.json";
 
 /** Bad usage: exit 2 with one line on stderr. */
 export class UsageError extends Error {}
 
+/** Each command's usage line and what its options mean. */
+const COMMAND_USAGE: Record<string, string> = {
+	summarize: `attune summarize <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
+	inspect: `attune inspect <note.md> [--format json]`,
+	lint: `attune lint <vault> [--format text|json]`,
+};
+
 const USAGE = `Usage:
-  attune summarize <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]
-  attune inspect <note.md> [--format json]
-  attune lint <vault> [--format text|json]`;
+${Object.values(COMMAND_USAGE).map((u) => "  " + u).join("\n")}
+  attune --help | attune <command> --help
+  attune --version`;
+
+const isHelp = (a: string) => a === "--help" || a === "-h";
 
 interface Parsed {
 	positional: string[];
@@ -91,9 +102,12 @@ export function run(argv: string[]): RunResult {
 
 function runOrThrow(argv: string[]): RunResult {
 	const [command, ...rest] = argv;
-	if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-		return { stdout: USAGE + "\n", stderr: "", code: command === undefined ? 2 : 0 };
-	}
+	// A bare `attune` is a mistake: the usage goes to stderr with exit 2; asked for, it goes to stdout.
+	if (command === undefined) return { stdout: "", stderr: USAGE + "\n", code: 2 };
+	if (isHelp(command) || command === "help") return { stdout: USAGE + "\n", stderr: "", code: 0 };
+	if (command === "--version" || command === "-V") return { stdout: `attune ${version}\n`, stderr: "", code: 0 };
+	const commandUsage = COMMAND_USAGE[command];
+	if (commandUsage !== undefined && rest.some(isHelp)) return { stdout: `Usage:\n  ${commandUsage}\n`, stderr: "", code: 0 };
 	switch (command) {
 		case "summarize": return summarizeCommand(rest);
 		case "inspect": return inspectCommand(rest);

@@ -261,17 +261,55 @@ describe("bad input: a clear answer, nothing lost", () => {
 		["a missing option value", ["summarize", EXAMPLE, "--client"], /needs a value/],
 		["an unknown command", ["summarise", EXAMPLE], /unknown command/],
 		["a note that does not exist", ["inspect", "/nonexistent.md"], /does not exist/],
-		["no command", [], /Usage/],
 		["an option given twice", ["summarize", EXAMPLE, "--client", "C-101", "--client", "C-102"], /given twice/],
 		["an empty option value", ["summarize", EXAMPLE, "--client="], /needs a value/],
 		["a folder that is not in the vault", ["summarize", EXAMPLE, "--folder", "/Clients-typo"], /not a folder of the vault/],
 	])("%s: exit 2, one line on stderr", (_n, args, message) => {
 		const r = run(args);
 		expect(r.code).toBe(2);
-		expect(r.stdout === "" || args.length === 0).toBe(true);
-		const err = args.length === 0 ? r.stdout : r.stderr;
-		expect(err).toMatch(message);
-		if (args.length > 0) expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+		expect(r.stdout).toBe("");
+		expect(r.stderr).toMatch(message);
+		expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+	});
+});
+
+describe("help and version", () => {
+	const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+	it("a bare attune prints its usage on stderr and exits 2", () => {
+		const r = run([]);
+		expect(r.code).toBe(2);
+		expect(r.stdout).toBe("");
+		expect(r.stderr).toMatch(/^Usage:\n {2}attune summarize /);
+	});
+	it.each([["--help"], ["-h"], ["help"]])("attune %s prints the usage on stdout, exit 0", (flag) => {
+		const r = run([flag]);
+		expect([r.code, r.stderr]).toEqual([0, ""]);
+		expect(r.stdout).toMatch(/^Usage:\n/);
+		for (const c of ["summarize", "inspect", "lint"]) expect(r.stdout).toContain(`attune ${c} <`);
+		expect(r.stdout).toContain("--version");
+	});
+	it.each([["summarize"], ["inspect"], ["lint"]])("attune %s --help prints that command's usage, exit 0", (command) => {
+		for (const flag of ["--help", "-h"]) {
+			const r = run([command, flag]);
+			expect(r.code).toBe(0);
+			expect(r.stderr).toBe("");
+			expect(r.stdout).toMatch(new RegExp(`^Usage:\\n {2}attune ${command} <`));
+			expect(r.stdout.split("\n").filter((l) => l.startsWith("  attune "))).toHaveLength(1);
+		}
+		// --help wins over everything else, even an argument that would be a mistake.
+		expect(run([command, "/nonexistent", "--help"]).code).toBe(0);
+	});
+	it("attune --version prints the version from package.json", () => {
+		expect(run(["--version"])).toEqual({ stdout: `attune ${pkg.version}\n`, stderr: "", code: 0 });
+	});
+	it("the built program knows its version when run alone, away from package.json", () => {
+		const cli = path.join(ROOT, "dist/cli.js");
+		if (!fs.existsSync(cli)) execFileSync("node", ["esbuild.config.mjs", "production"], { cwd: ROOT });
+		const alone = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "attune-bin-")), "cli.js");
+		fs.copyFileSync(cli, alone);
+		const r = spawnSync(process.execPath, [alone, "--version"], { encoding: "utf8", cwd: os.tmpdir() });
+		expect(r.status).toBe(0);
+		expect(r.stdout).toBe(`attune ${pkg.version}\n`);
 	});
 });
 
