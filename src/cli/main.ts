@@ -9,15 +9,12 @@ import { passageAt } from "../core/markdown/passages";
 import { factsFromText } from "../core/note/reader";
 import { propertyLine } from "../core/note/note";
 import { renderCsv, renderMarkdown, renderTable } from "../core/sidebar/report";
-import { type SummaryFilter, summarize, summaryJson } from "../core/index/summary";
-import { readPropertyTags, toIsoDate } from "../core/note/properties";
-import { normalizeFolder } from "../core/vault-paths";
+import { summarize, summaryJson } from "../core/index/summary";
+import { readPropertyTags } from "../core/note/properties";
 import { clientSessionFolder } from "../core/authoring/new-note";
+import { isHelp, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, UsageError, vaultArg, warningsText } from "./args";
 // Bundled into dist/cli.js at build time, so the program runs without package.json beside it.
 import { version } from "../../package.json";
-
-/** Bad usage: exit 2 with one line on stderr. */
-export class UsageError extends Error {}
 
 /** Each command's usage line and what its options mean. */
 const COMMAND_USAGE: Record<string, string> = {
@@ -31,64 +28,7 @@ ${Object.values(COMMAND_USAGE).map((u) => "  " + u).join("\n")}
   attune --help | attune <command> --help
   attune --version`;
 
-const isHelp = (a: string) => a === "--help" || a === "-h";
-
-interface Parsed {
-	positional: string[];
-	options: Map<string, string>;
-}
-
-function parseArgs(args: string[], allowed: readonly string[]): Parsed {
-	const positional: string[] = [];
-	const options = new Map<string, string>();
-	for (let i = 0; i < args.length; i++) {
-		const a = args[i]!;
-		if (a.startsWith("--")) {
-			const eq = a.indexOf("=");
-			const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-			if (!allowed.includes(name)) throw new UsageError(`unknown option --${name} (options here: ${allowed.map((o) => "--" + o).join(", ")})`);
-			const value = eq < 0 ? args[++i] : a.slice(eq + 1);
-			if (value === undefined || (eq < 0 && value.startsWith("--")) || value.trim() === "") throw new UsageError(`--${name} needs a value`);
-			if (options.has(name)) throw new UsageError(`--${name} is given twice; give it once`);
-			options.set(name, value);
-		} else if (a.startsWith("-") && a.length > 1) {
-			throw new UsageError(`unknown option ${a}`);
-		} else positional.push(a);
-	}
-	return { positional, options };
-}
-
-function oneOf(name: string, value: string | undefined, choices: readonly string[], dflt: string): string {
-	if (value === undefined) return dflt;
-	if (!choices.includes(value)) throw new UsageError(`--${name} must be one of ${choices.join(", ")}, not “${value}”`);
-	return value;
-}
-
-function dateOption(name: string, value: string | undefined): string | undefined {
-	if (value === undefined) return undefined;
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !toIsoDate(value)) throw new UsageError(`--${name} must be a date written YYYY-MM-DD, not “${value}”`);
-	return value;
-}
-
-function vaultArg(p: Parsed, command: string): string {
-	if (p.positional.length !== 1) throw new UsageError(`${command} takes one vault folder${p.positional.length > 1 ? `, not ${p.positional.length} arguments` : ""}`);
-	const root = p.positional[0]!;
-	let st: fs.Stats;
-	try {
-		st = fs.statSync(root);
-	} catch {
-		throw new UsageError(`vault folder “${root}” does not exist`);
-	}
-	if (!st.isDirectory()) throw new UsageError(`“${root}” is a file, not a vault folder`);
-	return root;
-}
-
-/** The output of one run: what to print and the exit status. */
-export interface RunResult {
-	stdout: string;
-	stderr: string;
-	code: number;
-}
+export { UsageError, type RunResult } from "./args";
 
 /** Runs the command line with the given arguments (without `node` and the script). */
 export function run(argv: string[]): RunResult {
@@ -116,41 +56,15 @@ function runOrThrow(argv: string[]): RunResult {
 	}
 }
 
-function warningsText(w: string[]): string {
-	return w.map((x) => `attune: warning: ${x}\n`).join("");
-}
-
 function summarizeCommand(args: string[]): RunResult {
-	const p = parseArgs(args, ["client", "from", "to", "folder", "note-type", "format"]);
+	const p = parseArgs(args, [...SCOPE_OPTIONS, "format"]);
 	const format = oneOf("format", p.options.get("format"), ["table", "json", "csv", "markdown"], "table");
-	const filter: SummaryFilter = {
-		client: p.options.get("client"),
-		from: dateOption("from", p.options.get("from")),
-		to: dateOption("to", p.options.get("to")),
-		folder: p.options.get("folder"),
-		noteType: p.options.get("note-type"),
-	};
-	if (filter.from && filter.to && filter.from > filter.to) throw new UsageError(`--from ${filter.from} is after --to ${filter.to}`);
 	const root = vaultArg(p, "summarize");
-	if (filter.folder !== undefined) filter.folder = vaultFolder(root, filter.folder);
+	const filter = scopeFilter(p, root);
 	const config = readVaultConfig(root);
 	const s = summarize(indexVault(root, config, { countsOnly: true }), filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab });
 	const stdout = format === "json" ? JSON.stringify(summaryJson(s), null, 2) + "\n" : format === "csv" ? renderCsv(s) : format === "markdown" ? renderMarkdown(s) : renderTable(s);
 	return { stdout, stderr: warningsText(config.warnings), code: 0 };
-}
-
-/** A folder option as a vault path: `./` and slashes trimmed; it must be a folder of the vault. */
-function vaultFolder(root: string, folder: string): string {
-	const rel = normalizeFolder(folder.replace(/\\/g, "/").replace(/^(\.\/)+/, ""));
-	if (rel === "" || rel === ".") return "";
-	let st: fs.Stats | undefined;
-	try {
-		st = fs.statSync(path.join(root, rel));
-	} catch {
-		st = undefined;
-	}
-	if (!st?.isDirectory()) throw new UsageError(`--folder “${folder}” is not a folder of the vault (give it relative to the vault, such as Clients/C-101)`);
-	return rel;
 }
 
 /** Finds the vault holding a note: the nearest folder above it with a `.obsidian` folder. */
