@@ -26,6 +26,9 @@ const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
 	return m;
 })();
 
+/** Every month word Attune knows, lowercase, full and abbreviated. */
+export const MONTH_WORD_LIST: readonly string[] = [...MONTH_WORDS.keys()];
+
 const MONTH_ALT = [...MONTH_WORDS.keys()].sort((a, b) => b.length - a.length).join("|");
 
 /** Whether y-m-d is a real calendar date. */
