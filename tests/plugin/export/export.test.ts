@@ -14,6 +14,8 @@ import type { AttuneContext } from "../../../src/plugin/context";
 import { ExportPreviewModal } from "../../../src/plugin/export/preview-modal";
 import { registerExport } from "../../../src/plugin/export/register";
 import { ExportScopeModal } from "../../../src/plugin/export/scope-modal";
+import { prepareExport } from "../../../src/plugin/export/prepare";
+import { writeExport } from "../../../src/plugin/export/write";
 import { exampleVaultFiles, makeContext } from "../../helpers/harness";
 import { parse as parseYaml } from "yaml";
 import { NoteIndex } from "../../../src/core/index/index";
@@ -304,5 +306,77 @@ describe("never overwriting", () => {
 		expect(app.vault.writes).toEqual([]);
 		expect(Notice.messages).toEqual(["The export folder “Exports.md” is a file. Choose another folder in Attune's settings."]);
 		expect(app.vault.getFileByPath("Exports.md")).toBeInstanceOf(TFile);
+	});
+});
+
+describe("check these before sharing", () => {
+	const PARTNER = "Clients/C-101/2026-01-27 partner call.md";
+	const partnerNote = "---\nnote-type: session\nclient: C-101\ndate: 2026-01-27\nsession: 3\n---\nMara said her partner Tomasz came too. #emotion/anger\n";
+	const CLIENT_NOTE = "Clients/C-101/C-101.md";
+
+	async function previewPartner(files: Record<string, string> = { ...exampleVaultFiles(), [PARTNER]: partnerNote }) {
+		const made = await setup(files);
+		await open(made.app, PARTNER);
+		return { ...made, preview: await toPreview(runCommand(made.app)) };
+	}
+
+	function reviewRow(preview: ExportPreviewModal, text: string): HTMLElement | undefined {
+		return [...preview.contentEl.querySelectorAll<HTMLElement>("tr[data-kind]")].find((r) => r.querySelector("td")?.textContent === text);
+	}
+
+	it("lists what the copy still holds, with context and note, before anything is written", async () => {
+		const { app, preview } = await previewPartner();
+		expect(preview.contentEl.textContent).toContain("Check these before sharing");
+		const row = reviewRow(preview, "Tomasz");
+		expect(row?.dataset.kind).toBe("capitalized");
+		expect(row?.textContent).toContain("Client A said her partner Tomasz came too.");
+		expect(row?.textContent).toContain(PARTNER);
+		expect(app.vault.writes).toEqual([]);
+		await click(preview.controls.export);
+		const copy = app.vault.text(`${FOLDER}/2026-01 partner call.md`);
+		expect(copy).toContain("> 1 possible identifier was shown for review before this copy was written.");
+		expect(copy).toContain("Tomasz");
+	});
+
+	it("adds a word to the client note's identifiers in one action, and the next preview replaces it", async () => {
+		const { app, preview, before } = await previewPartner();
+		const index = [...preview.contentEl.querySelectorAll("tr[data-kind]")].indexOf(reviewRow(preview, "Tomasz")!);
+		await click(preview.controls.add[index]);
+		expect(app.vault.writes).toEqual([{ op: "process", path: CLIENT_NOTE }]);
+		const client = app.vault.text(CLIENT_NOTE);
+		expect(client).toContain("identifiers:\n  - Mara Quill\n  - Tomasz\n");
+		// The rest of the client note is as it was: only the property changed.
+		expect(client.slice(client.indexOf("\n---\n"))).toBe(before.get(CLIENT_NOTE)!.slice(before.get(CLIENT_NOTE)!.indexOf("\n---\n")));
+		expect(Notice.messages).toContain(`“Tomasz” was added to the identifiers of “${CLIENT_NOTE}”. Preview again to replace it.`);
+
+		await click(preview.controls.previewAgain);
+		const again = Modal.current;
+		if (!(again instanceof ExportPreviewModal)) throw new Error("no second preview");
+		expect(reviewRow(again, "Tomasz")).toBeUndefined();
+		await click(again.controls.export);
+		const copy = app.vault.text(`${FOLDER}/2026-01 partner call.md`);
+		expect(copy).not.toContain("Tomasz");
+		expect(copy).toContain("her partner Client A came too");
+		expect(copy).toContain("> 0 possible identifiers were shown for review");
+		for (const [p, text] of before) if (p !== CLIENT_NOTE) expect(app.vault.text(p)).toBe(text);
+	});
+
+	it("refuses safely when the client note's properties are not valid YAML", async () => {
+		const broken = "---\nnote-type: client\nidentifiers: [Mara Quill\n---\n# C-101\n";
+		const { app, preview } = await previewPartner({ ...exampleVaultFiles(), [PARTNER]: partnerNote, [CLIENT_NOTE]: broken });
+		const index = [...preview.contentEl.querySelectorAll("tr[data-kind]")].indexOf(reviewRow(preview, "Tomasz")!);
+		await click(preview.controls.add[index]);
+		expect(app.vault.writes).toEqual([]);
+		expect(app.vault.text(CLIENT_NOTE)).toBe(broken);
+		expect(Notice.messages).toContain(`The properties of “${CLIENT_NOTE}” are not valid YAML, so nothing was added. Fix them first.`);
+	});
+
+	it("writes nothing when the list was never shown", async () => {
+		const { app, ctx } = await setup({ ...exampleVaultFiles(), [PARTNER]: partnerNote });
+		const prepared = await prepareExport(ctx, { kind: "note", path: PARTNER }, "month");
+		if ("error" in prepared) throw new Error(prepared.error);
+		const result = await writeExport(ctx, prepared);
+		expect(result).toEqual({ error: "Nothing was written: the list of what to check before sharing has not been shown yet. Preview the export first." });
+		expect(app.vault.writes).toEqual([]);
 	});
 });
