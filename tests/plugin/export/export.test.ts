@@ -17,6 +17,8 @@ import { ExportScopeModal } from "../../../src/plugin/export/scope-modal";
 import { prepareExport } from "../../../src/plugin/export/prepare";
 import { writeExport } from "../../../src/plugin/export/write";
 import { exampleVaultFiles, makeContext } from "../../helpers/harness";
+import { FIXTURE_CLIENT, KEPT_PROPERTY, NEAR_MISSES, fixtureClientNote, plantedNotes } from "../../helpers/planted";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { parse as parseYaml } from "yaml";
 import { NoteIndex } from "../../../src/core/index/index";
 import { readNote } from "../../../src/core/note/reader";
@@ -378,5 +380,46 @@ describe("check these before sharing", () => {
 		const result = await writeExport(ctx, prepared);
 		expect(result).toEqual({ error: "Nothing was written: the list of what to check before sharing has not been shown yet. Preview the export first." });
 		expect(app.vault.writes).toEqual([]);
+	});
+});
+
+describe("the planted client, exported inside the double", () => {
+	/** Every file the double holds, notes and config files alike, path to text. */
+	function snapshot(app: App): Map<string, string> {
+		const out = new Map<string, string>();
+		for (const f of app.vault.getFiles()) out.set(f.path, app.vault.text(f.path));
+		for (const p of app.vault.adapter._paths()) out.set(`adapter:${p}`, app.vault.adapter._text(p)!);
+		return out;
+	}
+
+	it("replaces every planted identifier, changes no file, and writes only inside the new export folder", async () => {
+		const planted = plantedNotes();
+		const client = fixtureClientNote();
+		const files: Record<string, string> = { ...exampleVaultFiles(), [client.path]: client.text };
+		for (const n of planted) files[n.path] = n.text;
+		const { app } = await setup(files, { exportAllowedProperties: [...DEFAULT_SETTINGS.exportAllowedProperties, KEPT_PROPERTY] });
+		const before = snapshot(app);
+
+		const form = runCommand(app);
+		await input(form.controls.client, FIXTURE_CLIENT.code);
+		const preview = await toPreview(form);
+		expect(preview.contentEl.textContent).toContain("Check these before sharing");
+		await click(preview.controls.export);
+
+		const after = snapshot(app);
+		for (const [p, text] of before) expect([p, after.get(p)]).toEqual([p, text]);
+		const created = [...after.keys()].filter((p) => !before.has(p));
+		expect(created).toHaveLength(planted.length);
+		for (const p of created) expect(p.startsWith(`${FOLDER}/`)).toBe(true);
+		expect(app.vault.writes.filter((w) => w.op !== "create" && w.op !== "createFolder")).toEqual([]);
+		for (const p of created) {
+			const copy = after.get(p)!;
+			for (const n of planted) {
+				expect([p, copy.includes(n.plant.gone)]).toEqual([p, false]);
+				expect([p, p.includes(n.plant.gone)]).toEqual([p, false]);
+			}
+			for (const line of NEAR_MISSES) expect(copy).toContain(line);
+			expect(copy).toMatch(/> \d+ possible identifiers? (?:was|were) shown for review/);
+		}
 	});
 });
