@@ -26,6 +26,9 @@ const MONTH_WORDS: ReadonlyMap<string, number> = (() => {
 	return m;
 })();
 
+/** Every month word Attune knows, lowercase, full and abbreviated. */
+export const MONTH_WORD_LIST: readonly string[] = [...MONTH_WORDS.keys()];
+
 const MONTH_ALT = [...MONTH_WORDS.keys()].sort((a, b) => b.length - a.length).join("|");
 
 /** Whether y-m-d is a real calendar date. */
@@ -102,6 +105,9 @@ export class DateWriter {
 	}
 }
 
+/** Month words that are also everyday English words, written in lower case. */
+const EVERYDAY_MONTH_WORDS: ReadonlySet<string> = new Set(["may", "mar", "march"]);
+
 const month = (w: string) => MONTH_WORDS.get(w.toLowerCase().replace(/\.$/, ""));
 const full = (dates: DateWriter, y: number, m: number, d: number, form: Form): Outcome => (realDate(y, m, d) ? dates.full(y, m, d, form) : null);
 
@@ -161,11 +167,17 @@ export const DATE_RULES: readonly RedactionRule[] = Object.freeze([
 		name: "day-month",
 		category: "date",
 		description: "A day and a month word, without a year.",
-		examples: [{ before: "since 20 Feb", after: "since February" }],
+		examples: [
+			{ before: "since 20 Feb", after: "since February" },
+			{ before: "op 5 mei", after: "op May" },
+			{ before: "the 5 may come", after: "the 5 may come" },
+		],
 		notAfter: /[\p{L}\p{N}.:]/u,
 		pattern: new RegExp(`(\\d{1,2})(?:st|nd|rd|th|e|\\.)?[ \\t]+(?:of[ \\t]+)?(${MONTH_ALT})(?![\\p{L}])`, "giu"),
 		apply: (m, form, ctx) => {
 			const mo = month(m[2]!);
+			// Without a year, a month word that is also an English word ("the 5 may come") counts only with its capital.
+			if (EVERYDAY_MONTH_WORDS.has(m[2]!.replace(/\.$/, ""))) return null;
 			return mo && +m[1]! >= 1 && +m[1]! <= 31 ? ctx.dates.dayMonth(mo, form) : null;
 		},
 	},

@@ -14,6 +14,7 @@ import { readNote } from "../note/reader";
 import type { ExportDates } from "../settings";
 import { freePath } from "../vault-paths";
 import { Redactor } from "./redactor";
+import type { ResidueHit, ResidueItem } from "./residue";
 import { CATEGORIES, CATEGORY_LABELS, type Category, type ExportOptions, type ExportPlan, type ExportSource, FREE_TEXT_WARNING, type Replacement, emptyCounts } from "./types";
 
 /** How many examples per category the preview shows. */
@@ -28,13 +29,14 @@ function countedFacts(path: string, text: string, opts: ExportOptions): string {
 }
 
 /** The report that opens each copy: what was replaced, and the reminder to read it. */
-export function reportCallout(counts: Record<Category, number>, dates: ExportDates, eol = "\n"): string {
+export function reportCallout(counts: Record<Category, number>, dates: ExportDates, review: number, eol = "\n"): string {
 	const replaced = CATEGORIES.filter((c) => c !== "link" && c !== "property" && counts[c] > 0).map((c) => `${CATEGORY_LABELS[c].toLowerCase()} ${counts[c]}`);
 	const dateWord = dates === "month" ? "Dates are shown as month and year." : dates === "session" ? "Dates are replaced by session number." : "Dates are kept as written.";
 	const lines = [
 		"> [!warning] De-identified copy: read before sharing",
 		`> Replaced in this note: ${replaced.length > 0 ? replaced.join(", ") : "nothing"}. ${dateWord}`,
 		`> Properties removed: ${counts.property}. Links to notes outside this export, made plain text: ${counts.link}.`,
+		`> ${review} possible ${review === 1 ? "identifier was" : "identifiers were"} shown for review before this copy was written.`,
 		`> ${FREE_TEXT_WARNING}`,
 	];
 	return lines.join(eol) + eol;
@@ -45,7 +47,11 @@ export function reportCallout(counts: Record<Category, number>, dates: ExportDat
  * cannot be exported safely (properties that are not valid YAML, or a copy
  * whose tags would not read back the same).
  */
-export function deidentifyNote(source: ExportSource, redactor: Redactor, opts: ExportOptions): { text: string; counts: Record<Category, number>; replacements: Replacement[] } | { problem: string } {
+export function deidentifyNote(
+	source: ExportSource,
+	redactor: Redactor,
+	opts: ExportOptions,
+): { text: string; counts: Record<Category, number>; replacements: Replacement[]; review: ResidueItem[] } | { problem: string } {
 	const raw = source.text.replace(/^\uFEFF/, "");
 	const eol = raw.includes("\r\n") ? "\r\n" : "\n";
 	const scan = scanMarkdown(raw);
@@ -91,11 +97,24 @@ export function deidentifyNote(source: ExportSource, redactor: Redactor, opts: E
 	const counts = emptyCounts();
 	for (const r of replacements) counts[r.category]++;
 	counts.property += removed;
-	const text = head + reportCallout(counts, opts.dates, eol) + eol + body.join(eol);
+	const review = reviewItems(source.path, redactor.residueOf(source.path));
+	const text = head + reportCallout(counts, opts.dates, review.length, eol) + eol + body.join(eol);
 	if (countedFacts(source.path, raw, opts) !== countedFacts(source.path, text, opts)) {
 		return { problem: "its copy would not read back with the same tags and supervisor comments, so it is not exported. Please report this note's layout as a bug." };
 	}
-	return { text, counts, replacements };
+	return { text, counts, replacements, review };
+}
+
+/** One item per text (any case) in a note: the first context, and how often it occurs. */
+function reviewItems(note: string, hits: readonly ResidueHit[]): ResidueItem[] {
+	const byText = new Map<string, ResidueItem>();
+	for (const h of hits) {
+		const key = h.text.toLowerCase();
+		const had = byText.get(key);
+		if (had) had.count++;
+		else byText.set(key, { ...h, note, count: 1 });
+	}
+	return [...byText.values()];
 }
 
 /** A folder path joined with a name. */
@@ -125,7 +144,7 @@ export function planExport(sources: readonly ExportSource[], opts: ExportOptions
 		named.push({ source: s, name, path });
 	}
 	redactor.setExported(targets);
-	const plan: ExportPlan = { notes: [], counts: emptyCounts(), examples: {} as Record<Category, Replacement[]>, problems: [] };
+	const plan: ExportPlan = { notes: [], counts: emptyCounts(), examples: {} as Record<Category, Replacement[]>, problems: [], review: [] };
 	for (const c of CATEGORIES) plan.examples[c] = [];
 	for (const n of named) {
 		const out = deidentifyNote(n.source, redactor, opts);
@@ -133,7 +152,8 @@ export function planExport(sources: readonly ExportSource[], opts: ExportOptions
 			plan.problems.push({ path: n.source.path, message: out.problem });
 			continue;
 		}
-		plan.notes.push({ sourcePath: n.source.path, name: n.name, path: n.path, text: out.text, counts: out.counts });
+		plan.notes.push({ sourcePath: n.source.path, name: n.name, path: n.path, text: out.text, counts: out.counts, review: out.review.length });
+		plan.review.push(...out.review);
 		for (const c of CATEGORIES) plan.counts[c] += out.counts[c];
 		for (const r of out.replacements) {
 			const ex = plan.examples[r.category];

@@ -10,6 +10,7 @@ import { LinkRewriter } from "./links";
 import { type Piece, applyRule } from "./pieces";
 import { NAME_BOUNDARY, Pseudonyms, tagSafe } from "./pseudonyms";
 import { type CompiledRule, type RedactionRule, type RuleContext, compileRules } from "./rule";
+import { MASK, type ResidueHit, ResidueFinder } from "./residue";
 import { REDACTION_RULES } from "./rules";
 import type { Category, ExportOptions, Form, Replacement } from "./types";
 
@@ -26,9 +27,13 @@ export class Redactor {
 	private readonly exported = new Map<string, string>();
 	private records: Replacement[] = [];
 	private sourcePath = "";
+	private readonly residue: ResidueFinder;
+	/** What each note's copy still holds that could identify (see residue.ts), by source path; kept across `begin`. */
+	private readonly residueByNote = new Map<string, ResidueHit[]>();
 
 	constructor(private readonly opts: ExportOptions, rules: readonly RedactionRule[] = REDACTION_RULES) {
 		this.pseudonyms = new Pseudonyms(opts.identities, opts.primary);
+		this.residue = new ResidueFinder(opts.vocab);
 		this.context = { vocab: opts.vocab, pseudonyms: this.pseudonyms, dates: new DateWriter(opts) };
 		this.rules = compileRules(rules, this.context);
 		this.dates = compileRules(DATE_RULES, this.context);
@@ -56,6 +61,11 @@ export class Redactor {
 	/** The replacements collected since `begin`. */
 	collected(): Replacement[] {
 		return this.records;
+	}
+
+	/** What the copy of a note still holds that could identify, in order of appearance (file name, properties, body). */
+	residueOf(sourcePath: string): ResidueHit[] {
+		return this.residueByNote.get(sourcePath) ?? [];
 	}
 
 	/** Redacts free text (no links, no scanner tags known): used for link texts, titles and tests. */
@@ -151,7 +161,16 @@ export class Redactor {
 	private runRules(pieces: Piece[], form: Form): string {
 		let ps = pieces;
 		for (const rule of this.rules) ps = this.applyRule(ps, rule, form);
-		return ps.map((p) => p.text).join("");
+		const shown = ps.map((p) => p.text).join("");
+		// What no rule replaced, looked at once more: the residue the clinician checks before sharing.
+		const masked = ps.map((p) => (p.done ? MASK.repeat(p.text.length) : p.text)).join("");
+		const hits = this.residue.find(shown, masked);
+		if (hits.length > 0) {
+			const list = this.residueByNote.get(this.sourcePath);
+			if (list) list.push(...hits);
+			else this.residueByNote.set(this.sourcePath, hits);
+		}
+		return shown;
 	}
 
 	private applyRule(pieces: Piece[], { rule, re }: CompiledRule, form: Form): Piece[] {

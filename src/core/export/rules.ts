@@ -8,8 +8,8 @@ import { DATE_RULES } from "./dates";
 import { NAME_BOUNDARY } from "./pseudonyms";
 import type { Outcome, RedactionRule, RuleContext } from "./rule";
 
-/** Phrases that label a record, insurance, account or licence number; the number after them is replaced. */
-const ID_LABELS = [
+/** Phrases that label a record, insurance, account or licence number, in any case; the number after them is replaced. */
+const ID_LABEL_WORDS = [
 	"medical record number", "medical record", "record number", "record no", "mrn", "nhs number", "nhs no", "nhs", "chi number", "chi",
 	"hospital number", "patient number", "patient id", "client number", "case number", "insurance number", "insurance id", "insurance no",
 	"insurance", "policy number", "policy no", "policy", "member id", "membership number", "member number", "account number", "account no",
@@ -18,7 +18,25 @@ const ID_LABELS = [
 	"social security number", "social security", "national insurance number", "national insurance", "ni number", "nino", "passport number",
 	"passport no", "passport", "id number", "id no", "id", "medicare", "medicaid", "polisnummer", "verzekeringsnummer", "klantnummer",
 	"rekeningnummer", "versicherungsnummer", "kontonummer", "steuernummer", "tax number", "tin", "ihi",
-].sort((a, b) => b.length - a.length).map((l) => l.replace(/'/g, "['’]?").replace(/ /g, "[ \\t]+")).join("|");
+	// Canada, the Netherlands and Germany in their own words.
+	"social insurance number", "health card number", "health card", "health number", "paspoortnummer", "paspoort", "rijbewijsnummer", "rijbewijs",
+	"id-kaart", "reisepassnummer", "reisepass", "führerscheinnummer", "führerschein", "personalausweisnummer", "personalausweis", "steuer-id",
+	"krankenversichertennummer", "sozialversicherungsnummer",
+];
+/** Labels that are everyday words in lower case ("sin", "ohip" is safe but short): only as written in capitals. */
+const ID_LABEL_CAPITALS = ["SIN", "OHIP", "RAMQ", "NI", "AHV"];
+
+/** A phrase matched in any case, without the `i` flag, so that the number after it can be matched case by case. */
+function anyCase(phrase: string): string {
+	return [...phrase]
+		.map((ch) => (ch === "'" ? "['’]?" : ch === " " ? "[ \\t]+" : ch === "-" ? "[- ]?" : ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch))
+		.join("");
+}
+
+const ID_LABELS = [...ID_LABEL_WORDS.map((w) => ({ w, re: anyCase(w) })), ...ID_LABEL_CAPITALS.map((w) => ({ w, re: w }))]
+	.sort((a, b) => b.w.length - a.w.length)
+	.map((l) => l.re)
+	.join("|");
 
 const PHONE_LABELS = "telephone|phone|tel|ph|mobile|mob|cell|fax|telefoon|telefon|tel\\.?nr|mobiel|handy|whatsapp";
 
@@ -175,10 +193,18 @@ export const REDACTION_RULES: readonly RedactionRule[] = Object.freeze([
 			{ before: "MRN: 4455-221", after: "MRN: [ID number]" },
 			{ before: "NHS number 943 476 5919", after: "NHS number [ID number]" },
 			{ before: "driving licence number MORGA753116SM9IJ", after: "driving licence number [ID number]" },
+			{ before: "NI number QQ 12 34 56 C", after: "NI number [ID number]" },
+			{ before: "Medicare 1EG4-TE5-MK73", after: "Medicare [ID number]" },
+			{ before: "insurance since 2019 and", after: "insurance since 2019 and" },
 			{ before: "PHQ-9: 14", after: "PHQ-9: 14" },
 		],
 		notAfter: /[\p{L}\p{N}]/u,
-		pattern: new RegExp(`((?:${ID_LABELS})(?![\\p{L}])\\.?(?:[ \\t]+(?:no\\.?|nr\\.?|number|#))?[ \\t]*[:#]?[ \\t]*)((?:\\p{L}{1,5}[ \\t-]?)?\\d[\\dA-Za-z]*(?:[ \\t/.-]\\d[\\dA-Za-z]*)*)`, "giu"),
+		// The number: letter-and-digit groups, each with a digit, after optional capitals ("QQ 12 34 56 C",
+		// "1EG4-TE5-MK73", "MORGA753116SM9IJ"); a last group of one or two letters only in capitals.
+		pattern: new RegExp(
+			`((?:${ID_LABELS})(?![\\p{L}])\\.?(?:[ \\t]+(?:${anyCase("no")}\\.?|${anyCase("nr")}\\.?|${anyCase("number")}|#))?[ \\t]*[:#]?[ \\t]*)((?:[A-Z]{1,5}[ \\t-]?)?[A-Za-z]*\\d[A-Za-z\\d]*(?:[ \\t/.-][A-Za-z]*\\d[A-Za-z\\d]*)*(?:[ \\t-][A-Z]{1,2})?)(?![\\p{L}\\p{N}])`,
+			"gu",
+		),
 		apply: (m) => (digitCount(m[2]!) >= 4 ? replace(`${m[1]!}[ID number]`) : null),
 	},
 	{
@@ -203,9 +229,14 @@ export const REDACTION_RULES: readonly RedactionRule[] = Object.freeze([
 		name: "age-label",
 		category: "age",
 		description: "An age of 90 or over after aged, age:, leeftijd or Alter.",
-		examples: [{ before: "grandfather aged 94", after: "grandfather aged 90 or older" }],
+		examples: [
+			{ before: "grandfather aged 94", after: "grandfather aged 90 or older" },
+			{ before: "Alter: 97", after: "Alter: 90 or older" },
+			{ before: "to alter 95 doses", after: "to alter 95 doses" },
+		],
 		notAfter: /[\p{L}]/u,
-		pattern: /((?:aged?|age:|leeftijd:?|Alter:?)[ \t]+)(\d{2,3})(?![\p{N}])/giu,
+		// "Alter" only with its capital: "alter 95 doses" is the English verb.
+		pattern: /((?:[Aa]ged?|AGED?|[Aa]ge:|AGE:|[Ll]eeftijd:?|LEEFTIJD:?|Alter:?|ALTER:)[ \t]+)(\d{2,3})(?![\p{N}])/gu,
 		apply: (m) => (+m[2]! >= 90 ? replace(`${m[1]!}${AGE_TEXT}`) : null),
 	},
 	...DATE_RULES,

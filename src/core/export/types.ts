@@ -5,6 +5,7 @@
 import type { YamlParser } from "../note/reader";
 import type { ExportDates } from "../settings";
 import type { Vocabulary } from "../vocabulary/vocabulary";
+import type { ResidueItem } from "./residue";
 
 /** What a replacement replaced, as the preview and the report group it. */
 export type Category = "client" | "email" | "phone" | "url" | "ip" | "address" | "id" | "date" | "age" | "link" | "property";
@@ -87,6 +88,8 @@ export interface ExportedNote {
 	text: string;
 	/** Replacements in this note, per category. */
 	counts: Record<Category, number>;
+	/** How many possible identifiers this copy still holds, shown for review before it is written. */
+	review: number;
 }
 
 /** A note that cannot be exported safely, and why. */
@@ -104,6 +107,8 @@ export interface ExportPlan {
 	examples: Record<Category, Replacement[]>;
 	/** Notes that cannot be exported safely: when any, nothing should be written. */
 	problems: ExportProblem[];
+	/** What the copies still hold that could identify, one item per note and text, for "Check these before sharing". */
+	review: ResidueItem[];
 }
 
 /** Where a piece of text ends up: note text, a file name, a property value, or the text of a tag that is not Attune's. */

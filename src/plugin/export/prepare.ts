@@ -14,6 +14,7 @@ import type { AttuneContext } from "../context";
 import { isSessionNote } from "../../core/note/note";
 import { localIsoDate } from "../../core/time";
 import { freePath, inFolder } from "../../core/vault-paths";
+import { clientNoteFile } from "./identifiers";
 
 /** What to export: the active note, or a client's notes in a date range. */
 export type ExportScope =
@@ -29,6 +30,10 @@ export interface PreparedExport {
 	dates: ExportDates;
 	/** The properties kept, as the settings said when it was planned. */
 	allowedProperties: string[];
+	/** The client whose client note "Add to identifiers" changes; null for a note without a client. */
+	client: string | null;
+	/** Set by the preview once "Check these before sharing" has been shown: nothing is written before. */
+	reviewShown: boolean;
 }
 
 /** The export folder from the settings, as a vault path. */
@@ -46,8 +51,8 @@ export function freeExportFolder(ctx: AttuneContext): string {
 
 /** The client note of a code: the note named by it, whose `aliases` and `identifiers` list the client's names. */
 function clientIdentity(ctx: AttuneContext, code: string): ClientIdentity {
-	const file = ctx.app.metadataCache.getFirstLinkpathDest(code, "");
-	if (!(file instanceof TFile) || file.basename.toLowerCase() !== code.toLowerCase()) return { code, names: [] };
+	const file = clientNoteFile(ctx, code);
+	if (!file) return { code, names: [] };
 	return { code, names: namesFromProperties(ctx.app.metadataCache.getFileCache(file)?.frontmatter ?? null) };
 }
 
@@ -131,5 +136,5 @@ export async function prepareExport(ctx: AttuneContext, scope: ExportScope, date
 		resolveLink: (link, source) => metadataCache.getFirstLinkpathDest(link, source)?.path ?? null,
 		targetFolder: folder,
 	});
-	return { plan, folder, scope, dates, allowedProperties: [...settings.exportAllowedProperties] };
+	return { plan, folder, scope, dates, allowedProperties: [...settings.exportAllowedProperties], client: primary[0] ?? null, reviewShown: false };
 }

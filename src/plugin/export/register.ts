@@ -10,6 +10,7 @@ import type { AttuneContext } from "../context";
 import { type ExportScope, type PreparedExport, prepareExport } from "./prepare";
 import { ExportPreviewModal } from "./preview-modal";
 import { ExportScopeModal } from "./scope-modal";
+import { addIdentifier } from "./identifiers";
 import { writeExport } from "./write";
 
 /** Writes a previewed export and says where it went. */
@@ -39,7 +40,13 @@ export async function previewExport(ctx: AttuneContext, scope: ExportScope, date
 		new Notice(`Nothing was exported: “${first.path}” cannot be exported, because ${first.message}${problems.length > 1 ? ` (${problems.length - 1} more ${problems.length === 2 ? "note has" : "notes have"} problems too.)` : ""}`);
 		return null;
 	}
-	const modal = new ExportPreviewModal(ctx.app, prepared, (p) => confirmExport(ctx, p));
+	const client = prepared.client;
+	const modal = new ExportPreviewModal(ctx.app, prepared, (p) => confirmExport(ctx, p), {
+		addIdentifier: (word) => (client ? addIdentifier(ctx, client, word) : Promise.resolve({ ok: false, message: "This note has no client, so there is no client note to add to." })),
+		previewAgain: async () => {
+			await previewExport(ctx, scope, dates);
+		},
+	});
 	modal.open();
 	return modal;
 }

@@ -32,6 +32,7 @@ export async function writeExport(ctx: AttuneContext, prepared: PreparedExport):
 	const { plan, folder } = prepared;
 	if (plan.problems.length > 0) return { error: "Some notes cannot be exported safely, so nothing was written." };
 	if (plan.notes.length === 0) return { error: "There is nothing to export." };
+	if (!prepared.reviewShown) return { error: "Nothing was written: the list of what to check before sharing has not been shown yet. Preview the export first." };
 	if (vault.getAbstractFileByPath(folder) !== null) {
 		return { error: `“${folder}” appeared while the preview was open, and an export never writes into an existing folder. Run the export again.` };
 	}

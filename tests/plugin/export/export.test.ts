@@ -14,7 +14,11 @@ import type { AttuneContext } from "../../../src/plugin/context";
 import { ExportPreviewModal } from "../../../src/plugin/export/preview-modal";
 import { registerExport } from "../../../src/plugin/export/register";
 import { ExportScopeModal } from "../../../src/plugin/export/scope-modal";
+import { prepareExport } from "../../../src/plugin/export/prepare";
+import { writeExport } from "../../../src/plugin/export/write";
 import { exampleVaultFiles, makeContext } from "../../helpers/harness";
+import { FIXTURE_CLIENT, KEPT_PROPERTY, NEAR_MISSES, fixtureClientNote, plantedNotes } from "../../helpers/planted";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { parse as parseYaml } from "yaml";
 import { NoteIndex } from "../../../src/core/index/index";
 import { readNote } from "../../../src/core/note/reader";
@@ -304,5 +308,118 @@ describe("never overwriting", () => {
 		expect(app.vault.writes).toEqual([]);
 		expect(Notice.messages).toEqual(["The export folder “Exports.md” is a file. Choose another folder in Attune's settings."]);
 		expect(app.vault.getFileByPath("Exports.md")).toBeInstanceOf(TFile);
+	});
+});
+
+describe("check these before sharing", () => {
+	const PARTNER = "Clients/C-101/2026-01-27 partner call.md";
+	const partnerNote = "---\nnote-type: session\nclient: C-101\ndate: 2026-01-27\nsession: 3\n---\nMara said her partner Tomasz came too. #emotion/anger\n";
+	const CLIENT_NOTE = "Clients/C-101/C-101.md";
+
+	async function previewPartner(files: Record<string, string> = { ...exampleVaultFiles(), [PARTNER]: partnerNote }) {
+		const made = await setup(files);
+		await open(made.app, PARTNER);
+		return { ...made, preview: await toPreview(runCommand(made.app)) };
+	}
+
+	function reviewRow(preview: ExportPreviewModal, text: string): HTMLElement | undefined {
+		return [...preview.contentEl.querySelectorAll<HTMLElement>("tr[data-kind]")].find((r) => r.querySelector("td")?.textContent === text);
+	}
+
+	it("lists what the copy still holds, with context and note, before anything is written", async () => {
+		const { app, preview } = await previewPartner();
+		expect(preview.contentEl.textContent).toContain("Check these before sharing");
+		const row = reviewRow(preview, "Tomasz");
+		expect(row?.dataset.kind).toBe("capitalized");
+		expect(row?.textContent).toContain("Client A said her partner Tomasz came too.");
+		expect(row?.textContent).toContain(PARTNER);
+		expect(app.vault.writes).toEqual([]);
+		await click(preview.controls.export);
+		const copy = app.vault.text(`${FOLDER}/2026-01 partner call.md`);
+		expect(copy).toContain("> 1 possible identifier was shown for review before this copy was written.");
+		expect(copy).toContain("Tomasz");
+	});
+
+	it("adds a word to the client note's identifiers in one action, and the next preview replaces it", async () => {
+		const { app, preview, before } = await previewPartner();
+		const index = [...preview.contentEl.querySelectorAll("tr[data-kind]")].indexOf(reviewRow(preview, "Tomasz")!);
+		await click(preview.controls.add[index]);
+		expect(app.vault.writes).toEqual([{ op: "process", path: CLIENT_NOTE }]);
+		const client = app.vault.text(CLIENT_NOTE);
+		expect(client).toContain("identifiers:\n  - Mara Quill\n  - Tomasz\n");
+		// The rest of the client note is as it was: only the property changed.
+		expect(client.slice(client.indexOf("\n---\n"))).toBe(before.get(CLIENT_NOTE)!.slice(before.get(CLIENT_NOTE)!.indexOf("\n---\n")));
+		expect(Notice.messages).toContain(`“Tomasz” was added to the identifiers of “${CLIENT_NOTE}”. Preview again to replace it.`);
+
+		await click(preview.controls.previewAgain);
+		const again = Modal.current;
+		if (!(again instanceof ExportPreviewModal)) throw new Error("no second preview");
+		expect(reviewRow(again, "Tomasz")).toBeUndefined();
+		await click(again.controls.export);
+		const copy = app.vault.text(`${FOLDER}/2026-01 partner call.md`);
+		expect(copy).not.toContain("Tomasz");
+		expect(copy).toContain("her partner Client A came too");
+		expect(copy).toContain("> 0 possible identifiers were shown for review");
+		for (const [p, text] of before) if (p !== CLIENT_NOTE) expect(app.vault.text(p)).toBe(text);
+	});
+
+	it("refuses safely when the client note's properties are not valid YAML", async () => {
+		const broken = "---\nnote-type: client\nidentifiers: [Mara Quill\n---\n# C-101\n";
+		const { app, preview } = await previewPartner({ ...exampleVaultFiles(), [PARTNER]: partnerNote, [CLIENT_NOTE]: broken });
+		const index = [...preview.contentEl.querySelectorAll("tr[data-kind]")].indexOf(reviewRow(preview, "Tomasz")!);
+		await click(preview.controls.add[index]);
+		expect(app.vault.writes).toEqual([]);
+		expect(app.vault.text(CLIENT_NOTE)).toBe(broken);
+		expect(Notice.messages).toContain(`The properties of “${CLIENT_NOTE}” are not valid YAML, so nothing was added. Fix them first.`);
+	});
+
+	it("writes nothing when the list was never shown", async () => {
+		const { app, ctx } = await setup({ ...exampleVaultFiles(), [PARTNER]: partnerNote });
+		const prepared = await prepareExport(ctx, { kind: "note", path: PARTNER }, "month");
+		if ("error" in prepared) throw new Error(prepared.error);
+		const result = await writeExport(ctx, prepared);
+		expect(result).toEqual({ error: "Nothing was written: the list of what to check before sharing has not been shown yet. Preview the export first." });
+		expect(app.vault.writes).toEqual([]);
+	});
+});
+
+describe("the planted client, exported inside the double", () => {
+	/** Every file the double holds, notes and config files alike, path to text. */
+	function snapshot(app: App): Map<string, string> {
+		const out = new Map<string, string>();
+		for (const f of app.vault.getFiles()) out.set(f.path, app.vault.text(f.path));
+		for (const p of app.vault.adapter._paths()) out.set(`adapter:${p}`, app.vault.adapter._text(p)!);
+		return out;
+	}
+
+	it("replaces every planted identifier, changes no file, and writes only inside the new export folder", async () => {
+		const planted = plantedNotes();
+		const client = fixtureClientNote();
+		const files: Record<string, string> = { ...exampleVaultFiles(), [client.path]: client.text };
+		for (const n of planted) files[n.path] = n.text;
+		const { app } = await setup(files, { exportAllowedProperties: [...DEFAULT_SETTINGS.exportAllowedProperties, KEPT_PROPERTY] });
+		const before = snapshot(app);
+
+		const form = runCommand(app);
+		await input(form.controls.client, FIXTURE_CLIENT.code);
+		const preview = await toPreview(form);
+		expect(preview.contentEl.textContent).toContain("Check these before sharing");
+		await click(preview.controls.export);
+
+		const after = snapshot(app);
+		for (const [p, text] of before) expect([p, after.get(p)]).toEqual([p, text]);
+		const created = [...after.keys()].filter((p) => !before.has(p));
+		expect(created).toHaveLength(planted.length);
+		for (const p of created) expect(p.startsWith(`${FOLDER}/`)).toBe(true);
+		expect(app.vault.writes.filter((w) => w.op !== "create" && w.op !== "createFolder")).toEqual([]);
+		for (const p of created) {
+			const copy = after.get(p)!;
+			for (const n of planted) {
+				expect([p, copy.includes(n.plant.gone)]).toEqual([p, false]);
+				expect([p, p.includes(n.plant.gone)]).toEqual([p, false]);
+			}
+			for (const line of NEAR_MISSES) expect(copy).toContain(line);
+			expect(copy).toMatch(/> \d+ possible identifiers? (?:was|were) shown for review/);
+		}
 	});
 });
