@@ -51,6 +51,8 @@ export function deidentifyNote(
 	source: ExportSource,
 	redactor: Redactor,
 	opts: ExportOptions,
+	/** What the copy's file name replaced, so that the report counts it too. */
+	nameReplacements: readonly Replacement[] = [],
 ): { text: string; counts: Record<Category, number>; replacements: Replacement[]; review: ResidueItem[] } | { problem: string } {
 	const raw = source.text.replace(/^\uFEFF/, "");
 	const eol = raw.includes("\r\n") ? "\r\n" : "\n";
@@ -93,7 +95,7 @@ export function deidentifyNote(
 	}
 	const body: string[] = [];
 	for (let i = firstBodyLine; i < lines.length; i++) body.push(redactor.line(lines[i]!, tagsByLine.get(i) ?? []));
-	const replacements = [...redactor.collected()];
+	const replacements = [...nameReplacements, ...redactor.collected()];
 	const counts = emptyCounts();
 	for (const r of replacements) counts[r.category]++;
 	counts.property += removed;
@@ -131,7 +133,7 @@ export function planExport(sources: readonly ExportSource[], opts: ExportOptions
 	const redactor = new Redactor(opts);
 	const names = new Set<string>();
 	const targets = new Map<string, string>();
-	const named: { source: ExportSource; name: string; path: string }[] = [];
+	const named: { source: ExportSource; name: string; path: string; replaced: Replacement[] }[] = [];
 	for (const s of sources) {
 		redactor.begin(s.path);
 		const base = s.path.slice(s.path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
@@ -141,13 +143,13 @@ export function planExport(sources: readonly ExportSource[], opts: ExportOptions
 		names.add(name.toLowerCase());
 		const path = join(opts.targetFolder, `${name}.md`);
 		targets.set(s.path, path);
-		named.push({ source: s, name, path });
+		named.push({ source: s, name, path, replaced: [...redactor.collected()] });
 	}
 	redactor.setExported(targets);
 	const plan: ExportPlan = { notes: [], counts: emptyCounts(), examples: {} as Record<Category, Replacement[]>, problems: [], review: [] };
 	for (const c of CATEGORIES) plan.examples[c] = [];
 	for (const n of named) {
-		const out = deidentifyNote(n.source, redactor, opts);
+		const out = deidentifyNote(n.source, redactor, opts, n.replaced);
 		if ("problem" in out) {
 			plan.problems.push({ path: n.source.path, message: out.problem });
 			continue;

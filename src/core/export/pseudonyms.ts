@@ -54,6 +54,8 @@ function flexible(s: string): string {
 export class Pseudonyms {
 	private readonly byKey = new Map<string, number>();
 	private readonly assigned = new Map<number, string>();
+	/** Recorded identifiers that are no names (a plate, a serial, a reference): they become `[identifier]`, not a pseudonym. */
+	private readonly notNames = new Set<string>();
 	private next = 0;
 	/** Codes, full names and names safe to match in any case; null when there is nothing to match. */
 	readonly anyCase: RegExp | null;
@@ -73,6 +75,12 @@ export class Pseudonyms {
 			add(id.code, anyCase);
 			for (const name of id.names) {
 				if (typeof name !== "string" || name.trim() === "") continue;
+				if (/\p{N}/u.test(name) && !/\s/.test(name.trim()) && isOtherIdentifier(name.trim())) {
+					// One token with a digit, as "Check these before sharing" adds them: a number, a plate or a serial.
+					add(name, anyCase);
+					this.notNames.add(identityKey(name));
+					continue;
+				}
 				const parts = name.trim().split(/\s+/);
 				// A whole name is matched as written; a single word only when it can be a name on its own.
 				if (parts.length > 1 || isNameWord(parts[0]!)) add(name, COMMON_WORD_NAMES.has(name.trim().toLowerCase()) ? capitalized : anyCase);
@@ -96,6 +104,7 @@ export class Pseudonyms {
 
 	/** The pseudonym for a matched name or code, or null when it is no known client's. */
 	forMatch(text: string): string | null {
+		if (this.notNames.has(identityKey(text))) return IDENTIFIER;
 		const i = this.byKey.get(identityKey(text));
 		return i === undefined ? null : this.labelOf(i);
 	}
@@ -108,6 +117,14 @@ export class Pseudonyms {
 		}
 		return label;
 	}
+}
+
+/** What a recorded identifier that is no name becomes. */
+export const IDENTIFIER = "[identifier]";
+
+/** A recorded identifier that is no name: three characters or more (`4471`, `AB12`, `5CD1234XYZ`, `1,250`). */
+function isOtherIdentifier(w: string): boolean {
+	return /^[\p{L}\p{N}][\p{L}\p{N}.,/-]*[\p{L}\p{N}]$/u.test(w) && w.length >= 3;
 }
 
 /** A word that can stand for a person on its own: two letters or more, no digits, not a title or particle. */
@@ -127,5 +144,6 @@ export const NAME_BOUNDARY = /[\p{L}\p{N}]/u;
 
 /** A pseudonym as tag text: `Client A` becomes `client-a`. */
 export function tagSafe(label: string): string {
+	if (label === IDENTIFIER) return "identifier";
 	return label.toLowerCase().replace(/\s+/g, "-");
 }

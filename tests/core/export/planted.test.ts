@@ -45,6 +45,10 @@ describe.each<ExportDates>(["month", "session"])("the planted client, dates %s",
 		expect(copy.text).not.toContain(gone);
 		expect(copy.path).not.toContain(gone);
 		expect(copy.text).toContain("#emotion/shame");
+		// The report counts what was replaced, wherever it was (a dropped property is counted as removed).
+		if (n.where === "dropped property") expect(copy.text).toContain("Properties removed: 2.");
+		else if (n.plant.category === "link") expect(copy.text).toMatch(/made plain text: [1-9]/);
+		else expect(copy.text).not.toContain("Replaced in this note: nothing.");
 	});
 
 	it("keeps every near-miss in the body, as written", () => {

@@ -86,3 +86,23 @@ describe("in a planned export", () => {
 		expect(clean.notes[0]!.text).toContain("> 0 possible identifiers were shown for review");
 	});
 });
+
+describe("an item added to the client note's identifiers", () => {
+	const added = (word: string) => ({ ...options, identities: [{ code: "C-101", names: ["Mara Quill", word] }] });
+
+	it.each([
+		["Tomasz", "She saw Tomasz again.", "She saw Client A again."],
+		["5CD1234XYZ", "Her laptop serial 5CD1234XYZ broke.", "Her laptop serial [identifier] broke."],
+		["4471", "A reference 4471 on the letter.", "A reference [identifier] on the letter."],
+		["AB12", "The car, plate AB12 CDE, was towed.", "The car, plate [identifier] CDE, was towed."],
+	])("%s is replaced in the next preview, and no longer listed", (word, line, after) => {
+		const plan = planExport([{ path: "n.md", text: `${line}\n` }], added(word));
+		expect(plan.notes[0]!.text.endsWith(`\n${after}\n`)).toBe(true);
+		expect(plan.review.map((r) => r.text)).not.toContain(word);
+	});
+
+	it("a recorded alias with a space and a digit is still a pseudonym", () => {
+		const plan = planExport([{ path: "n.md", text: "Client 101 came.\n" }], { ...options, identities: [{ code: "C-101", names: ["Client 101"] }] });
+		expect(plan.notes[0]!.text.endsWith("\nClient A came.\n")).toBe(true);
+	});
+});
