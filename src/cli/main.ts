@@ -14,6 +14,7 @@ import { readPropertyTags } from "../core/note/properties";
 import { clientSessionFolder } from "../core/authoring/new-note";
 import { isHelp, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, UsageError, vaultArg, warningsText } from "./args";
 // Bundled into dist/cli.js at build time, so the program runs without package.json beside it.
+import { trendCommand } from "./trend";
 import { version } from "../../package.json";
 
 /** Each command's usage line and what its options mean. */
@@ -21,6 +22,7 @@ const COMMAND_USAGE: Record<string, string> = {
 	summarize: `attune summarize <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
 	inspect: `attune inspect <note.md> [--format json]`,
 	lint: `attune lint <vault> [--format text|json]`,
+	trend: `attune trend <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
 };
 
 const USAGE = `Usage:
@@ -52,7 +54,8 @@ function runOrThrow(argv: string[]): RunResult {
 		case "summarize": return summarizeCommand(rest);
 		case "inspect": return inspectCommand(rest);
 		case "lint": return lintCommand(rest);
-		default: throw new UsageError(`unknown command “${command}” (commands: summarize, inspect, lint; see attune --help)`);
+		case "trend": return trendCommand(rest);
+		default: throw new UsageError(`unknown command “${command}” (commands: ${Object.keys(COMMAND_USAGE).join(", ")}; see attune --help)`);
 	}
 }
 
