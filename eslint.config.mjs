@@ -8,7 +8,7 @@ export default defineConfig([
 	{
 		languageOptions: {
 			parserOptions: {
-				projectService: { allowDefaultProject: ["eslint.config.mjs", "scripts/*.mjs"] },
+				projectService: { allowDefaultProject: ["eslint.config.mjs", "version-bump.mjs", "scripts/*.mjs"] },
 				tsconfigRootDir: import.meta.dirname,
 			},
 		},
@@ -17,7 +17,7 @@ export default defineConfig([
 		// The command line, the benchmark and the tests run in Node, never inside
 		// Obsidian: Node built-ins and the `moment` package are theirs to use
 		// (the plugin takes moment from `obsidian`).
-		files: ["src/cli/**", "src/bench/**", "tests/**", "scripts/**"],
+		files: ["src/cli/**", "src/bench/**", "tests/**", "scripts/**", "version-bump.mjs"],
 		languageOptions: { globals: { ...globals.node } },
 		rules: {
 			// The command line reads vaults on disk, where the config folder is

@@ -1,3 +1,8 @@
+// A default time zone, so a run is the same on every machine; a TZ set by the
+// caller wins (.ci/run re-runs the date-sensitive suites under UTC+14 and UTC-11).
+// Set here, before jest starts its workers, so that they inherit it.
+process.env.TZ = process.env.TZ || "Europe/Berlin";
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",

@@ -11,6 +11,7 @@ import { VaultIndexer } from "./indexer";
 import { registerAuthoring } from "./authoring/register";
 import { registerSummaryView } from "./view/register";
 import { registerExport } from "./export/register";
+import { registerSupport } from "./support/register";
 import { AttuneSettingTab } from "./settings-tab";
 
 export default class AttunePlugin extends Plugin {
@@ -48,6 +49,7 @@ export default class AttunePlugin extends Plugin {
 		registerAuthoring(ctx);
 		registerSummaryView(ctx);
 		registerExport(ctx);
+		registerSupport(ctx);
 		this.addSettingTab(new AttuneSettingTab(this.app, this, ctx));
 	}
 

@@ -2,9 +2,11 @@
  * The sidebar in a real browser: the preview page runs the view's own
  * rendering code and core queries over the example vault (read by the command
  * line's reader), in Obsidian's default light and dark colours, in headless
- * Chromium (Obsidian's renderer). Saves the README's screenshots.
+ * Chromium (Obsidian's renderer). With ATTUNE_SCREENSHOTS=1 (`npm run screenshots`)
+ * it saves the README's screenshots; `npm test` writes nothing into the working tree.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -14,12 +16,15 @@ import { summarize, summaryJson } from "../../src/core/index/summary";
 import { PROCESS_LABELS } from "../../src/core/vocabulary/families";
 import { LIST_LIMIT } from "../../src/plugin/view/render";
 import { type PreviewData, serializeRecords } from "../../preview/data";
+import { findChromium } from "../helpers/chromium";
 
 const ROOT = path.join(__dirname, "../..");
 const VAULT = path.join(ROOT, "example-vault");
-const ARTIFACTS = path.join(ROOT, "tests/artifacts");
+/** The preview page is built outside the working tree, so that `npm test` leaves it as it was. */
+const ARTIFACTS = fs.mkdtempSync(path.join(os.tmpdir(), "attune-preview-"));
 const SHOTS = path.join(ROOT, "docs/screenshots");
-const CHROMIUM = "/usr/bin/chromium";
+/** Screenshots are written only when asked for (`npm run screenshots`). */
+const SAVE_SHOTS = process.env.ATTUNE_SCREENSHOTS === "1";
 const ACTIVE = "Clients/C-101/2026-02-10 session 4.md";
 
 const cli = indexVault(VAULT, readVaultConfig(VAULT));
@@ -64,12 +69,10 @@ describe("the sidebar in Chromium", () => {
 	const requests: string[] = [];
 
 	beforeAll(async () => {
-		if (!fs.existsSync(CHROMIUM)) {
-			throw new Error(`Chromium is not installed at ${CHROMIUM}. Install Debian's package (apt-get install -y chromium); .ci/run does this. The browser test does not skip.`);
-		}
+		const executablePath = findChromium();
 		const url = await buildPreview();
 		browser = await chromium.launch({
-			executablePath: CHROMIUM,
+			executablePath,
 			args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 		});
 		page = await browser.newPage({ viewport: { width: 1200, height: 2000 }, deviceScaleFactor: 1 });
@@ -88,6 +91,7 @@ describe("the sidebar in Chromium", () => {
 
 	afterAll(async () => {
 		await browser?.close();
+		fs.rmSync(ARTIFACTS, { recursive: true, force: true });
 	});
 
 	it("shows this client's emotions, counted as the command line counts them", async () => {
@@ -104,23 +108,27 @@ describe("the sidebar in Chromium", () => {
 		expect(await page.$$eval(".attune-chart-mark", (ms) => ms.length)).toBe(6);
 	});
 
-	it("lists an emotion's passages, opens one at its line, and saves the screenshots", async () => {
+	it("lists an emotion's passages, opens one at its line, in light and dark", async () => {
 		await page.getByRole("button", { name: /^Show passages for shame, primary maladaptive/ }).click();
 		await page.waitForSelector(".attune-passage-text");
 		const texts = await page.$$eval(".attune-passage-text", (els) => els.map((e) => e.textContent ?? ""));
 		expect(texts.length).toBe(summaryJson(summarize(cli, { client: "C-101" })).emotions.find((r) => r.emotion === "shame" && r.process === "primary-maladaptive")!.count);
 		for (const t of texts) expect(t).toMatch(/#emotion\/shame\/primary-maladaptive/i);
 
-		fs.mkdirSync(SHOTS, { recursive: true });
+		if (SAVE_SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
 		// The whole sidebar as it first opens, with one emotion selected: scope, overview, emotions and
 		// the passages of the selected row, the chart, and the headings of the sections that start closed.
 		const box = (await page.locator(".preview-sidebar").boundingBox())!;
 		const content = (await page.locator(".preview-sidebar .view-content").boundingBox())!;
 		const clip = { x: box.x, y: box.y, width: box.width, height: Math.min(content.y + content.height + 12 - box.y, box.height) };
-		await page.screenshot({ path: path.join(SHOTS, "sidebar-light.png"), clip });
+		const light = await page.screenshot({ clip });
+		expect(light.length).toBeGreaterThan(0);
+		if (SAVE_SHOTS) fs.writeFileSync(path.join(SHOTS, "sidebar-light.png"), light);
 		await page.evaluate(() => (window as unknown as { attunePreview: { setTheme(t: string): void } }).attunePreview.setTheme("dark"));
 		expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(30, 30, 30)");
-		await page.screenshot({ path: path.join(SHOTS, "sidebar-dark.png"), clip });
+		const dark = await page.screenshot({ clip });
+		expect(dark.equals(light)).toBe(false);
+		if (SAVE_SHOTS) fs.writeFileSync(path.join(SHOTS, "sidebar-dark.png"), dark);
 		await page.evaluate(() => (window as unknown as { attunePreview: { setTheme(t: string): void } }).attunePreview.setTheme("light"));
 
 		const first = page.locator(".attune-passage-open").first();

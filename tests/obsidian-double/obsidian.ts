@@ -1308,7 +1308,7 @@ export function getFrontMatterInfo(content: string): { exists: boolean; frontmat
 	const frontmatter = m[1]!;
 	return { exists: true, frontmatter, from: 4, to: 4 + frontmatter.length, contentStart: m[0].length };
 }
-export const Platform = { isMobile: false, isDesktop: true, isDesktopApp: true, isMobileApp: false, isIosApp: false, isAndroidApp: false };
+export const Platform = { isMobile: false, isDesktop: true, isDesktopApp: true, isMobileApp: false, isIosApp: false, isAndroidApp: false, isMacOS: false, isWin: false, isLinux: true };
 export const apiVersion = "1.7.2";
 
 /** Obsidian's DOM helpers on HTMLElement, installed when a DOM exists. */

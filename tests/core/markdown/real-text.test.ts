@@ -56,11 +56,21 @@ function noteOf(c: Conversation, tagged: boolean, seed: number): Note {
 }
 
 const present = fs.existsSync(CORPUS);
-if (!present) {
+/** In CI the real text must be there: a run without it must not pass. */
+const inCI = !!process.env.CI;
+if (!present && !inCI) {
 	// Tell the reader why these tests did not run, rather than pass silently.
-	console.warn(`Real-text tests skipped: ${CORPUS} not found (the shared folder sits beside the repository).`);
+	console.warn(`Real-text tests SKIPPED: ${CORPUS} not found (the shared folder sits beside the repository). With CI set, this is a failure.`);
 }
 const describeIfCorpus = present ? describe : describe.skip;
+
+if (!present && inCI) {
+	describe("real conversations from ESConv", () => {
+		it("are present (CI is set, so a missing corpus fails instead of skipping)", () => {
+			throw new Error(`CI is set but ${CORPUS} is missing: the real-text tests cannot run. Place ../shared/real-corpus-data beside the repository.`);
+		});
+	});
+}
 
 describeIfCorpus("real conversations from ESConv", () => {
 	const conversations: Conversation[] = present
