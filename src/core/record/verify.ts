@@ -83,3 +83,23 @@ export const STATUS_WORDS: Readonly<Record<VerifyStatus, string>> = Object.freez
 
 /** Whether a status means the note is not as it was finalized. */
 export const isChanged = (s: VerifyStatus) => s !== "intact";
+
+/** A local date and time `YYYY-MM-DDTHH:mm`, as Obsidian's date-and-time properties hold it. */
+export function localDateTime(d: Date): string {
+	const p = (n: number) => String(n).padStart(2, "0");
+	return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/**
+ * A new addendum at the end of a note: the `## Addenda` heading on first use,
+ * then `> [!addendum] <name>, <date and time>` and an empty line of the
+ * callout for the cursor. Keeps the note's line endings.
+ */
+export function addendumInsertion(text: string, hasAddenda: boolean, name: string, when: string): { text: string; cursorOffset: number } {
+	const eol = text.includes("\r\n") ? "\r\n" : "\n";
+	const head = hasAddenda ? "" : `## Addenda${eol}${eol}`;
+	const sep = text === "" ? "" : text.endsWith(eol + eol) ? "" : text.endsWith(eol) ? eol : eol + eol;
+	const callout = `> [!addendum] ${name}, ${when}${eol}> `;
+	const added = `${sep}${head}${callout}`;
+	return { text: added, cursorOffset: text.length + added.length };
+}
