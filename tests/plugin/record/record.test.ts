@@ -106,3 +106,23 @@ describe("finalize, co-sign, addendum", () => {
 		expect(cliStatus(text + "A correction. #emotion/anger")).toBe("intact");
 	});
 });
+
+describe("a finalized note refuses Attune's other changes", () => {
+	const FINAL = "---\nclient: C-1\nfinalized-on: 2026-03-10T17:00\nfinalized-by: Dana Reyes\ncontent-sha256: 00\nreview: requested\n---\nText. \n";
+	it.each(["add-supervisor-comment", "resolve-supervisor-comment", "mark-reviewed", "request-review", "code-emotion"])("%s changes nothing and points to Add addendum", async (id) => {
+		const { authoring } = await import("../authoring/setup");
+		const a = await authoring({ [NOTE]: FINAL }, { supervisorName: "Sam Lee" });
+		const editor = await openNote(a.app, NOTE);
+		editor.setValue(FINAL);
+		editor.setCursor({ line: 7, ch: 5 });
+		if (!a.app.commands.get(`attune:${id}`)) throw new Error(`no command ${id}`);
+		a.run(id);
+		await settle();
+		await settle();
+		expect(editor.getValue()).toBe(FINAL);
+		const file = a.app.vault.getAbstractFileByPath(NOTE);
+		if (!(file instanceof TFile)) throw new Error("no note");
+		expect(await a.app.vault.read(file)).toBe(FINAL);
+		expect(Notice.messages.at(-1)).toMatch(/finalized.*Add addendum/);
+	});
+});
