@@ -126,3 +126,29 @@ describe("a finalized note refuses Attune's other changes", () => {
 		expect(Notice.messages.at(-1)).toMatch(/finalized.*Add addendum/);
 	});
 });
+
+describe("verify finalized notes", () => {
+	it("gives the command line's statuses: intact after an addendum, changed after an outside edit", async () => {
+		const { verifyNotes } = await import("../../../src/plugin/record/verify");
+		const other = "Clients/C-1/2026-03-11 session 4.md";
+		const made = await makeContext({ [NOTE]: TEXT, [other]: TEXT }, { settings: { clinicianName: "Dana Reyes" }, now: NOW });
+		const app = asDouble(made.app);
+		registerRecord(made.ctx);
+		for (const p of [NOTE, other]) {
+			await openNote(app, p);
+			app.commands.get("attune:finalize-note")!.checkCallback?.(false);
+			await settle();
+			await settle();
+		}
+		const f = (p: string) => {
+			const x = app.vault.getAbstractFileByPath(p);
+			if (!(x instanceof TFile)) throw new Error("no note");
+			return x;
+		};
+		await app.vault.process(f(NOTE), (t) => t + "\n## Addenda\n\n> [!addendum] Dana Reyes, 2026-03-17T10:00\n> Fix.\n");
+		await app.vault.process(f(other), (t) => t.replace("ashamed", "calm"));
+		const rows = await verifyNotes(made.ctx);
+		expect(rows.map((r) => [r.path, r.status, r.addenda])).toEqual([[NOTE, "intact", 1], [other, "changed", 0]]);
+		for (const p of [NOTE, other]) expect(cliStatus(await app.vault.read(f(p)))).toBe(rows.find((r) => r.path === p)!.status);
+	});
+});
