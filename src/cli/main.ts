@@ -15,6 +15,7 @@ import { clientSessionFolder } from "../core/authoring/new-note";
 import { isHelp, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, UsageError, vaultArg, warningsText } from "./args";
 // Bundled into dist/cli.js at build time, so the program runs without package.json beside it.
 import { trendCommand } from "./trend";
+import { verifyCommand } from "./verify";
 import { version } from "../../package.json";
 
 /** Each command's usage line and what its options mean. */
@@ -23,6 +24,7 @@ const COMMAND_USAGE: Record<string, string> = {
 	inspect: `attune inspect <note.md> [--format json]`,
 	lint: `attune lint <vault> [--format text|json]`,
 	trend: `attune trend <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
+	verify: `attune verify <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json]`,
 };
 
 const USAGE = `Usage:
@@ -55,6 +57,7 @@ function runOrThrow(argv: string[]): RunResult {
 		case "inspect": return inspectCommand(rest);
 		case "lint": return lintCommand(rest);
 		case "trend": return trendCommand(rest);
+		case "verify": return verifyCommand(rest);
 		default: throw new UsageError(`unknown command “${command}” (commands: ${Object.keys(COMMAND_USAGE).join(", ")}; see attune --help)`);
 	}
 }

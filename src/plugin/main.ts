@@ -12,6 +12,7 @@ import { registerAuthoring } from "./authoring/register";
 import { registerSummaryView } from "./view/register";
 import { registerExport } from "./export/register";
 import { registerSupport } from "./support/register";
+import { registerRecord } from "./record/register";
 import { AttuneSettingTab } from "./settings-tab";
 
 export default class AttunePlugin extends Plugin {
@@ -50,6 +51,7 @@ export default class AttunePlugin extends Plugin {
 		registerSummaryView(ctx);
 		registerExport(ctx);
 		registerSupport(ctx);
+		registerRecord(ctx);
 		this.addSettingTab(new AttuneSettingTab(this.app, this, ctx));
 	}
 

@@ -13,6 +13,7 @@ import { formatTag } from "../../core/vocabulary/tags";
 import { FAMILY_TABLE, type Family, type ProcessOrUnclassified, familyDef } from "../../core/vocabulary/families";
 import type { AttuneContext } from "../context";
 import { ProcessPicker, ValuePicker } from "./pickers";
+import { refuseFinalized } from "../record/guard";
 
 /** The coding commands, one per family, as the families table names them. Ids are public: users bind hotkeys to them. */
 export const CODING_COMMANDS: readonly { id: string; name: string; family: Family }[] = Object.freeze(FAMILY_TABLE.map((f) => ({ ...f.command, family: f.key })));
@@ -41,6 +42,7 @@ function insertionPoint(editor: Editor): { line: number; ch: number } {
  * Returns whether the tag went in.
  */
 export function insertTag(editor: Editor, tag: string): boolean {
+	if (refuseFinalized(editor.getValue())) return false;
 	const at = insertionPoint(editor);
 	const blocked = blockedContextAt(editor.getValue(), at.line, at.ch);
 	if (blocked) {
@@ -59,6 +61,8 @@ export function insertTag(editor: Editor, tag: string): boolean {
 
 /** Runs one coding command: the pickers, then the insertion. */
 export async function codeFamily(ctx: AttuneContext, editor: Editor, family: Family): Promise<void> {
+	// Said before any picker opens, so nobody chooses a value for nothing.
+	if (refuseFinalized(editor.getValue())) return;
 	const at = insertionPoint(editor);
 	const blocked = blockedContextAt(editor.getValue(), at.line, at.ch);
 	if (blocked) {

@@ -10,10 +10,12 @@ import { splitLines } from "../../core/markdown/lines";
 import { resolveSupervisorComment, supervisorCommentHeading, supervisorCommentInsertion } from "../../core/authoring/supervisor-comments";
 import { localIsoDate } from "../../core/time";
 import type { AttuneContext } from "../context";
+import { refuseFinalized } from "../record/guard";
 
 /** Adds a supervisor comment below the current line or selection, with the cursor ready in it. */
 export function addSupervisorComment(ctx: AttuneContext, editor: Editor): void {
 	const text = editor.getValue();
+	if (refuseFinalized(text)) return;
 	const line = editor.getCursor("to").line;
 	const blocked = blockContextAt(splitLines(text), line);
 	if (blocked) {
@@ -28,6 +30,7 @@ export function addSupervisorComment(ctx: AttuneContext, editor: Editor): void {
 
 /** Marks the supervisor comment at the cursor as resolved; everything else stays as written. */
 export function resolveComment(editor: Editor): void {
+	if (refuseFinalized(editor.getValue())) return;
 	const result = resolveSupervisorComment(editor.getValue(), editor.getCursor().line);
 	if (result.kind === "none") {
 		new Notice("There is no supervisor comment here. Click inside a “[!supervisor]” callout first.");
@@ -71,6 +74,7 @@ export async function setReview(ctx: AttuneContext, file: TFile | null, fields: 
 		new Notice("Open a note first: the review is recorded in the note's properties.");
 		return false;
 	}
+	if (refuseFinalized(await ctx.app.vault.cachedRead(file))) return false;
 	const problem = await propertiesProblem(ctx, file);
 	if (problem !== null) {
 		new Notice(`The properties of “${file.basename}” are not valid YAML (${problem}). Nothing was changed; fix them in source mode first.`);

@@ -9,6 +9,7 @@ import { localIsoDate } from "../../core/time";
 import { type SummaryViewModel } from "../../core/sidebar/view-model";
 import { renderCsv, renderMarkdown } from "../../core/sidebar/report";
 import { freePath } from "../../core/vault-paths";
+import { refuseFinalized } from "../record/guard";
 
 /** The title written above an exported summary: what it covers. */
 export function exportTitle(model: SummaryViewModel): string {
@@ -63,6 +64,7 @@ export function insertSummary(app: App, model: SummaryViewModel, focusPath: stri
 		return false;
 	}
 	const editor = view.editor;
+	if (refuseFinalized(editor.getValue())) return false;
 	const at = editor.getCursor("to");
 	if (insideProperties(editor, at.line)) {
 		new Notice("The insertion point is in the note's properties; click in the text below them to insert the summary. Nothing was changed.");

@@ -1,8 +1,10 @@
 /**
- * jsdom leaves out Node's `TextDecoder`, which the command line's reader
- * needs; tests that render the view and read a vault from disk import this first.
+ * jsdom leaves out Node's `TextDecoder` and `TextEncoder`, which the command
+ * line's reader and the content hash need (Obsidian has both); tests that
+ * render the view or hash notes import this first.
  */
-import { TextDecoder } from "node:util";
+import { TextDecoder, TextEncoder } from "node:util";
 
-const g = window as unknown as { TextDecoder?: unknown };
+const g = window as unknown as { TextDecoder?: unknown; TextEncoder?: unknown };
 g.TextDecoder ??= TextDecoder;
+g.TextEncoder ??= TextEncoder;

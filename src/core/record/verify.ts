@@ -1,0 +1,105 @@
+/**
+ * Verifying finalized notes (FORMAT.md section 7): a note's record fields,
+ * and whether its content still has the hash they hold.
+ */
+import { scanMarkdown } from "../markdown/scan";
+
+/** What the record fields of a note say. */
+export interface NoteRecordFields {
+	finalizedOn?: string;
+	finalizedBy?: string;
+	contentSha256?: string;
+	cosignedBy?: string;
+	cosignedOn?: string;
+	cosignedSha256?: string;
+}
+
+/** One verified note's status. */
+export type VerifyStatus = "intact" | "changed" | "changed-after-cosigning" | "no-hash";
+
+/** A finalized note as verify lists it. */
+export interface VerifyRow {
+	path: string;
+	status: VerifyStatus;
+	finalizedOn?: string;
+	finalizedBy?: string;
+	cosignedBy?: string;
+	cosignedOn?: string;
+	/** Callouts of type `addendum`. */
+	addenda: number;
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+function text(v: unknown): string | undefined {
+	if (typeof v === "string") return v.trim() === "" ? undefined : v.trim();
+	if (typeof v === "number") return String(v);
+	if (v instanceof Date && !isNaN(v.getTime())) return v.toISOString();
+	return undefined;
+}
+
+/** Reads the record fields (keys in any case) from parsed properties. */
+export function recordFields(fm: Record<string, unknown> | null): NoteRecordFields {
+	const out: NoteRecordFields = {};
+	if (!fm) return out;
+	const keys: Record<string, keyof NoteRecordFields> = {
+		"finalized-on": "finalizedOn", "finalized-by": "finalizedBy", "content-sha256": "contentSha256",
+		"cosigned-by": "cosignedBy", "cosigned-on": "cosignedOn", "cosigned-sha256": "cosignedSha256",
+	};
+	for (const [k, v] of Object.entries(fm)) {
+		const field = keys[k.toLowerCase()];
+		const t = text(v);
+		if (field && t !== undefined && out[field] === undefined) out[field] = t;
+	}
+	return out;
+}
+
+/** Whether properties mark a note as finalized: a `finalized-on` or a `content-sha256`. */
+export function isFinalized(fields: NoteRecordFields): boolean {
+	return fields.finalizedOn !== undefined || fields.contentSha256 !== undefined;
+}
+
+/** The status of a finalized note whose content now hashes to `current`. */
+export function verifyStatus(fields: NoteRecordFields, current: string): VerifyStatus {
+	const content = fields.contentSha256?.toLowerCase();
+	if (content === undefined || !HEX64.test(content)) return "no-hash";
+	const cosigned = fields.cosignedSha256?.toLowerCase();
+	if (cosigned !== undefined && cosigned !== current) return "changed-after-cosigning";
+	return content === current ? "intact" : "changed";
+}
+
+/** How many addenda a note holds. */
+export function addendaCount(text: string): number {
+	return scanMarkdown(text).callouts.filter((c) => c.type === "addendum").length;
+}
+
+/** Words for a status, for people. */
+export const STATUS_WORDS: Readonly<Record<VerifyStatus, string>> = Object.freeze({
+	intact: "Intact",
+	changed: "Changed after finalizing",
+	"changed-after-cosigning": "Changed after co-signing",
+	"no-hash": "No content hash",
+});
+
+/** Whether a status means the note is not as it was finalized. */
+export const isChanged = (s: VerifyStatus) => s !== "intact";
+
+/** A local date and time `YYYY-MM-DDTHH:mm`, as Obsidian's date-and-time properties hold it. */
+export function localDateTime(d: Date): string {
+	const p = (n: number) => String(n).padStart(2, "0");
+	return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/**
+ * A new addendum at the end of a note: the `## Addenda` heading on first use,
+ * then `> [!addendum] <name>, <date and time>` and an empty line of the
+ * callout for the cursor. Keeps the note's line endings.
+ */
+export function addendumInsertion(text: string, hasAddenda: boolean, name: string, when: string): { text: string; cursorOffset: number } {
+	const eol = text.includes("\r\n") ? "\r\n" : "\n";
+	const head = hasAddenda ? "" : `## Addenda${eol}${eol}`;
+	const sep = text === "" ? "" : text.endsWith(eol + eol) ? "" : text.endsWith(eol) ? eol : eol + eol;
+	const callout = `> [!addendum] ${name}, ${when}${eol}> `;
+	const added = `${sep}${head}${callout}`;
+	return { text: added, cursorOffset: text.length + added.length };
+}
