@@ -8,7 +8,7 @@ export default defineConfig([
 	{
 		languageOptions: {
 			parserOptions: {
-				projectService: { allowDefaultProject: ["eslint.config.mjs", "version-bump.mjs", "scripts/*.mjs"] },
+				projectService: { allowDefaultProject: ["eslint.config.mjs", "version-bump.mjs", "scripts/*.mjs", "tests/helpers/*.cjs"] },
 				tsconfigRootDir: import.meta.dirname,
 			},
 		},

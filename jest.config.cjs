@@ -15,4 +15,6 @@ module.exports = {
     "^obsidian$": "<rootDir>/tests/obsidian-double/obsidian.ts",
   },
   testTimeout: 60000,
+  // A wholly skipped test file says why at the end of the run (jest alone prints nothing of it).
+  reporters: ["default", "<rootDir>/tests/helpers/skip-notices.cjs"],
 };
