@@ -387,6 +387,14 @@ export class MetadataCache extends Events {
 		this.caches.set(file.path, built);
 		return built;
 	}
+	/**
+	 * Test helper: builds every note's cache now, as Obsidian has it at
+	 * start-up (read back from its own store, or parsed before the layout is
+	 * ready), so that a later `getFileCache` is only a look-up.
+	 */
+	_buildAll(): void {
+		for (const f of this.app.vault.getMarkdownFiles()) this.getFileCache(f);
+	}
 	getCache(path: string): CachedMetadata | null {
 		const f = this.app.vault.getFileByPath(path);
 		return f ? this.getFileCache(f) : null;
