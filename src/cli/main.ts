@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { indexVault, parseProperties, readNoteText, readVaultConfig, recordFromText } from "./vault";
+import { findVaultRoot, indexVault, parseProperties, readNoteText, readVaultConfig, recordFromText } from "./vault";
 import { passageAt } from "../core/markdown/passages";
 import { factsFromText } from "../core/note/reader";
 import { propertyLine } from "../core/note/note";
@@ -15,6 +15,7 @@ import { clientSessionFolder } from "../core/authoring/new-note";
 import { isHelp, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, UsageError, vaultArg, warningsText } from "./args";
 // Bundled into dist/cli.js at build time, so the program runs without package.json beside it.
 import { trendCommand } from "./trend";
+import { agreeCommand } from "./agree";
 import { verifyCommand } from "./verify";
 import { version } from "../../package.json";
 
@@ -23,6 +24,7 @@ const COMMAND_USAGE: Record<string, string> = {
 	summarize: `attune summarize <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
 	inspect: `attune inspect <note.md> [--format json]`,
 	lint: `attune lint <vault> [--format text|json]`,
+	agree: `attune agree <note-a.md> <note-b.md> [--format table|json]`,
 	trend: `attune trend <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
 	verify: `attune verify <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json]`,
 };
@@ -57,6 +59,7 @@ function runOrThrow(argv: string[]): RunResult {
 		case "inspect": return inspectCommand(rest);
 		case "lint": return lintCommand(rest);
 		case "trend": return trendCommand(rest);
+		case "agree": return agreeCommand(rest);
 		case "verify": return verifyCommand(rest);
 		default: throw new UsageError(`unknown command “${command}” (commands: ${Object.keys(COMMAND_USAGE).join(", ")}; see attune --help)`);
 	}
@@ -71,17 +74,6 @@ function summarizeCommand(args: string[]): RunResult {
 	const s = summarize(indexVault(root, config, { countsOnly: true }), filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab });
 	const stdout = format === "json" ? JSON.stringify(summaryJson(s), null, 2) + "\n" : format === "csv" ? renderCsv(s) : format === "markdown" ? renderMarkdown(s) : renderTable(s);
 	return { stdout, stderr: warningsText(config.warnings), code: 0 };
-}
-
-/** Finds the vault holding a note: the nearest folder above it with a `.obsidian` folder. */
-function findVaultRoot(file: string): string | undefined {
-	let dir = path.dirname(path.resolve(file));
-	for (;;) {
-		if (fs.existsSync(path.join(dir, ".obsidian"))) return dir;
-		const up = path.dirname(dir);
-		if (up === dir) return undefined;
-		dir = up;
-	}
 }
 
 function inspectCommand(args: string[]): RunResult {

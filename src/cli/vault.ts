@@ -161,3 +161,14 @@ export function indexVault(root: string, config: VaultConfig, opts: { countsOnly
 	}
 	return index;
 }
+
+/** Finds the vault holding a note: the nearest folder above it with a `.obsidian` folder. */
+export function findVaultRoot(file: string): string | undefined {
+	let dir = path.dirname(path.resolve(file));
+	for (;;) {
+		if (fs.existsSync(path.join(dir, ".obsidian"))) return dir;
+		const up = path.dirname(dir);
+		if (up === dir) return undefined;
+		dir = up;
+	}
+}
