@@ -113,7 +113,7 @@ function inspectCommand(args: string[]): RunResult {
 		read: { ...rec.props },
 		tags,
 		headings,
-		attune: rec.occurrences.map((o) => ({ family: o.family, value: o.value, ...(o.process ? { process: o.process } : {}), line: o.line + 1, headings: o.headings })),
+		attune: rec.occurrences.map((o) => ({ family: o.family, value: o.value, ...(o.process ? { process: o.process } : {}), ...(o.direction ? { direction: o.direction } : {}), line: o.line + 1, headings: o.headings })),
 		supervisorComments: rec.comments.map((c) => ({ line: c.line + 1, resolved: c.resolved, text: c.text })),
 		diagnostics: rec.diagnostics,
 	};

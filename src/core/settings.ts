@@ -2,7 +2,7 @@
  * The settings model: what Attune saves, its defaults, and the migration that
  * turns any saved data into current settings. Pure data: no Obsidian, no Node.
  */
-import { FAMILIES, type Family, perFamily } from "./vocabulary/families";
+import { FAMILIES, type Family, isFamily, perFamily } from "./vocabulary/families";
 import { invalidTagWordReason, normalizeWord, vocabularyFrom } from "./vocabulary/vocabulary";
 
 /** Which summary scope the sidebar shows. */
@@ -22,6 +22,11 @@ export interface AttuneSettings {
 	families: Record<Family, string>;
 	/** Words added by the user to each family's vocabulary (never to the four process classes). */
 	extraWords: Record<Family, string[]>;
+	/**
+	 * Families switched off (their keys, as in the families table): not offered
+	 * in pickers, not shown in the sidebar, and their tags are ordinary tags.
+	 */
+	switchedOff: Family[];
 	/** Folder of new session notes (`{{client}}` allowed). */
 	sessionFolder: string;
 	/** File-name pattern of session notes: moment tokens in `{{date:...}}`, plus `{{client}}`, `{{session}}`. */
@@ -73,6 +78,7 @@ export const DEFAULT_SETTINGS: Readonly<AttuneSettings> = Object.freeze({
 	settingsVersion: SETTINGS_VERSION,
 	families: Object.freeze(perFamily((f) => f.word)),
 	extraWords: Object.freeze(perFamily((): string[] => [])),
+	switchedOff: Object.freeze([]) as unknown as Family[],
 	sessionFolder: "Clients/{{client}}",
 	sessionFileName: "{{date:YYYY-MM-DD}} session {{session}}",
 	supervisionFolder: "Supervision",
@@ -135,7 +141,7 @@ export function migrateSettings(raw: unknown): AttuneSettings {
 	for (const key of Object.keys(d) as (keyof AttuneSettings)[]) {
 		const def = d[key];
 		const val = saved[key];
-		if (key === "families" || key === "extraWords") continue;
+		if (key === "families" || key === "extraWords" || key === "switchedOff") continue;
 		if (Array.isArray(def)) out[key] = stringList(val) ?? [...def];
 		else if (isRecord(def)) out[key] = isRecord(val) ? { ...def, ...(val as object) } : { ...def };
 		else out[key] = typeof val === typeof def ? val : def;
@@ -156,6 +162,9 @@ export function migrateSettings(raw: unknown): AttuneSettings {
 	}
 	out.families = families;
 	out.extraWords = extraWords;
+	// Only names of families this version knows; in the table's order, each once.
+	const off = new Set((stringList(saved.switchedOff) ?? []).filter(isFamily));
+	out.switchedOff = FAMILIES.filter((f) => off.has(f));
 	out.settingsVersion = SETTINGS_VERSION;
 	return out as unknown as AttuneSettings;
 }
@@ -190,12 +199,12 @@ export function settingsProblems(raw: unknown): string[] {
 
 /**
  * Whether a change of settings changes what is counted, so that the vault
- * must be read again: other tag words or vocabulary, or another export folder
+ * must be read again: other tag words or vocabulary, a family switched on or off, or another export folder
  * (whose notes are left out). Nothing before: the first settings of a session.
  */
 export function changeRereadsVault(before: AttuneSettings | undefined, after: AttuneSettings): boolean {
 	if (before === undefined) return false;
 	const a = vocabularyFrom(before);
 	const b = vocabularyFrom(after);
-	return JSON.stringify([a.families, a.words]) !== JSON.stringify([b.families, b.words]) || before.exportFolder !== after.exportFolder;
+	return JSON.stringify([a.families, a.words, a.on]) !== JSON.stringify([b.families, b.words, b.on]) || before.exportFolder !== after.exportFolder;
 }

@@ -53,6 +53,9 @@ export class AttuneSettingTab extends PluginSettingTab {
 		new Setting(containerEl).setName("Templates").setHeading();
 		for (const key of TEMPLATE_KEYS) this.templatePath(key);
 
+		new Setting(containerEl).setName("Families").setHeading();
+		for (const f of FAMILIES) this.familySwitch(f);
+
 		new Setting(containerEl).setName("Tag words").setHeading();
 		// Said before anyone renames: Attune does not rewrite notes, so old tags stop counting.
 		containerEl.createEl("p", {
@@ -138,6 +141,21 @@ export class AttuneSettingTab extends PluginSettingTab {
 		input.addEventListener("change", () => void this.commit(id));
 	}
 
+	/** A family switched off is not offered, not counted and not shown; its tags stay ordinary tags. */
+	private familySwitch(family: Family): void {
+		new Setting(this.containerEl)
+			.setName(`Use ${FAMILY_LABELS[family].toLowerCase()} tags`)
+			.setDesc(`Code, count and show #${this.ctx.settings().families[family]}/… tags. Switched off, they are ordinary Obsidian tags and the notes are not changed.`)
+			.addToggle((t) => {
+				t.setValue(!this.ctx.settings().switchedOff.includes(family)).onChange(async (on) => {
+					const off = new Set(this.ctx.settings().switchedOff);
+					if (on) off.delete(family);
+					else off.add(family);
+					await this.save({ switchedOff: FAMILIES.filter((f) => off.has(f)) });
+				});
+			});
+	}
+
 	private familyWord(family: Family): void {
 		const setting = new Setting(this.containerEl)
 			.setName(FAMILY_LABELS[family])
@@ -161,7 +179,7 @@ export class AttuneSettingTab extends PluginSettingTab {
 		const def = familyDef(family);
 		const setting = new Setting(this.containerEl)
 			.setName(`${def.label} words`)
-			.setDesc(`Words added to ${def.shippedWords}, separated by commas.${def.segments === 2 ? " The four emotion processes cannot change." : ""}`);
+			.setDesc(`Words added to ${def.shippedWords}, separated by commas.${def.qualifier ? ` ${def.qualifier.fixed}` : ""}`);
 		const error = this.errorEl(setting);
 		setting.addText((t) => {
 			t.setPlaceholder("Comma-separated words").setValue(this.ctx.settings().extraWords[family].join(", ")).onChange((v) => {

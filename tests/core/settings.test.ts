@@ -1,8 +1,8 @@
-import { DEFAULT_SETTINGS, migrateSettings, settingsProblems } from "../../src/core/settings";
+import { DEFAULT_SETTINGS, changeRereadsVault, migrateSettings, settingsProblems } from "../../src/core/settings";
 
 describe("migrateSettings", () => {
 	it("gives the defaults for nothing saved", () => {
-		expect(migrateSettings(null)).toEqual({ ...DEFAULT_SETTINGS, families: { ...DEFAULT_SETTINGS.families }, extraWords: { emotion: [], resonance: [], empathy: [], response: [], process: [] } });
+		expect(migrateSettings(null)).toEqual({ ...DEFAULT_SETTINGS, families: { ...DEFAULT_SETTINGS.families }, extraWords: { emotion: [], resonance: [], empathy: [], response: [], process: [], therapist: [], relationship: [], compassion: [] }, switchedOff: [] });
 	});
 	it("keeps every saved value and fills the rest", () => {
 		const s = migrateSettings({ clinicianName: "Dr. Example", sessionFolder: "Notes", families: { emotion: "feeling" } });
@@ -50,5 +50,17 @@ describe("saved settings that would misread tags are set aside, and said", () =>
 	});
 	it("finds nothing to say about good settings", () => {
 		expect(settingsProblems({ families: { emotion: "gefühl" }, extraWords: { empathy: ["presence"] } })).toEqual([]);
+	});
+	it("keeps the families switched off, in the table's order, and drops names it does not know", () => {
+		expect(migrateSettings({ switchedOff: ["compassion", "nonsense", "therapist", "compassion"] }).switchedOff).toEqual(["therapist", "compassion"]);
+		expect(migrateSettings({ switchedOff: "relationship" }).switchedOff).toEqual(["relationship"]);
+		expect(migrateSettings({ switchedOff: 7 }).switchedOff).toEqual([]);
+	});
+
+	it("reads the vault again when a family is switched off or on", () => {
+		const on = migrateSettings(null);
+		const off = migrateSettings({ switchedOff: ["relationship"] });
+		expect(changeRereadsVault(on, off)).toBe(true);
+		expect(changeRereadsVault(off, off)).toBe(false);
 	});
 });

@@ -23,7 +23,7 @@ const MAX_EXAMPLES = 3;
 /** The reader's view of a note, reduced to what the summary counts, for comparing source and copy. */
 function countedFacts(path: string, text: string, opts: ExportOptions): string {
 	const rec = readNote(path, text, opts.vocab, opts.parseYaml);
-	const tags = rec.occurrences.map((o) => `${o.family}/${o.value}/${o.process ?? ""}/${o.inProperties ? "p" : "b"}`);
+	const tags = rec.occurrences.map((o) => `${o.family}/${o.value}/${o.process ?? o.direction ?? ""}/${o.inProperties ? "p" : "b"}`);
 	const comments = rec.comments.map((c) => (c.resolved ? "resolved" : "open"));
 	return JSON.stringify([tags, comments]);
 }

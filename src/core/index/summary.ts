@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, NoteRecord } from "../note/note";
 import { normalizeFolder } from "../vault-paths";
-import { FAMILIES, FAMILY_TABLE, type Family, PROCESS_ORDER, type ProcessOrUnclassified, isFamily, perFamily } from "../vocabulary/families";
+import { FAMILIES, FAMILY_TABLE, type Family, PROCESS_ORDER, type ProcessOrUnclassified, familyDef, isFamily, perFamily } from "../vocabulary/families";
 import { CLASS_KEY, editDistance, splitCountKey } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 import type { NoteIndex, Tally } from "./index";
@@ -32,6 +32,8 @@ export interface SummaryRow {
 	value: string;
 	/** For client emotions, the class. */
 	process?: ProcessOrUnclassified;
+	/** For compassion, the direction: `self`, `other` or `unspecified`. */
+	direction?: string;
 	/** Occurrences. */
 	count: number;
 	/** Notes holding it. */
@@ -230,7 +232,8 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}, options:
 /** A zero row for every closed family's word that nothing in the scope used, after the used ones. */
 function addZeroRows(s: Summary, vocab: Vocabulary): void {
 	for (const def of FAMILY_TABLE) {
-		if (def.open) continue;
+		// A family switched off is no family of this vault: no rows, not even zero.
+		if (def.open || !vocab.on[def.key]) continue;
 		const rows = s.rows[def.key];
 		const seen = new Set(rows.map((r) => r.value));
 		for (const w of vocab.words[def.key]) if (!seen.has(w)) rows.push({ family: def.key, value: w, count: 0, notes: 0 });
@@ -244,7 +247,7 @@ function buildSummary(totals: ReadonlyMap<string, Tally>, notes: number, comment
 	for (const [key, t] of totals) {
 		const { family, value, process } = splitCountKey(key);
 		if (family === CLASS_KEY) byProcess.set(value, t);
-		else if (isFamily(family)) rows[family].push(process === undefined ? { family, value, count: t.count, notes: t.notes } : { family, value, process: process as ProcessOrUnclassified, count: t.count, notes: t.notes });
+		else if (isFamily(family)) rows[family].push(summaryRow(family, value, process, t));
 	}
 	for (const f of FAMILIES) rows[f].sort(byCountThenValue);
 	const total = rows.emotion.reduce((n, r) => n + r.count, 0);
@@ -256,9 +259,34 @@ function buildSummary(totals: ReadonlyMap<string, Tally>, notes: number, comment
 	return { notes, rows, processShares, supervisorComments: { ...comments }, diagnostics, warnings };
 }
 
-/** Most used first, then by value, then (for emotions) in the order of the classes. */
+/** A summary row from its key's parts: the key's third part is the family's qualifier (a class, a direction). */
+function summaryRow(family: Family, value: string, qualifier: string | undefined, t: Tally): SummaryRow {
+	const row: SummaryRow = { family, value, count: t.count, notes: t.notes };
+	const q = familyDef(family).qualifier;
+	if (q && qualifier !== undefined) {
+		if (q.field === "process") row.process = qualifier as ProcessOrUnclassified;
+		else row.direction = qualifier;
+	}
+	return row;
+}
+
+/** A row's qualifier, when its family has one. */
+export function qualifierOf(r: SummaryRow): string | undefined {
+	return r.process ?? r.direction;
+}
+
+/** Where a qualifier sorts: in the order of its words, its "none" last. */
+function qualifierRank(r: SummaryRow): number {
+	const q = familyDef(r.family).qualifier;
+	const v = qualifierOf(r);
+	if (!q || v === undefined) return 0;
+	const i = q.words.indexOf(v);
+	return i < 0 ? q.words.length : i;
+}
+
+/** Most used first, then by value, then (for emotions) in the order of the classes, (for compassion) of the directions. */
 export function byCountThenValue(a: SummaryRow, b: SummaryRow): number {
-	return b.count - a.count || a.value.localeCompare(b.value) || PROCESS_ORDER.indexOf(a.process ?? "unclassified") - PROCESS_ORDER.indexOf(b.process ?? "unclassified");
+	return b.count - a.count || a.value.localeCompare(b.value) || qualifierRank(a) - qualifierRank(b);
 }
 
 /** A row of the JSON document: counts, and the value under the family's field name. */
@@ -291,9 +319,10 @@ export interface SummaryJson {
 export function summaryJson(s: Summary): SummaryJson {
 	const out: Record<string, unknown> = { format: 1, notes: s.notes };
 	for (const def of FAMILY_TABLE) {
-		out[def.summary.list] = s.rows[def.key].filter((r) => r.count > 0).map((r) => (r.process === undefined
+		const q = def.qualifier;
+		out[def.summary.list] = s.rows[def.key].filter((r) => r.count > 0).map((r) => (q === undefined
 			? { [def.summary.field]: r.value, count: r.count, notes: r.notes }
-			: { [def.summary.field]: r.value, process: r.process, count: r.count, notes: r.notes }));
+			: { [def.summary.field]: r.value, [q.field]: qualifierOf(r) ?? q.none, count: r.count, notes: r.notes }));
 	}
 	out.processShares = s.processShares;
 	out.supervisorComments = s.supervisorComments;

@@ -45,6 +45,8 @@ export interface Occurrence {
 	value: string;
 	/** For client emotions. */
 	process?: ProcessOrUnclassified;
+	/** For compassion: `self`, `other` or `unspecified`. */
+	direction?: string;
 	/** The tag as written, without `#`. */
 	tag: string;
 	/** 0-based line; for a property tag, the line of the property. */
@@ -156,8 +158,10 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 		if (!parsed) return;
 		if (parsed.problem) diagnostics.push({ path, line: line + 1, tag: hash(tag), code: parsed.problem.code, message: parsed.problem.message });
 		if (!parsed.counted) return;
-		occurrences.push({ family: parsed.family, value: parsed.value, process: parsed.process, tag: parsed.written ?? tag, line, inProperties, headings });
-		bump(parsed.key ?? countKey(parsed.family, parsed.value, parsed.process));
+		const o: Occurrence = { family: parsed.family, value: parsed.value, process: parsed.process, tag: parsed.written ?? tag, line, inProperties, headings };
+		if (parsed.direction !== undefined) o.direction = parsed.direction;
+		occurrences.push(o);
+		bump(parsed.key ?? countKey(parsed.family, parsed.value, parsed.process ?? parsed.direction));
 		// Also per class, so that summaries know how many notes hold each class.
 		if (parsed.process) bump(parsed.classKey ?? countKey("class", parsed.process));
 	};
@@ -206,6 +210,7 @@ const EMPTY_VOCAB: Vocabulary = {
 	byWord: new Map(),
 	words: perFamily((): string[] => []),
 	sets: perFamily(() => new Set<string>()),
+	on: perFamily(() => false),
 };
 
 /** Whether a note is a session note: `note-type: session`, or no type at all. */

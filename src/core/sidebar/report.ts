@@ -2,7 +2,7 @@
  * Renders a summary for people: a terminal table, Markdown tables (for a note)
  * and CSV (for a spreadsheet). JSON is the summary object itself.
  */
-import type { Summary } from "../index/summary";
+import { type Summary, type SummaryRow, qualifierOf } from "../index/summary";
 import { FAMILY_TABLE, PROCESS_LABELS, labelFor } from "../vocabulary/families";
 
 /** A titled table: a header row and data rows, all text. */
@@ -37,13 +37,18 @@ export function summaryTables(s: Summary): ReportTable[] {
 	for (const def of FAMILY_TABLE) {
 		const rows = s.rows[def.key];
 		if (rows.length === 0) continue;
-		const classes = def.segments === 2;
+		const q = def.qualifier;
 		const name = (v: string) => (def.open ? v : labelFor(v));
+		// A zero row (a word never used) has no class or direction to show.
+		const qualifier = (r: SummaryRow) => {
+			const v = qualifierOf(r);
+			return v === undefined ? "" : q?.labels[v] ?? v;
+		};
 		tables.push({
 			title: def.summary.title,
-			header: classes ? [def.summary.column, "Process", "Occurrences", "Notes"] : [def.summary.column, "Occurrences", "Notes"],
-			rows: rows.map((r) => (classes ? [name(r.value), PROCESS_LABELS[r.process ?? "unclassified"], String(r.count), String(r.notes)] : [name(r.value), String(r.count), String(r.notes)])),
-			total: classes ? ["Total", "", sum(rows), ""] : ["Total", sum(rows), ""],
+			header: q ? [def.summary.column, q.column, "Occurrences", "Notes"] : [def.summary.column, "Occurrences", "Notes"],
+			rows: rows.map((r) => (q ? [name(r.value), qualifier(r), String(r.count), String(r.notes)] : [name(r.value), String(r.count), String(r.notes)])),
+			total: q ? ["Total", "", sum(rows), ""] : ["Total", sum(rows), ""],
 		});
 	}
 	const c = s.supervisorComments;

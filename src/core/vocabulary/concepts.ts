@@ -21,7 +21,7 @@ export interface Concept {
 }
 
 /** The default vocabulary's concepts, by family and value. */
-export const CONCEPTS: Readonly<Record<"empathy" | "response" | "process" | "class", Readonly<Record<string, Concept>>>> = Object.freeze({
+export const CONCEPTS: Readonly<Record<"empathy" | "response" | "process" | "class" | "therapist" | "relationship" | "compassion", Readonly<Record<string, Concept>>>> = Object.freeze({
 	empathy: {
 		rapport: { definition: "The therapist holds a benevolent, compassionate attitude toward the client and shows understanding of their experience, often to set the context for treatment. Emphasized by cognitive-behavioural therapies.", references: ["elliott"] },
 		attunement: { definition: "The therapist stays attuned, moment by moment, to the client's unfolding experience and communicates that understanding, mostly through reflections and conjectures. Emphasized by humanistic and person-centred therapies, emotion-focused therapy and emotion-focused mindfulness therapy.", references: ["elliott"] },
@@ -51,5 +51,30 @@ export const CONCEPTS: Readonly<Record<"empathy" | "response" | "process" | "cla
 		soothing: { definition: "Calming distress within a relationship that soothes (the co-regulation of affect), or through the client's own compassion for themselves. It underlies both emotion-focused and mindfulness-based work.", references: ["geller", "strauss"] },
 		transforming: { definition: "Changing a primary maladaptive emotion by accessing an adaptive emotion alongside it, such as the sadness or anger of an unmet need: changing emotion with emotion.", references: ["greenberg"] },
 		"carrying-forward": { definition: "Letting an adaptive emotion, and the need and action it points to, move the client on into new meaning and action in their life.", references: ["greenberg"] },
+		approaching: { definition: "Turning toward a difficult emotion with curiosity rather than avoiding it, so that it can be felt and known. A first move of mindfulness practice.", references: ["segal"] },
+		acknowledging: { definition: "Noticing and naming an emotion as it is, the first step of MBCT's sequence: acknowledge, accept, decentre, let go.", references: ["segal"] },
+		"making-sense": { definition: "Understanding what a primary adaptive emotion says about the situation and the need within it, before it is carried forward into action.", references: ["greenberg"] },
+		discerning: { definition: "Telling emotions that help from emotions that do not (adaptive from maladaptive, primary from secondary), so as to respond to each differently: the step that separates emotion-focused mindfulness therapy from mainstream mindfulness.", references: ["greenberg"] },
+	},
+	therapist: {
+		"perspective-taking": { definition: "The slower, deliberate process of empathy: imagining the client's situation from within their frame of reference, as a cognitive act, beside the fast resonance of feeling with them.", references: ["elliott"] },
+		regulating: { definition: "The therapist tolerating and soothing their own resonance with the client's pain, so that it can become compassion and helping rather than distress.", references: ["elliott", "strauss"] },
+		"empathic-distress": { definition: "Resonance that overwhelmed the therapist: their own distress at the client's pain, which turns attention toward relieving themselves. The burn-out path the critics of empathy describe; supervision material, never a mark against the clinician.", references: ["elliott", "strauss"] },
+	},
+	relationship: {
+		congruence: { definition: "The therapist is genuine and transparent: what they say and show matches what they experience in the relationship.", references: ["elliott"] },
+		warmth: { definition: "Positive regard and warmth: the therapist's caring, non-judgemental acceptance of the client as a person.", references: ["elliott"] },
+		compassion: { definition: "The therapist recognizes the client's suffering, feels for them, tolerates the discomfort that arouses and is moved to help.", references: ["strauss"] },
+		responsiveness: { definition: "The therapist adjusts what they do, moment by moment, to the client's state, needs and feedback.", references: ["elliott"] },
+		presence: { definition: "Therapeutic presence: being fully in the moment, with and for the client, grounded in oneself and open to the client's experience.", references: ["geller"] },
+		rupture: { definition: "A strain in the working alliance: the client withdraws (goes quiet, defers, changes topic) or confronts (complains, criticizes the therapist or the work).", references: ["elliott"] },
+		repair: { definition: "The work that mends a rupture: the therapist notices the strain, invites the client to say what happened and takes their share of it.", references: ["elliott"] },
+	},
+	compassion: {
+		recognizing: { definition: "Recognizing suffering: noticing that someone, oneself or another, is in pain.", references: ["strauss"] },
+		universality: { definition: "Understanding the universality of suffering: seeing it as part of shared human experience.", references: ["strauss"] },
+		feeling: { definition: "Feeling for the person suffering: being moved, emotionally connecting with their distress.", references: ["strauss"] },
+		tolerating: { definition: "Tolerating the uncomfortable feelings that the suffering arouses (distress, anger, fear), while staying open and accepting toward the person.", references: ["strauss"] },
+		acting: { definition: "Motivation to act, or acting, to relieve the suffering.", references: ["strauss"] },
 	},
 });

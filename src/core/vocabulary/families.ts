@@ -6,6 +6,30 @@
 
 import { CONCEPTS, type Concept } from "./concepts";
 
+/**
+ * The second segment some families take after the value: a client emotion's
+ * class (`#emotion/shame/secondary`), compassion's direction
+ * (`#compassion/feeling/self`). Always a closed list.
+ */
+export interface QualifierDef {
+	/** Where the segment is kept: the field of occurrences, summary rows and JSON rows. */
+	readonly field: "process" | "direction";
+	/** What the segment is called in messages and placeholders ("class", "direction"). */
+	readonly name: string;
+	/** The column of the summary tables. */
+	readonly column: string;
+	/** The only words the segment may hold, in the order shown. */
+	readonly words: readonly string[];
+	/** What a tag without the segment counts as. */
+	readonly none: string;
+	/** The field's words for each segment value and for `none`. */
+	readonly labels: Readonly<Record<string, string>>;
+	/** The diagnostic for a segment outside `words`; the value still counts, as `none`. */
+	readonly unknownCode: "unknown-process" | "unknown-value";
+	/** What the settings tab says under the family's added words. */
+	readonly fixed: string;
+}
+
 /** One tag family: everything Attune knows about it, in one row. */
 export interface FamilyDef {
 	/** The internal name, used in settings and code; never shown. */
@@ -16,8 +40,15 @@ export interface FamilyDef {
 	readonly label: string;
 	/** Open: any word is a value. Closed: only the vocabulary's words count. */
 	readonly open: boolean;
-	/** Segments after the family word: 2 when a value may carry an emotion class (`shame/secondary`). */
+	/** Segments after the family word: 2 when a value may carry a qualifier (`shame/secondary`, `feeling/self`). */
 	readonly segments: 1 | 2;
+	/** The second segment, for families of 2 segments. */
+	readonly qualifier?: QualifierDef;
+	/**
+	 * The clinician's own material (resonance, the therapist's processes): kept
+	 * apart from the client's emotions in the sidebar, never mixed with them.
+	 */
+	readonly clinicians?: boolean;
 	/** The words shipped: offered first (open) or the only valid ones (closed). */
 	readonly words: readonly string[];
 	/** The field's term for each value, where it differs from the word. */
@@ -45,6 +76,33 @@ export interface FamilyDef {
 	readonly study?: { readonly kind: string; readonly concepts: Readonly<Record<string, Concept>>; readonly of?: "values" | "classes" };
 }
 
+/** Emotion-focused therapy's four classes of emotion (FORMAT.md: exactly these four). */
+export const PROCESS_CLASSES = Object.freeze(["primary-adaptive", "primary-maladaptive", "secondary", "instrumental"] as const);
+
+/** One of the four classes. */
+export type ProcessClass = (typeof PROCESS_CLASSES)[number];
+
+/** A class, or `unclassified` for an emotion tagged without one. */
+export type ProcessOrUnclassified = ProcessClass | "unclassified";
+
+/** The order in which classes are listed: adaptive first, unclassified last. */
+export const PROCESS_ORDER: readonly ProcessOrUnclassified[] = Object.freeze([...PROCESS_CLASSES, "unclassified"]);
+
+/** The field's own words for each class, as DOMAIN.md names them. */
+export const PROCESS_LABELS: Readonly<Record<ProcessOrUnclassified, string>> = Object.freeze({
+	"primary-adaptive": "Primary adaptive",
+	"primary-maladaptive": "Primary maladaptive",
+	secondary: "Secondary",
+	instrumental: "Instrumental",
+	unclassified: "Not classified yet",
+});
+
+/** Compassion's two directions (Strauss et al., 2016: for oneself and for others). */
+export const COMPASSION_DIRECTIONS = Object.freeze(["self", "other"] as const);
+
+/** What a compassion tag without a direction counts as. */
+export const NO_DIRECTION = "unspecified";
+
 /**
  * The tag families, in the order Attune shows them. Adding a family is a row
  * here, its concepts in concepts.ts, and a test.
@@ -62,6 +120,10 @@ const ROWS = [
 			"hopelessness", "helplessness", "emptiness", "envy", "jealousy", "frustration", "calm",
 		],
 		labels: {},
+		qualifier: {
+			field: "process", name: "class", column: "Process", words: PROCESS_CLASSES, none: "unclassified", labels: PROCESS_LABELS,
+			unknownCode: "unknown-process", fixed: "The four emotion processes cannot change.",
+		},
 		example: "shame",
 		shippedWords: "the usual emotions",
 		summary: { list: "emotions", field: "emotion", title: "Client emotions", column: "Emotion" },
@@ -77,6 +139,7 @@ const ROWS = [
 		words: [],
 		labels: {},
 		offers: "emotion",
+		clinicians: true,
 		example: "sadness",
 		shippedWords: "the emotion words",
 		summary: { list: "resonance", field: "emotion", title: "Therapist resonance", column: "Emotion" },
@@ -125,7 +188,8 @@ const ROWS = [
 		label: "Emotion-process move",
 		open: false,
 		segments: 1,
-		words: ["symbolizing", "deepening", "accepting", "decentering", "letting-go", "soothing", "transforming", "carrying-forward"],
+		// The last four (version 1.3) are the moves the field names beside the first eight (DOMAIN.md).
+		words: ["symbolizing", "deepening", "accepting", "decentering", "letting-go", "soothing", "transforming", "carrying-forward", "approaching", "acknowledging", "making-sense", "discerning"],
 		labels: {
 			symbolizing: "Symbolizing",
 			deepening: "Deepening",
@@ -135,11 +199,77 @@ const ROWS = [
 			soothing: "Soothing",
 			transforming: "Transforming",
 			"carrying-forward": "Carrying forward",
+			approaching: "Approaching",
+			acknowledging: "Acknowledging",
+			"making-sense": "Making sense",
+			discerning: "Discerning",
 		},
 		shippedWords: "its defined values",
 		summary: { list: "processes", field: "move", title: "Emotion-process moves", column: "Move" },
 		command: { id: "code-process-move", name: "Code emotion-process move" },
 		study: { kind: "emotion-process move", concepts: CONCEPTS.process },
+	},
+	{
+		// The three processes of empathy (DOMAIN.md) beside resonance: the clinician's own.
+		key: "therapist",
+		word: "therapist",
+		label: "Therapist's process",
+		open: false,
+		segments: 1,
+		words: ["perspective-taking", "regulating", "empathic-distress"],
+		labels: { "perspective-taking": "Perspective-taking", regulating: "Regulating own resonance", "empathic-distress": "Empathic distress" },
+		clinicians: true,
+		shippedWords: "its defined values",
+		summary: { list: "therapist", field: "process", title: "Therapist's processes", column: "Process" },
+		command: { id: "code-therapist-process", name: "Code therapist's process" },
+		study: { kind: "therapist's process", concepts: CONCEPTS.therapist },
+	},
+	{
+		// The relationship's ingredients (Elliott et al.; Geller & Greenberg), with rupture and repair.
+		key: "relationship",
+		word: "relationship",
+		label: "Relationship ingredient",
+		open: false,
+		segments: 1,
+		words: ["congruence", "warmth", "compassion", "responsiveness", "presence", "rupture", "repair"],
+		labels: {
+			congruence: "Congruence",
+			warmth: "Positive regard and warmth",
+			compassion: "Compassion",
+			responsiveness: "Responsiveness",
+			presence: "Therapeutic presence",
+			rupture: "Rupture",
+			repair: "Repair",
+		},
+		shippedWords: "its defined values",
+		summary: { list: "relationship", field: "ingredient", title: "Relationship", column: "Ingredient" },
+		command: { id: "code-relationship", name: "Code relationship ingredient" },
+		study: { kind: "relationship ingredient", concepts: CONCEPTS.relationship },
+	},
+	{
+		// Strauss et al.'s (2016) five elements, for oneself or for another.
+		key: "compassion",
+		word: "compassion",
+		label: "Compassion element",
+		open: false,
+		segments: 2,
+		words: ["recognizing", "universality", "feeling", "tolerating", "acting"],
+		labels: {
+			recognizing: "Recognizing suffering",
+			universality: "Understanding its universality",
+			feeling: "Feeling for the person",
+			tolerating: "Tolerating uncomfortable feelings",
+			acting: "Motivation to act",
+		},
+		qualifier: {
+			field: "direction", name: "direction", column: "Direction", words: COMPASSION_DIRECTIONS, none: NO_DIRECTION,
+			labels: { self: "For oneself", other: "For another", [NO_DIRECTION]: "Direction not said" },
+			unknownCode: "unknown-value", fixed: "The two directions, self and other, cannot change.",
+		},
+		shippedWords: "its defined values",
+		summary: { list: "compassion", field: "element", title: "Compassion", column: "Element" },
+		command: { id: "code-compassion", name: "Code compassion element" },
+		study: { kind: "element of compassion", concepts: CONCEPTS.compassion },
 	},
 ] as const satisfies readonly FamilyDef[];
 
@@ -171,26 +301,6 @@ export function perFamily<T>(value: (def: FamilyDef, family: Family) => T): Reco
 	return out;
 }
 
-/** Emotion-focused therapy's four classes of emotion (FORMAT.md: exactly these four). */
-export const PROCESS_CLASSES = Object.freeze(["primary-adaptive", "primary-maladaptive", "secondary", "instrumental"] as const);
-
-/** One of the four classes. */
-export type ProcessClass = (typeof PROCESS_CLASSES)[number];
-
-/** A class, or `unclassified` for an emotion tagged without one. */
-export type ProcessOrUnclassified = ProcessClass | "unclassified";
-
-/** The order in which classes are listed: adaptive first, unclassified last. */
-export const PROCESS_ORDER: readonly ProcessOrUnclassified[] = Object.freeze([...PROCESS_CLASSES, "unclassified"]);
-
-/** The field's own words for each class, as DOMAIN.md names them. */
-export const PROCESS_LABELS: Readonly<Record<ProcessOrUnclassified, string>> = Object.freeze({
-	"primary-adaptive": "Primary adaptive",
-	"primary-maladaptive": "Primary maladaptive",
-	secondary: "Secondary",
-	instrumental: "Instrumental",
-	unclassified: "Not classified yet",
-});
 
 /** The words shipped with each family. */
 export const DEFAULT_VOCABULARY: Readonly<Record<Family, readonly string[]>> = Object.freeze(perFamily((f) => f.words));

@@ -2,7 +2,7 @@
  * The tag grammar of FORMAT.md section 1: parse a tag into an Attune value,
  * with the diagnostics a clinician needs, and format values back into tags.
  */
-import { type Family, PROCESS_CLASSES, type ProcessClass, type ProcessOrUnclassified, familyDef, labelFor } from "./families";
+import { type Family, PROCESS_CLASSES, type ProcessOrUnclassified, familyDef, labelFor } from "./families";
 import type { Vocabulary } from "./vocabulary";
 
 /** Codes of FORMAT.md section 5. */
@@ -28,6 +28,8 @@ export interface ParsedTag {
 	value: string;
 	/** For client emotions: the class, or `unclassified`. */
 	process?: ProcessOrUnclassified;
+	/** For compassion: the direction (`self`, `other`), or `unspecified`. */
+	direction?: string;
 	/** Whether the tag is counted in summaries. */
 	counted: boolean;
 	/** At most one problem per tag: the one a clinician should fix first. */
@@ -59,8 +61,6 @@ export function splitCountKey(key: string): { family: string; value: string; pro
 	return process === undefined ? { family, value } : { family, value, process };
 }
 
-const PROCESS_SET: ReadonlySet<string> = new Set(PROCESS_CLASSES);
-
 /** Tags repeat across a vault; each vocabulary remembers how it read each one. */
 const memo = new WeakMap<Vocabulary, Map<string, ParsedTag | null>>();
 
@@ -81,7 +81,7 @@ export function parseTag(tag: string, vocab: Vocabulary): ParsedTag | null {
 	if (parsed?.counted) {
 		// Flatten to a fresh string: a slice would pin the note it came from.
 		parsed.written = (" " + tag).slice(1);
-		parsed.key = countKey(parsed.family, parsed.value, parsed.process);
+		parsed.key = countKey(parsed.family, parsed.value, parsed.process ?? parsed.direction);
 		if (parsed.process) parsed.classKey = countKey(CLASS_KEY, parsed.process);
 	}
 	if (m.size >= MEMO_LIMIT) m.clear();
@@ -111,17 +111,19 @@ function parseTagUncached(tag: string, vocab: Vocabulary): ParsedTag | null {
 		const hint = near ? ` Did you mean ${written}/${near} (${labelFor(near).toLowerCase()})?` : ` Known values: ${vocab.words[family].join(", ")}.`;
 		return { family, value, counted: false, problem: { code: "unknown-value", message: `“${value}” is not a known ${family} value, so this tag is not counted.${hint}` } };
 	}
-	const classified = maxSegments === 2;
-	let process: ProcessOrUnclassified | undefined = classified ? "unclassified" : undefined;
+	const q = def.qualifier;
+	let qualifier: string | undefined = q?.none;
 	let problem: TagProblem | undefined;
-	if (classified && segments.length >= 2) {
+	if (q && segments.length >= 2) {
 		const p = segments[1]!;
-		if (PROCESS_SET.has(p)) process = p as ProcessClass;
+		if (q.words.includes(p)) qualifier = p;
 		else {
-			const near = nearest(p, PROCESS_CLASSES);
+			const near = nearest(p, q.words);
 			problem = {
-				code: "unknown-process",
-				message: `“${p}” is not one of the four emotion processes (${PROCESS_CLASSES.join(", ")}); counted as ${value}, not classified.${near ? ` Did you mean ${near}?` : ""}`,
+				code: q.unknownCode,
+				message: q.field === "process"
+					? `“${p}” is not one of the four emotion processes (${PROCESS_CLASSES.join(", ")}); counted as ${value}, not classified.${near ? ` Did you mean ${near}?` : ""}`
+					: `“${p}” is not a ${q.name} (${q.words.join(", ")}); counted as ${written}/${value}, ${(q.labels[q.none] ?? q.none).toLowerCase()}.${near ? ` Did you mean ${written}/${value}/${near}?` : ""}`,
 			};
 		}
 	}
@@ -132,7 +134,12 @@ function parseTagUncached(tag: string, vocab: Vocabulary): ParsedTag | null {
 			message: `“/${segments.slice(maxSegments).join("/")}” is more than ${/^[aeiou]/.test(family) ? "an" : "a"} ${family} tag holds; counted as ${written}/${kept}.`,
 		};
 	}
-	return { family, value, process, counted: true, problem };
+	const out: ParsedTag = { family, value, counted: true, problem };
+	if (q && qualifier !== undefined) {
+		if (q.field === "process") out.process = qualifier as ProcessOrUnclassified;
+		else out.direction = qualifier;
+	}
+	return out;
 }
 
 /**
@@ -143,15 +150,22 @@ function parseTagUncached(tag: string, vocab: Vocabulary): ParsedTag | null {
 function example(family: Family, vocab: Vocabulary): string {
 	const def = familyDef(family);
 	const w = `#${vocab.families[family]}/<${def.summary.column.toLowerCase()}>`;
-	if (def.segments === 2) return `${w}, or ${w}/<class> with its class (${PROCESS_CLASSES.join(", ")})`;
-	return def.open ? w : `${w}, one of ${vocab.words[family].join(", ")}`;
+	const q = def.qualifier;
+	const one = def.open ? w : `${w}, one of ${vocab.words[family].join(", ")}`;
+	if (q?.field === "process") return `${w}, or ${w}/<class> with its class (${PROCESS_CLASSES.join(", ")})`;
+	if (q) return `${one}; or ${w}/<${q.name}> with its ${q.name} (${q.words.join(", ")})`;
+	return one;
 }
 
-/** Formats an Attune tag (with `#`) from its parts, as the commands insert it. */
-export function formatTag(vocab: Vocabulary, family: Family, value: string, process?: ProcessOrUnclassified): string {
+/**
+ * Formats an Attune tag (with `#`) from its parts, as the commands insert it.
+ * `qualifier` is the second segment (a class, a direction); its "none" is left out.
+ */
+export function formatTag(vocab: Vocabulary, family: Family, value: string, qualifier?: string): string {
 	const v = value.trim().toLowerCase().replace(/\s+/g, "-");
-	const p = process && process !== "unclassified" ? `/${process}` : "";
-	return `#${vocab.families[family]}/${v}${familyDef(family).segments === 2 ? p : ""}`;
+	const q = familyDef(family).qualifier;
+	const p = q && qualifier && qualifier !== q.none ? `/${qualifier}` : "";
+	return `#${vocab.families[family]}/${v}${p}`;
 }
 
 /** The closest word within a small edit distance, for "did you mean". */

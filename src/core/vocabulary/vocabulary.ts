@@ -14,23 +14,32 @@ export interface Vocabulary {
 	words: Record<Family, string[]>;
 	/** Fast membership for closed families. */
 	sets: Record<Family, Set<string>>;
+	/**
+	 * Whether each family is switched on. A family switched off in settings is
+	 * not in `byWord`: its tags are ordinary Obsidian tags, neither counted nor diagnosed.
+	 */
+	on: Record<Family, boolean>;
 }
 
 /** Builds the vocabulary in force from settings. */
-export function vocabularyFrom(settings: { families: Readonly<Record<Family, string>>; extraWords: Readonly<Record<Family, readonly string[]>> }): Vocabulary {
+export function vocabularyFrom(settings: { families: Readonly<Record<Family, string>>; extraWords: Readonly<Record<Family, readonly string[]>>; switchedOff?: readonly string[] }): Vocabulary {
 	const families = {} as Record<Family, string>;
 	const byWord = new Map<string, Family>();
 	const words = {} as Record<Family, string[]>;
 	const sets = {} as Record<Family, Set<string>>;
+	const on = {} as Record<Family, boolean>;
+	const off = new Set(settings.switchedOff ?? []);
 	for (const f of FAMILIES) {
 		const w = (settings.families[f] ?? f).toLowerCase();
 		families[f] = w;
-		byWord.set(w, f);
+		on[f] = !off.has(f);
+		// A word two families share reads as the earlier family's, so an older family always reads as before.
+		if (on[f] && !byWord.has(w)) byWord.set(w, f);
 		const all = [...DEFAULT_VOCABULARY[f], ...(settings.extraWords[f] ?? []).map((x) => normalizeWord(x))].filter((x) => x !== "");
 		words[f] = [...new Set(all)];
 		sets[f] = new Set(words[f]);
 	}
-	return { families, byWord, words, sets };
+	return { families, byWord, words, sets, on };
 }
 
 /** Lowercases a word and joins its parts with `-`, as tag values are written. */

@@ -10,7 +10,7 @@ import { splitLines } from "../../core/markdown/lines";
 import { wordChoices } from "../../core/authoring/word-choices";
 import { type Summary, summarize } from "../../core/index/summary";
 import { formatTag } from "../../core/vocabulary/tags";
-import { FAMILY_TABLE, type Family, type ProcessOrUnclassified, familyDef } from "../../core/vocabulary/families";
+import { FAMILY_TABLE, type Family, familyDef } from "../../core/vocabulary/families";
 import type { AttuneContext } from "../context";
 import { ProcessPicker, ValuePicker } from "./pickers";
 import { refuseFinalized } from "../record/guard";
@@ -63,6 +63,13 @@ export function insertTag(editor: Editor, tag: string): boolean {
 export async function codeFamily(ctx: AttuneContext, editor: Editor, family: Family): Promise<void> {
 	// Said before any picker opens, so nobody chooses a value for nothing.
 	if (refuseFinalized(editor.getValue())) return;
+	const vocab = ctx.vocab();
+	const def = familyDef(family);
+	if (!vocab.on[family]) {
+		// Commands are registered once, at load; the settings may switch the family off later.
+		new Notice(`${def.label} is switched off in Attune's settings, so nothing was inserted. Switch it on under "Families" to code it.`);
+		return;
+	}
 	const at = insertionPoint(editor);
 	const blocked = blockedContextAt(editor.getValue(), at.line, at.ch);
 	if (blocked) {
@@ -70,16 +77,14 @@ export async function codeFamily(ctx: AttuneContext, editor: Editor, family: Fam
 		new Notice(blockedMessage(blocked));
 		return;
 	}
-	const vocab = ctx.vocab();
-	const def = familyDef(family);
 	const choices = wordChoices(vocab, family, usedValues(ctx, family));
 	const value = await new ValuePicker(ctx.app, choices, def.open, `${def.label}: type to filter`).pick();
 	if (value === null) return;
-	let process: ProcessOrUnclassified | undefined;
-	if (def.segments === 2) {
-		const chosen = await new ProcessPicker(ctx.app, value).pick();
+	let qualifier: string | undefined;
+	if (def.qualifier) {
+		const chosen = await new ProcessPicker(ctx.app, value, def.qualifier).pick();
 		if (chosen === null) return;
-		process = chosen;
+		qualifier = chosen;
 	}
-	insertTag(editor, formatTag(vocab, family, value, process));
+	insertTag(editor, formatTag(vocab, family, value, qualifier));
 }

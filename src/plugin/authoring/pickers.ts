@@ -4,7 +4,7 @@
  */
 import { type App, FuzzySuggestModal, type FuzzyMatch } from "obsidian";
 import { type WordChoice, typedWord } from "../../core/authoring/word-choices";
-import { PROCESS_CLASSES, PROCESS_LABELS, type ProcessOrUnclassified } from "../../core/vocabulary/families";
+import { type QualifierDef, familyDef, labelFor } from "../../core/vocabulary/families";
 
 /**
  * Obsidian closes a suggest modal before it calls `onChooseItem`, so "closed
@@ -78,22 +78,28 @@ export class ValuePicker extends FuzzySuggestModal<ValueItem> {
 }
 
 interface ProcessItem {
-	process: ProcessOrUnclassified;
+	process: string;
 	label: string;
 }
 
-/** Picks one of the four emotion processes, or "not classified yet". */
+/**
+ * Picks a tag's second segment: one of the four emotion processes or "not
+ * classified yet"; for compassion, a direction or "direction not said".
+ */
 export class ProcessPicker extends FuzzySuggestModal<ProcessItem> {
-	private resolve: (value: ProcessOrUnclassified | null) => void = () => undefined;
+	private resolve: (value: string | null) => void = () => undefined;
 	private chosen = false;
+	private readonly items: ProcessItem[];
 
-	constructor(app: App, emotion: string) {
+	constructor(app: App, value: string, qualifier?: QualifierDef) {
 		super(app);
-		this.setPlaceholder(`Emotion process of ${emotion}`);
+		const q = qualifier ?? familyDef("emotion").qualifier!;
+		this.items = [...q.words, q.none].map((p) => ({ process: p, label: q.labels[p] ?? p }));
+		this.setPlaceholder(q.field === "process" ? `Emotion process of ${value}` : `Direction of ${labelFor(value).toLowerCase()}`);
 	}
 
-	/** Opens the picker; resolves to the chosen class, or null. */
-	pick(): Promise<ProcessOrUnclassified | null> {
+	/** Opens the picker; resolves to the chosen class or direction, or null. */
+	pick(): Promise<string | null> {
 		return new Promise((resolve) => {
 			this.resolve = resolve;
 			this.open();
@@ -101,7 +107,7 @@ export class ProcessPicker extends FuzzySuggestModal<ProcessItem> {
 	}
 
 	getItems(): ProcessItem[] {
-		return [...PROCESS_CLASSES, "unclassified" as const].map((p) => ({ process: p, label: PROCESS_LABELS[p] }));
+		return this.items;
 	}
 
 	getItemText(item: ProcessItem): string {

@@ -6,7 +6,7 @@
 import { type App, type Editor, type EditorPosition, EditorSuggest, type EditorSuggestContext, type EditorSuggestTriggerInfo, type TFile } from "obsidian";
 import { blockedContextAt } from "../../core/markdown/context";
 import { wordChoices } from "../../core/authoring/word-choices";
-import { type Family, PROCESS_CLASSES, PROCESS_LABELS } from "../../core/vocabulary/families";
+import { type Family, familyDef } from "../../core/vocabulary/families";
 import { type Vocabulary } from "../../core/vocabulary/vocabulary";
 
 /** One suggestion: the text that replaces the typed part, and what is shown. */
@@ -19,7 +19,7 @@ export interface TagSuggestion {
 /** What the typed tag is: a family, and which segment is being typed. */
 export interface TagQuery {
 	family: Family;
-	/** `value` while typing the first segment, `process` while typing an emotion's second. */
+	/** `value` while typing the first segment, `process` while typing the second (an emotion's class, compassion's direction). */
 	segment: "value" | "process";
 	/** The text typed so far in that segment. */
 	typed: string;
@@ -37,7 +37,7 @@ export function tagQueryAt(lineBeforeCursor: string, vocab: Vocabulary): TagQuer
 	const family = vocab.byWord.get(m[1]!.toLowerCase());
 	if (family === undefined) return null;
 	if (m[3] !== undefined) {
-		if (family !== "emotion") return null;
+		if (!familyDef(family).qualifier) return null;
 		return { family, segment: "process", typed: m[3], startCh: lineBeforeCursor.length - m[3].length };
 	}
 	const typed = m[2]!;
@@ -47,8 +47,9 @@ export function tagQueryAt(lineBeforeCursor: string, vocab: Vocabulary): TagQuer
 /** The suggestions for a typed tag, filtered by what was typed (prefix matches first). */
 export function tagSuggestions(q: TagQuery, vocab: Vocabulary, used: (family: Family) => { value: string; count: number }[]): TagSuggestion[] {
 	const typed = q.typed.toLowerCase();
+	const qualifier = familyDef(q.family).qualifier;
 	const items: TagSuggestion[] = q.segment === "process"
-		? PROCESS_CLASSES.map((p) => ({ value: p, label: p, detail: PROCESS_LABELS[p] }))
+		? (qualifier?.words ?? []).map((p) => ({ value: p, label: p, detail: qualifier?.labels[p] }))
 		: wordChoices(vocab, q.family, used(q.family)).map((c) => ({
 			value: c.value,
 			label: c.value,

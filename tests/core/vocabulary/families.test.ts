@@ -11,7 +11,7 @@ import { summarize, summaryJson } from "../../../src/core/index/summary";
 import { readNote } from "../../../src/core/note/reader";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { renderCsv, summaryTables } from "../../../src/core/sidebar/report";
-import { CLOSED_FAMILIES, DEFAULT_VOCABULARY, FAMILIES, FAMILY_LABELS, FAMILY_TABLE, familyDef, isFamily, perFamily } from "../../../src/core/vocabulary/families";
+import { CLOSED_FAMILIES, DEFAULT_VOCABULARY, FAMILIES, FAMILY_LABELS, FAMILY_TABLE, type FamilyDef, familyDef, isFamily, perFamily } from "../../../src/core/vocabulary/families";
 import { formatTag, parseTag } from "../../../src/core/vocabulary/tags";
 import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
 import { parse as parseYaml } from "yaml";
@@ -36,6 +36,18 @@ describe("the families table", () => {
 			if (!f.open) expect(f.words.length).toBeGreaterThan(0);
 		}
 		expect(isFamily("class")).toBe(false);
+	});
+
+	it("gives a second segment to exactly the families of two segments, each a closed list with a word for none", () => {
+		for (const f of FAMILY_TABLE) {
+			const q = (f as FamilyDef).qualifier;
+			expect(q !== undefined).toBe(f.segments === 2);
+			if (q) {
+				expect(q.words.length).toBeGreaterThan(0);
+				expect(q.words).not.toContain(q.none);
+				for (const w of [...q.words, q.none]) expect(q.labels[w]).toBeDefined();
+			}
+		}
 	});
 
 	it("is what the settings, the vocabulary and the labels are built from", () => {

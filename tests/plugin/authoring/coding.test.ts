@@ -4,6 +4,7 @@
  */
 import { Modal, Notice } from "../../obsidian-double/obsidian";
 import { authoring, currentPicker, marked, openNote, place, settle } from "./setup";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 
 const NOTE = "Clients/C-9/2026-03-16 session 1.md";
 const BASE = { [NOTE]: "---\nclient: C-9\n---\nText\n" };
@@ -60,6 +61,26 @@ describe("coding commands insert a tag Obsidian reads", () => {
 			before: "- Let the worry pass ‸", after: "- Let the worry pass #process/letting-go‸",
 		},
 		{
+			name: "compassion asks for its direction",
+			id: "code-compassion", answers: [["feeling for the person"], ["for oneself"]] as [string, number?][],
+			before: "- Moved by her loneliness ‸", after: "- Moved by her loneliness #compassion/feeling/self‸",
+		},
+		{
+			name: "compassion with its direction not said",
+			id: "code-compassion", answers: [["tolerating"], ["direction not said"]] as [string, number?][],
+			before: "Stayed with it‸", after: "Stayed with it #compassion/tolerating‸",
+		},
+		{
+			name: "the therapist's own process",
+			id: "code-therapist-process", answers: [["perspective"]] as [string, number?][],
+			before: "Imagined her mornings‸", after: "Imagined her mornings #therapist/perspective-taking‸",
+		},
+		{
+			name: "a relationship ingredient, found by the field's words",
+			id: "code-relationship", answers: [["warmth"]] as [string, number?][],
+			before: "Smiled with her‸", after: "Smiled with her #relationship/warmth‸",
+		},
+		{
 			name: "CRLF text keeps its line endings",
 			id: "code-emotion", answers: [["fear"], ["primary adaptive"]] as [string, number?][],
 			before: "Line one\r\nFroze‸\r\nLine three", after: "Line one\r\nFroze #emotion/fear/primary-adaptive‸\r\nLine three",
@@ -111,7 +132,7 @@ describe("coding commands insert a tag Obsidian reads", () => {
 	});
 
 	it("follows renamed family words", async () => {
-		const a = await authoring(BASE, { families: { emotion: "emocion", resonance: "resonance", empathy: "empathy", response: "response", process: "process" } });
+		const a = await authoring(BASE, { families: { ...DEFAULT_SETTINGS.families, emotion: "emocion" } });
 		const editor = place(await openNote(a.app, NOTE), "‸");
 		const done = a.run("code-emotion") as Promise<void>;
 		await settle();
@@ -120,6 +141,14 @@ describe("coding commands insert a tag Obsidian reads", () => {
 		await currentPicker<unknown>()._choose("primary adaptive");
 		await done;
 		expect(editor.getValue()).toBe("#emocion/hope/primary-adaptive");
+	});
+
+	it("a family switched off in settings inserts nothing and says why", async () => {
+		const a = await authoring(BASE, { switchedOff: ["compassion"] });
+		const editor = place(await openNote(a.app, NOTE), "Text‸");
+		await (a.run("code-compassion") as Promise<void>);
+		expect(marked(editor)).toBe("Text‸");
+		expect(Notice.messages).toEqual([`Compassion element is switched off in Attune's settings, so nothing was inserted. Switch it on under "Families" to code it.`]);
 	});
 
 	it("closing a picker inserts nothing", async () => {

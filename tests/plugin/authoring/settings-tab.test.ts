@@ -2,9 +2,10 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
-import { type DropdownComponent, Setting, type TextComponent } from "../../obsidian-double/obsidian";
+import { type DropdownComponent, Setting, type TextComponent, type ToggleComponent } from "../../obsidian-double/obsidian";
 import { AttuneSettingTab } from "../../../src/plugin/settings-tab";
-import { authoring } from "./setup";
+import { asDouble, authoring } from "./setup";
+import { summarize } from "../../../src/core/index/summary";
 
 async function tab(files: Record<string, string> = {}, settings = {}) {
 	const a = await authoring(files, settings);
@@ -31,7 +32,7 @@ describe("settings tab", () => {
 	it("shows the settings in force, under headings", async () => {
 		const { el, field } = await tab({}, { sessionFolder: "Practice/{{client}}", supervisorName: "Dr. T" });
 		const headings = [...el.querySelectorAll(".setting-item-heading")].map((h) => h.textContent);
-		expect(headings).toEqual(["Session notes", "Supervision", "Study notes", "Templates", "Tag words", "Vocabulary"]);
+		expect(headings).toEqual(["Session notes", "Supervision", "Study notes", "Templates", "Families", "Tag words", "Vocabulary"]);
 		expect(field("Folder").text.getValue()).toBe("Practice/{{client}}");
 		expect(field("Supervisor's name").text.getValue()).toBe("Dr. T");
 		expect(field("Client emotion").text.getValue()).toBe("emotion");
@@ -106,6 +107,27 @@ describe("settings tab", () => {
 		expect(a.saved).toHaveLength(1);
 		expect(a.ctx.settings().families).toMatchObject({ emotion: "emocion", empathy: "empathy" });
 		expect(a.ctx.vocab().byWord.get("emocion")).toBe("emotion");
+	});
+
+	it("switches a family off and on again: its tags stop and start counting, and no note changes", async () => {
+		const { a } = await tab({ "a.md": "#compassion/feeling/self #relationship/presence\n" });
+		const t = new AttuneSettingTab(a.ctx.app, a.ctx.plugin, a.ctx);
+		(t as unknown as { display(): void }).display();
+		const container = (t as unknown as { containerEl: HTMLElement }).containerEl;
+		const toggle = Setting._in(container).find((s) => s.nameEl.textContent === "Use compassion element tags")!.components[0] as ToggleComponent;
+		const counted = async () => {
+			await a.ctx.indexer.ready;
+			return [summarize(a.ctx.index).rows.compassion.length, summarize(a.ctx.index).rows.relationship.length];
+		};
+		expect(toggle.getValue()).toBe(true);
+		expect(await counted()).toEqual([1, 1]);
+		await toggle._input(false);
+		expect(a.ctx.settings().switchedOff).toEqual(["compassion"]);
+		expect(await counted()).toEqual([0, 1]);
+		await toggle._input(true);
+		expect(a.ctx.settings().switchedOff).toEqual([]);
+		expect(await counted()).toEqual([1, 1]);
+		expect(asDouble(a.app).vault.writes).toEqual([]);
 	});
 
 	it("words added to a vocabulary: comma-separated, each checked", async () => {

@@ -12,19 +12,19 @@ describe("create-study-notes", () => {
 		a.run("create-study-notes");
 		await settle();
 		const created = a.app.vault.writes.filter((w) => w.op === "create").map((w) => w.path);
-		expect(created).toHaveLength(21);
+		expect(created).toHaveLength(40);
 		expect(created).toContain("Study/Primary maladaptive emotion.md");
 		expect(created).toContain("Study/Letting go.md");
 		expect(a.app.vault.text("Study/Communicative attunement.md")).toBe(mine);
 		expect(a.app.vault.text("Study/Person empathy.md")).toContain("```query\ntag:#empathy/person\n```");
-		expect(Notice.messages).toEqual(["Created 21 study notes in “Study”; 1 already existed and was left alone."]);
+		expect(Notice.messages).toEqual(["Created 40 study notes in “Study”; 1 already existed and was left alone."]);
 
 		a.app.vault.writes.length = 0;
 		Notice.messages.length = 0;
 		a.run("create-study-notes");
 		await settle();
 		expect(a.app.vault.writes).toEqual([]);
-		expect(Notice.messages).toEqual(["Created 0 study notes in “Study”; 22 already existed and were left alone."]);
+		expect(Notice.messages).toEqual(["Created 0 study notes in “Study”; 41 already existed and were left alone."]);
 	});
 
 	it("creates missing folders, and the notes add nothing to the summary's counts", async () => {

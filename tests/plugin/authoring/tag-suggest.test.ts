@@ -50,6 +50,20 @@ describe("tag suggestions while typing", () => {
 		expect((await typing("#response/‸")).values).toHaveLength(7);
 	});
 
+	it("the new families offer their words, and compassion its two directions after the next /", async () => {
+		expect((await typing("#therapist/‸")).values).toEqual(["perspective-taking", "regulating", "empathic-distress"]);
+		expect((await typing("#relationship/rep‸")).values).toEqual(["repair"]);
+		const t = await typing("#compassion/feeling/‸");
+		expect(t.values).toEqual(["self", "other"]);
+		t.pick("other");
+		expect(marked(t.editor)).toBe("#compassion/feeling/other‸");
+		expect((await typing("#therapist/regulating/‸")).trigger).toBeNull();
+	});
+
+	it("a family switched off offers nothing", async () => {
+		expect((await typing("#compassion/‸", {}, { switchedOff: ["compassion"] })).trigger).toBeNull();
+	});
+
 	it("renamed family words are followed", async () => {
 		const t = await typing("#emocion/‸", {}, { families: { emotion: "emocion", resonance: "resonance", empathy: "empathy", response: "response", process: "process" } });
 		expect(t.values[0]).toBe("sadness");
