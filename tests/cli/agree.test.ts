@@ -61,6 +61,15 @@ describe("attune agree", () => {
 		]);
 	});
 
+	it("compares compassion's element and its direction as two codes", () => {
+		const a = coding("a.md", ["#compassion/feeling/self", "", "", ""]);
+		const b = coding("b.md", ["#compassion/feeling/other", "", "", ""]);
+		const j = JSON.parse(run(["agree", a, b, "--format", "json"]).stdout) as AgreeJson;
+		expect(j.families.compassion!.codes.feeling).toEqual({ both: 1, aOnly: 0, bOnly: 0, neither: 3, kappa: 1 });
+		expect(j.families["compassion-direction"]!.codes.self).toMatchObject({ both: 0, aOnly: 1, bOnly: 0 });
+		expect(j.families["compassion-direction"]!.codes.other).toMatchObject({ both: 0, aOnly: 0, bOnly: 1 });
+	});
+
 	it("counts units found in only one note and leaves them out", () => {
 		const a = coding("a.md", ["#emotion/sadness", "", "", ""]);
 		const b = note("b.md", `${PARAGRAPHS[0]} #emotion/sadness\n\nA paragraph only the second coder has. #emotion/fear\n`);

@@ -67,7 +67,11 @@ export function codingFamilies(vocab: Vocabulary): CodingFamily[] {
 	const out: CodingFamily[] = [];
 	for (const f of FAMILY_TABLE) {
 		out.push({ key: f.key, codes: (c) => (c.family === f.key ? c.value : undefined), order: vocab.words[f.key] });
-		if (f.segments === 2) out.push({ key: CLASS_KEY, codes: (c) => (c.family === f.key ? c.process : undefined), order: PROCESS_ORDER });
+		const q = f.qualifier;
+		if (q === undefined) continue;
+		// The class of a client emotion is its own family (`class`); another qualifier (compassion's direction) is `<family>-<name>`.
+		if (q.field === "process") out.push({ key: CLASS_KEY, codes: (c) => (c.family === f.key ? c.process : undefined), order: PROCESS_ORDER });
+		else out.push({ key: `${f.key}-${q.name}`, codes: (c) => (c.family === f.key ? c.direction : undefined), order: [...q.words, q.none] });
 	}
 	return out;
 }

@@ -17,6 +17,8 @@ export interface UnitCode {
 	value: string;
 	/** For families whose values carry a class (client emotions). */
 	process?: ProcessOrUnclassified;
+	/** For compassion: the direction (`self`, `other`, `unspecified`). */
+	direction?: string;
 	/** 0-based line of the tag. */
 	line: number;
 	/** The tag as written, without `#`. */
@@ -100,7 +102,7 @@ export function readUnits(text: string, vocab: Vocabulary): UnitReading {
 		attuneTags.set(t.line, onLine);
 		if (!parsed.counted) continue;
 		const codes = codesByLine.get(t.line) ?? [];
-		codes.push({ family: parsed.family, value: parsed.value, ...(parsed.process ? { process: parsed.process } : {}), line: t.line, tag: t.tag });
+		codes.push({ family: parsed.family, value: parsed.value, ...(parsed.process ? { process: parsed.process } : {}), ...(parsed.direction ? { direction: parsed.direction } : {}), line: t.line, tag: t.tag });
 		codesByLine.set(t.line, codes);
 	}
 

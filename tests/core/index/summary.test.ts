@@ -113,7 +113,7 @@ describe("summaryJson: the document of FORMAT.md section 6", () => {
 	const section = format.slice(format.indexOf("## 6."));
 	const documented = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(section)![1]!) as Record<string, unknown>;
 	const idx = new NoteIndex();
-	idx.set(note("a.md", ["emotion/shame/primary-maladaptive", "resonance/sadness", "empathy/attunement", "response/reflection", "process/soothing", "emotion"], null, [{ type: "supervisor", line: 1, title: "", firstText: "x" }]));
+	idx.set(note("a.md", ["emotion/shame/primary-maladaptive", "resonance/sadness", "empathy/attunement", "response/reflection", "process/soothing", "therapist/regulating", "relationship/presence", "compassion/feeling/other", "emotion"], null, [{ type: "supervisor", line: 1, title: "", firstText: "x" }]));
 	const doc = summaryJson(summarize(idx)) as Record<string, unknown>;
 
 	it("has the documented keys in the documented order, added fields after the lists", () => {

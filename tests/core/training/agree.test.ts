@@ -47,7 +47,7 @@ describe("compareCodings", () => {
 
 	it("lists a family for every row of the families table, with the class after client emotions", () => {
 		const r = compareCodings(CODED, CODED, vocab);
-		const expected = FAMILY_TABLE.flatMap((f) => (f.segments === 2 ? [f.key, "class"] : [f.key]));
+		const expected = FAMILY_TABLE.flatMap((f) => (f.qualifier === undefined ? [f.key] : [f.key, f.qualifier.field === "process" ? "class" : `${f.key}-${f.qualifier.name}`]));
 		expect(Object.keys(r.families)).toEqual(expected);
 	});
 
