@@ -4,7 +4,7 @@
  * sessions and within one session, which response came just before each
  * emotion, what waits for supervision. Pure: records in, plain data out.
  */
-import { type NoteRecord, type Occurrence, isSessionNote } from "../note/note";
+import type { NoteRecord, Occurrence } from "../note/note";
 import type { RatingKey } from "../note/properties";
 import { type ProcessOrUnclassified, familyDef, isFamily, labelFor } from "../vocabulary/families";
 
@@ -113,37 +113,6 @@ export type ProcessCounts = Record<ProcessOrUnclassified, number>;
 
 export function zeroCounts(): ProcessCounts {
 	return { "primary-adaptive": 0, "primary-maladaptive": 0, secondary: 0, instrumental: 0, unclassified: 0 };
-}
-
-/** One dated session note on the across-sessions chart. */
-export interface SessionPoint {
-	path: string;
-	name: string;
-	date: string;
-	session?: number;
-	/** Client emotion occurrences per process class. */
-	counts: ProcessCounts;
-	total: number;
-}
-
-/**
- * One point per dated session note, oldest first. Several sessions on one date
- * stay separate points, ordered by session number, then path.
- */
-export function sessionSeries(records: Iterable<NoteRecord>): SessionPoint[] {
-	const out: SessionPoint[] = [];
-	for (const rec of records) {
-		if (rec.unreadable || !rec.props.date || !isSessionNote(rec)) continue;
-		const counts = zeroCounts();
-		let total = 0;
-		for (const o of rec.occurrences) {
-			if (o.family !== "emotion" || !o.process) continue;
-			counts[o.process]++;
-			total++;
-		}
-		out.push({ path: rec.path, name: rec.name, date: rec.props.date, session: rec.props.session, counts, total });
-	}
-	return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : (a.session ?? Infinity) - (b.session ?? Infinity) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
 }
 
 /** One client emotion in a session's reading order. */

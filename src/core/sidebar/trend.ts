@@ -116,3 +116,28 @@ export function trendOf(records: Iterable<NoteRecord>, options: { vocab?: Vocabu
 	sessions.sort(byDateSessionPath);
 	return { sessions, undated };
 }
+
+/** A trend as the sidebar draws it: the rows, and one emotion's count per row when one is selected. */
+export interface SessionTrend extends Trend {
+	/** The selected emotion's occurrences per class, one entry per row of `sessions`, in order. */
+	emotion?: { emotion: string; counts: Record<ProcessOrUnclassified, number>[] };
+}
+
+/** One emotion's occurrences in a note per class, from its counts in the index. */
+export function emotionByClass(rec: NoteRecord | undefined, emotion: string): Record<ProcessOrUnclassified, number> {
+	const out = zero(PROCESS_ORDER) as Record<ProcessOrUnclassified, number>;
+	if (!rec) return out;
+	for (const [key, n] of rec.counts) {
+		const { family, value, process } = splitCountKey(key);
+		if (family === "emotion" && value === emotion) out[(process ?? "unclassified") as ProcessOrUnclassified] += n;
+	}
+	return out;
+}
+
+/** The sidebar's trend of given records (a scope's), with the strip of `emotion` when given. */
+export function sessionTrend(index: NoteIndex, records: Iterable<NoteRecord>, options: { vocab?: Vocabulary; measures?: readonly string[]; emotion?: string } = {}): SessionTrend {
+	const trend: SessionTrend = trendOf(records, options);
+	const emotion = options.emotion;
+	if (emotion !== undefined) trend.emotion = { emotion, counts: trend.sessions.map((r) => emotionByClass(index.get(r.path), emotion)) };
+	return trend;
+}

@@ -6,7 +6,8 @@ import type { NoteIndex } from "../index/index";
 import { FAMILIES } from "../vocabulary/families";
 import { type Summary, type SummaryOptions, matchesFilter, selectNotes, summarize } from "../index/summary";
 import type { Diagnostic, NoteRecord } from "../note/note";
-import { type AntecedentRow, type CommentRef, type OccurrenceRef, type RatingSeries, type ReviewItem, type Selection, type SequenceStep, type SessionPoint, antecedentTable, openComments, passagesOf, ratingsOverTime, reviewQueue, sessionSeries, withinSession } from "./queries";
+import { type AntecedentRow, type CommentRef, type OccurrenceRef, type RatingSeries, type ReviewItem, type Selection, type SequenceStep, antecedentTable, openComments, passagesOf, ratingsOverTime, reviewQueue, withinSession } from "./queries";
+import { type SessionTrend, sessionTrend } from "./trend";
 import { type ResolvedScope, type ScopeChoice, resolveScope } from "./scope";
 import type { VaultInsights } from "./vault-insights";
 
@@ -20,8 +21,13 @@ export interface SummaryViewModel {
 	emotionTotal: number;
 	/** Choices for the scope bar. */
 	options: { folders: string[]; noteTypes: string[] };
-	/** Client scope: one point per dated session note. */
-	series?: SessionPoint[];
+	/**
+	 * Every scope but a single note: one row per dated note, the rows `attune
+	 * trend` prints, and the selected emotion's count per row. Built when first
+	 * asked for, since the whole vault's is a pass over every note and its
+	 * section starts closed there.
+	 */
+	trend?: () => SessionTrend;
 	/** Note scope: the emotions in reading order. */
 	sequence?: SequenceStep[];
 	antecedents: AntecedentRow[];
@@ -53,7 +59,7 @@ export function buildViewModel(
 	activePath: string | undefined,
 	now: Date,
 	selection?: Selection,
-	options: SummaryOptions = {},
+	options: SummaryOptions & { measures?: readonly string[] } = {},
 ): SummaryViewModel {
 	const scope = resolveScope(choice, index, activePath, now);
 	const summary = summarize(index, scope.filter, options);
@@ -75,7 +81,11 @@ export function buildViewModel(
 		passages: [],
 		empty: FAMILIES.every((f) => summary.rows[f].every((r) => r.count === 0)),
 	};
-	if (scope.client !== undefined) model.series = sessionSeries(selected());
+	if (scope.path === undefined) {
+		let trend: SessionTrend | undefined;
+		const emotion = selection?.kind === "emotion" ? selection.emotion : undefined;
+		model.trend = () => (trend ??= sessionTrend(index, selected(), { vocab: options.vocab, measures: options.measures, emotion }));
+	}
 	if (scope.path !== undefined) {
 		const rec = index.get(scope.path);
 		model.sequence = rec && matchesFilter(rec, scope.filter) ? withinSession(rec) : [];

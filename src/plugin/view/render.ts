@@ -13,14 +13,17 @@
  * show their first rows, and opening a section, sorting or showing a whole
  * list redraws that section alone, without a new model.
  */
-import { type AntecedentRow, type OccurrenceRef, RATING_LABELS, type Selection, type SessionPoint, antecedentLabel, sameSelection } from "../../core/sidebar/queries";
+import { type AntecedentRow, type OccurrenceRef, RATING_LABELS, type Selection, antecedentLabel, sameSelection } from "../../core/sidebar/queries";
 import { PROCESS_ORDER } from "../../core/vocabulary/families";
 import { RATING_KEYS } from "../../core/note/properties";
 import { type SummaryViewModel } from "../../core/sidebar/view-model";
+import type { SessionTrend } from "../../core/sidebar/trend";
 import { type ScopeChoice } from "../../core/sidebar/scope";
 import type { SummaryRow } from "../../core/index/summary";
 import { FAMILY_TABLE, PROCESS_LABELS, type ProcessOrUnclassified, labelFor } from "../../core/vocabulary/families";
 import { type ViewRange, type ViewScope } from "../../core/settings";
+import { ACTIONS, FOCUS_KEYS, actionButton, svgEl } from "./view-kit";
+import { type TrendUi, defaultTrendUi, drawTrend } from "./trend-chart";
 
 /** What the rendered view asks its host to do. */
 export interface SummaryViewHandlers {
@@ -65,16 +68,20 @@ export interface SummaryViewUi {
 	expanded: Set<string>;
 	/** Sections the user opened (`true`) or closed (`false`); the rest follow `DEFAULT_OPEN`. Saved with the view's state. */
 	sections: Partial<Record<SectionKey, boolean>>;
+	/** "Across sessions": shares or counts, the table, the selected bar. */
+	trend: TrendUi;
+	/** The view's width in CSS pixels when last rendered (0 when not laid out): the chart is drawn to it. */
+	width: number;
 }
 
 /** A fresh UI state: emotions by occurrences, lists shortened, sections as `DEFAULT_OPEN` has them. */
 export function defaultUi(): SummaryViewUi {
-	return { sort: { key: "count", descending: true }, expanded: new Set(), sections: {} };
+	return { sort: { key: "count", descending: true }, expanded: new Set(), sections: {}, trend: defaultTrendUi(), width: 0 };
 }
 
-/** Whether a section is open in this UI state. */
-export function isSectionOpen(ui: SummaryViewUi, key: SectionKey): boolean {
-	return ui.sections[key] ?? DEFAULT_OPEN[key];
+/** Whether a section is open in this UI state (`fallback` when the user has not said: `DEFAULT_OPEN`'s). */
+export function isSectionOpen(ui: SummaryViewUi, key: SectionKey, fallback = DEFAULT_OPEN[key]): boolean {
+	return ui.sections[key] ?? fallback;
 }
 
 /** The open and closed sections from a saved view state, ignoring what is not valid; `undefined` when the state has none. */
@@ -93,8 +100,6 @@ export function sectionsFromState(raw: unknown): Partial<Record<SectionKey, bool
 /** Lists longer than this show their first items and a button for the rest: ten rows are what a sidebar shows without scrolling. */
 export const LIST_LIMIT = 10;
 
-const SVG_NS = "http://www.w3.org/2000/svg";
-
 const SCOPE_OPTIONS: readonly [ViewScope, string][] = [["note", "This note"], ["client", "This client"], ["folder", "Folder"], ["vault", "Whole vault"]];
 const RANGE_OPTIONS: readonly [ViewRange, string][] = [["30", "Last 30 days"], ["90", "Last 90 days"], ["365", "Last 365 days"], ["all", "All dates"], ["custom", "From and to dates"]];
 
@@ -110,6 +115,7 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 export function renderSummaryView(container: HTMLElement, model: SummaryViewModel, handlers: SummaryViewHandlers, ui: SummaryViewUi): void {
 	keepFocus(container, () => {
 		container.addClass("attune-summary");
+		ui.width = container.clientWidth;
 		// Built off the document, then put in place in one step: each element
 		// inserted into a live tree costs more than one inserted into a detached one.
 		const fresh = container.createDiv({ cls: "attune-summary-content" });
@@ -136,7 +142,7 @@ export function renderSummaryView(container: HTMLElement, model: SummaryViewMode
 		} else {
 			r.overview();
 			r.emotions();
-			if (model.series) r.acrossSessions(model.series);
+			if (model.trend) r.acrossSessions(model.trend);
 			if (model.sequence) r.withinSession();
 			r.responses();
 			r.resonance();
@@ -148,16 +154,6 @@ export function renderSummaryView(container: HTMLElement, model: SummaryViewMode
 		container.appendChild(fresh);
 	});
 }
-
-/**
- * What each control is across renders ("sort-emotion", "more-emotions"), so
- * keyboard focus can return to it after a redraw. Kept beside the DOM, not in
- * an attribute: an attribute on every control is drawing time spent on every render.
- */
-const FOCUS_KEYS = new WeakMap<Element, string>();
-
-/** What each button does. One click listener per view finds it, rather than a listener on every button. */
-const ACTIONS = new WeakMap<Element, () => void>();
 
 function runAction(ev: MouseEvent): void {
 	const target = ev.target as Element | null;
@@ -199,7 +195,7 @@ class Renderer {
 	 * closed section costs two elements. `count`, beside the title, says what
 	 * a closed section holds.
 	 */
-	private section(key: SectionKey, title: string, count: string | undefined, draw: SectionBody): void {
+	private section(key: SectionKey, title: string, count: string | undefined, draw: SectionBody, defaultOpen = DEFAULT_OPEN[key]): void {
 		const heading = this.root.createEl("h4", { cls: ["attune-section-title", `attune-section-${key}`] });
 		const toggle = heading.createEl("button", { cls: "attune-section-toggle", text: title, attr: { type: "button" } });
 		FOCUS_KEYS.set(toggle, `section-${key}`);
@@ -230,9 +226,9 @@ class Renderer {
 			toggle.setAttribute("aria-controls", b.id);
 			body = b;
 		};
-		show(isSectionOpen(this.ui, key));
+		show(isSectionOpen(this.ui, key, defaultOpen));
 		ACTIONS.set(toggle, () => {
-			const open = !isSectionOpen(this.ui, key);
+			const open = !isSectionOpen(this.ui, key, defaultOpen);
 			this.ui.sections[key] = open;
 			show(open);
 			this.h.saveUi();
@@ -240,10 +236,7 @@ class Renderer {
 	}
 
 	private button(parent: HTMLElement, text: string, focusKey: string, label: string, onClick: () => void, cls?: string | string[]): HTMLButtonElement {
-		const b = parent.createEl("button", { cls, text, attr: { type: "button", "aria-label": label } });
-		FOCUS_KEYS.set(b, focusKey);
-		ACTIONS.set(b, onClick);
-		return b;
+		return actionButton(parent, text, focusKey, label, onClick, cls);
 	}
 
 	private muted(parent: HTMLElement, text: string): HTMLElement {
@@ -404,58 +397,18 @@ class Renderer {
 		}
 	}
 
-	acrossSessions(series: SessionPoint[]): void {
-		this.section("sessions", "Across sessions", String(series.length), (s) => {
-			if (series.length === 0) {
-				this.muted(s, "No dated session notes for this client in this scope.");
-				return;
-			}
-			const max = Math.max(1, ...series.map((p) => p.total));
-			// A fixed drawing box; CSS scales it to the sidebar's width.
-			const step = 24;
-			const barW = 16;
-			const height = 80;
-			const width = Math.max(series.length * step, step * 4);
-			const chart = svgEl(s, "svg", { class: "attune-chart", viewBox: `0 0 ${width} ${height + 2}`, preserveAspectRatio: "xMinYMax meet", role: "group", "aria-label": `Client emotions per session, ${plural(series.length, "session")}, oldest first` });
-			svgEl(chart, "line", { x1: "0", y1: String(height + 1), x2: String(width), y2: String(height + 1), class: "attune-chart-axis" });
-			series.forEach((p, i) => {
-				const parts = PROCESS_ORDER.filter((c) => p.counts[c] > 0).map((c) => `${p.counts[c]} ${processWords(c)}`);
-				const label = `${p.date}${p.session !== undefined ? `, session ${p.session}` : ""}, ${p.name}: ${parts.length > 0 ? parts.join(", ") : "no client emotions"}. Open the note.`;
-				const g = svgEl(chart, "g", { class: "attune-chart-mark", role: "button", tabindex: "0", "aria-label": label });
-				FOCUS_KEYS.set(g, `session-${p.path}`);
-				svgEl(g, "title", {}).textContent = label;
-				const x = i * step + (step - barW) / 2;
-				let y = height + 1;
-				if (p.total === 0) {
-					svgEl(g, "rect", { x: String(x), y: String(height - 1), width: String(barW), height: "2", class: "attune-fill-none" });
-				}
-				for (const c of PROCESS_ORDER) {
-					const n = p.counts[c];
-					if (n === 0) continue;
-					const h = (n / max) * (height - 4);
-					y -= h;
-					svgEl(g, "rect", { x: String(x), y: y.toFixed(2), width: String(barW), height: h.toFixed(2), class: `attune-fill-${c}` });
-				}
-				const open = () => this.h.open(p.path);
-				g.addEventListener("click", open);
-				g.addEventListener("keydown", (ev) => {
-					const k = ev.key;
-					if (k === "Enter" || k === " ") {
-						ev.preventDefault();
-						open();
-					}
-				});
-			});
-			const axis = s.createDiv({ cls: "attune-chart-dates" });
-			axis.createSpan({ text: series[0]!.date });
-			if (series.length > 1) axis.createSpan({ text: series[series.length - 1]!.date });
-			this.legend(s);
-		});
-	}
-
-	private legend(parent: HTMLElement): void {
-		const ul = parent.createEl("ul", { cls: "attune-legend", attr: { "aria-label": "Legend" } });
-		for (const c of PROCESS_ORDER) ul.createEl("li", { cls: `attune-dot-${c}`, text: PROCESS_LABELS[c] });
+	/**
+	 * "Across sessions" (trend-chart.ts). Open at first for a client, which is
+	 * what it is for; closed elsewhere, where it is built only when opened
+	 * (the whole vault's is a pass over every note).
+	 */
+	acrossSessions(trend: () => SessionTrend): void {
+		const client = this.m.scope.client !== undefined;
+		const wholeVault = Object.values(this.m.scope.filter).every((v) => v === undefined || v === "");
+		const count = wholeVault ? undefined : String(trend().sessions.length);
+		this.section("sessions", "Across sessions", count, (s, redraw) => {
+			drawTrend(s, trend(), { ui: this.ui.trend, width: this.ui.width, open: (path) => this.h.open(path), saveUi: () => this.h.saveUi(), redraw });
+		}, client);
 	}
 
 	withinSession(): void {
@@ -650,12 +603,4 @@ class Renderer {
 			redraw();
 		}, ["attune-small", "attune-more"]);
 	}
-}
-
-/** Creates an SVG element with attributes and appends it. */
-function svgEl(parent: Element, tag: string, attrs: Record<string, string>): SVGElement {
-	const el: SVGElement = parent.ownerDocument.createElementNS(SVG_NS, tag);
-	for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-	parent.appendChild(el);
-	return el;
 }

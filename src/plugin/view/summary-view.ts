@@ -13,6 +13,7 @@ import { passageAt } from "../../core/markdown/passages";
 import type { AttuneContext } from "../context";
 import { copySummary, insertSummary, saveSummaryCsv } from "./export";
 import { type SummaryViewHandlers, type SummaryViewUi, defaultUi, renderSummaryView, sectionsFromState } from "./render";
+import { trendUiFromState, trendUiState } from "./trend-chart";
 import { clientSessionFolder } from "../../core/authoring/new-note";
 
 /** The view type Obsidian stores in the workspace layout. */
@@ -55,7 +56,7 @@ export class SummaryView extends ItemView {
 			open: (path, line) => void this.openAt(path, line),
 			loadPassage: (path, line) => this.loadPassage(path, line),
 			exportSummary: (how) => void this.exportSummary(how),
-			// Obsidian saves the open and closed sections with the layout (see getState).
+			// Obsidian saves the open and closed sections, and the chart's shares or counts, with the layout (see getState).
 			saveUi: () => this.app.workspace.requestSaveLayout(),
 		};
 	}
@@ -106,7 +107,7 @@ export class SummaryView extends ItemView {
 	}
 
 	getState(): Record<string, unknown> {
-		return { ...super.getState(), ...this.choice, sections: { ...this.ui.sections } };
+		return { ...super.getState(), ...this.choice, sections: { ...this.ui.sections }, ...trendUiState(this.ui.trend) };
 	}
 
 	async setState(state: unknown, result: ViewStateResult): Promise<void> {
@@ -119,6 +120,11 @@ export class SummaryView extends ItemView {
 		if (sections && JSON.stringify(sections) !== JSON.stringify(this.ui.sections)) {
 			this.ui.sections = sections;
 			// The model is unchanged but what is drawn is not: render even if the key matches.
+			this.stale = true;
+		}
+		const trend = trendUiFromState(state, this.ui.trend);
+		if (trend.mode !== this.ui.trend.mode || trend.table !== this.ui.trend.table) {
+			this.ui.trend = trend;
 			this.stale = true;
 		}
 		await super.setState(state, result);
@@ -164,7 +170,8 @@ export class SummaryView extends ItemView {
 	private render(force = false): void {
 		if (!this.insights) return;
 		const now = this.ctx.now();
-		const key = JSON.stringify([this.ctx.index.revision, this.choice, this.focusPath, this.selection, localIsoDate(now)]);
+		// The width is in the key: the chart is drawn to the sidebar's width, so a resize draws it again.
+		const key = JSON.stringify([this.ctx.index.revision, this.choice, this.focusPath, this.selection, localIsoDate(now), this.contentEl.clientWidth]);
 		if (!force && key === this.renderedKey) return;
 		this.renderedKey = key;
 		this.stale = false;

@@ -1,5 +1,6 @@
-import { NO_ANTECEDENT, antecedentTable, emotionAntecedents, openComments, passagesOf, ratingsOverTime, reviewQueue, sessionSeries, withinSession } from "../../../src/core/sidebar/queries";
+import { NO_ANTECEDENT, antecedentTable, emotionAntecedents, openComments, passagesOf, ratingsOverTime, reviewQueue, withinSession } from "../../../src/core/sidebar/queries";
 import { read } from "../../helpers/notes";
+import { trendOf } from "../../../src/core/sidebar/trend";
 import { s1, s2, s3, sup } from "../../helpers/sessions";
 
 describe("which response came just before each emotion", () => {
@@ -28,11 +29,12 @@ describe("which response came just before each emotion", () => {
 });
 
 describe("across sessions and within a session", () => {
-	it("gives one mark per dated session note, several on one date kept apart, supervision and undated notes left out", () => {
+	it("gives one bar per dated note, as attune trend does: several on one date kept apart, a supervision note kept, undated notes counted", () => {
 		const recs = [read("Clients/C-1/s3.md", s3), read("Clients/C-1/s2.md", s2), read("Clients/C-1/s1.md", s1), read("Supervision/x.md", sup), read("Clients/C-1/undated.md", "#emotion/joy")];
-		const series = sessionSeries(recs);
-		expect(series.map((p) => [p.date, p.session, p.total])).toEqual([["2026-03-02", 1, 3], ["2026-03-09", 2, 2], ["2026-03-09", 3, 1]]);
-		expect(series[0]!.counts).toEqual({ "primary-adaptive": 1, "primary-maladaptive": 1, secondary: 1, instrumental: 0, unclassified: 0 });
+		const t = trendOf(recs);
+		expect(t.sessions.map((p) => [p.date, p.session ?? null, p.emotions])).toEqual([["2026-03-02", 1, 3], ["2026-03-09", 2, 2], ["2026-03-09", 3, 1], ["2026-03-10", null, 0]]);
+		expect(t.sessions[0]!.classes).toEqual({ "primary-adaptive": 1, "primary-maladaptive": 1, secondary: 1, instrumental: 0, unclassified: 0 });
+		expect(t.undated).toBe(1);
 	});
 
 	it("lists a session's emotions in reading order with their lines", () => {

@@ -19,14 +19,25 @@ describe("the view model", () => {
 		expect(m.antecedents.reduce((n, r) => n + r.total, 0)).toBe(emotions);
 	});
 
-	it("shows a client's series and a note's sequence only in their scopes", () => {
+	it("gives every scope but a note its trend, and a note's sequence only in the note scope", () => {
 		const index = indexOf(files);
 		const ins = new VaultInsights(index);
-		expect(buildViewModel(index, ins, { ...VAULT_CHOICE, scope: "client" }, "Clients/C-1/s1.md", NOW).series?.length).toBe(3);
-		expect(buildViewModel(index, ins, { ...VAULT_CHOICE, scope: "note" }, "Clients/C-1/s1.md", NOW).sequence?.length).toBe(3);
+		// The client's three sessions and its supervision note: every dated note, as attune trend has them.
+		expect(buildViewModel(index, ins, { ...VAULT_CHOICE, scope: "client" }, "Clients/C-1/s1.md", NOW).trend?.().sessions.map((r) => r.path)).toEqual(["Clients/C-1/s1.md", "Clients/C-1/s2.md", "Clients/C-1/s3.md", "Supervision/sup.md"]);
+		const note = buildViewModel(index, ins, { ...VAULT_CHOICE, scope: "note" }, "Clients/C-1/s1.md", NOW);
+		expect(note.sequence?.length).toBe(3);
+		expect(note.trend).toBeUndefined();
 		const vault = buildViewModel(index, ins, VAULT_CHOICE, "Clients/C-1/s1.md", NOW);
-		expect(vault.series).toBeUndefined();
+		expect(vault.trend?.().sessions.length).toBe(5);
 		expect(vault.sequence).toBeUndefined();
+	});
+
+	it("adds the selected emotion's count per session, by class", () => {
+		const index = indexOf(files);
+		const m = buildViewModel(index, new VaultInsights(index), { ...VAULT_CHOICE, scope: "client" }, "Clients/C-1/s1.md", NOW, { kind: "emotion", emotion: "shame", process: "primary-maladaptive" });
+		const t = m.trend!();
+		expect(t.emotion?.emotion).toBe("shame");
+		expect(t.emotion?.counts.map((c) => c["primary-maladaptive"])).toEqual([1, 0, 0, 0]);
 	});
 
 	it("is empty when nothing is tagged, so the view can say what to do first", () => {

@@ -273,15 +273,19 @@ describe("from a number to the passage behind it", () => {
 		expect(rows(el, ".attune-emotion-table").map((r) => r[0])).toEqual(["typo", "shame", "sadness", "hurt", "anger"]);
 	});
 
-	it("draws one mark per dated session, each labelled in words and opening its note", async () => {
+	it("draws one mark per dated note, each labelled in words; Enter shows its numbers, a second action opens it", async () => {
 		const { app, el } = await setup();
 		await openNote(app, "Clients/C-1/s2.md");
 		const marks = [...el.querySelectorAll(".attune-chart-mark")];
 		expect(marks.map((m) => m.getAttribute("aria-label"))).toEqual([
-			"2026-03-02, session 1, s1: 1 primary adaptive, 1 primary maladaptive, 1 secondary. Open the note.",
-			"2026-03-09, session 2, s2: 1 primary adaptive, 1 not classified. Open the note.",
+			"Session 1, 2026-03-02, s1: 1 primary adaptive (33%), 1 primary maladaptive (33%), 1 secondary (33%); 3 in all.",
+			"Session 2, 2026-03-09, s2: 1 primary adaptive (50%), 1 not classified (50%); 2 in all.",
+			"No session number, 2026-03-10, sup: no client emotions.",
 		]);
 		marks[0]!.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" }));
+		expect(el.querySelector(".attune-readout-head")?.textContent).toBe("Session 1 · 2026-03-02 · s1");
+		expect(app.workspace.getActiveFile()?.path).toBe("Clients/C-1/s2.md");
+		button(el, /^Open s1$/).click();
 		await settle();
 		expect(app.workspace.getActiveFile()?.path).toBe("Clients/C-1/s1.md");
 	});
@@ -338,7 +342,7 @@ describe("sections that open and close", () => {
 		expect(["Emotion process", "Emotions", "Across sessions"].map(expanded)).toEqual(["true", "true", "true"]);
 		expect(["Responses and emotions", "Therapist resonance", "Supervision", "Needs attention", "Export"].map(expanded)).toEqual(["false", "false", "false", "false", "false"]);
 		expect([...el.querySelectorAll(".attune-section-title")].map((h) => h.textContent)).toEqual([
-			"Emotion process", "Emotions (5)", "Across sessions (2)", "Responses and emotions", "Therapist resonance (1)",
+			"Emotion process", "Emotions (5)", "Across sessions (3)", "Responses and emotions", "Therapist resonance (1)",
 			"Supervision (1 to review, 1 open comment)", "Needs attention (1)", "Export",
 		]);
 		// A closed section is only its heading: nothing inside it is drawn.
