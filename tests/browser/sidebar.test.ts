@@ -13,6 +13,7 @@ import { build } from "esbuild";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { indexVault, readVaultConfig } from "../../src/cli/vault";
 import { summarize, summaryJson } from "../../src/core/index/summary";
+import { buildTrend } from "../../src/core/sidebar/trend";
 import { PROCESS_LABELS } from "../../src/core/vocabulary/families";
 import { LIST_LIMIT } from "../../src/plugin/view/render";
 import { type PreviewData, serializeRecords } from "../../preview/data";
@@ -105,7 +106,10 @@ describe("the sidebar in Chromium", () => {
 		expect(await tableRows(page, ".attune-emotion-table")).toEqual(all);
 		await page.getByRole("button", { name: /^Show fewer/ }).click();
 		expect(await tableRows(page, ".attune-emotion-table")).toEqual(all.slice(0, LIST_LIMIT));
-		expect(await page.$$eval(".attune-chart-mark", (ms) => ms.length)).toBe(6);
+		// One bar per dated note of the client, as `attune trend` lists them: six sessions and a supervision note.
+		const rows = buildTrend(cli, { client: "C-101" }).sessions;
+		expect(rows.map((r) => r.session ?? null)).toEqual([1, 2, 3, null, 4, 5, 6]);
+		expect(await page.$$eval(".attune-chart-mark", (ms) => ms.length)).toBe(rows.length);
 	});
 
 	it("lists an emotion's passages, opens one at its line, in light and dark", async () => {
