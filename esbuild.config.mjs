@@ -1,5 +1,6 @@
 import esbuild from "esbuild";
 import { builtinModules } from "node:module";
+import { chmodSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // One config, three bundles: the plugin for Obsidian (desktop and mobile), the
@@ -70,12 +71,19 @@ const bench = {
 	],
 };
 
+/** `dist/cli.js` starts with `#!/usr/bin/env node`: make it runnable as `./dist/cli.js` and through `npm link`. */
+function markExecutable() {
+	chmodSync("dist/cli.js", 0o755);
+}
+
 if (production) {
 	await esbuild.build(plugin);
 	await esbuild.build(cli);
+	markExecutable();
 	await esbuild.build(bench);
 } else {
 	const ctx = await esbuild.context(plugin);
 	await esbuild.build(cli);
+	markExecutable();
 	await ctx.watch();
 }

@@ -40,13 +40,17 @@ export function parseArgs(args: string[], allowed: readonly string[]): Parsed {
 
 export function oneOf(name: string, value: string | undefined, choices: readonly string[], dflt: string): string {
 	if (value === undefined) return dflt;
-	if (!choices.includes(value)) throw new UsageError(`--${name} must be one of ${choices.join(", ")}, not “${value}”`);
-	return value;
+	// `--format JSON` means json: people type option values in any case.
+	const chosen = choices.find((c) => c.toLowerCase() === value.toLowerCase());
+	if (chosen === undefined) throw new UsageError(`--${name} must be one of ${choices.join(", ")}, not “${value}”`);
+	return chosen;
 }
 
 export function dateOption(name: string, value: string | undefined): string | undefined {
 	if (value === undefined) return undefined;
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !toIsoDate(value)) throw new UsageError(`--${name} must be a date written YYYY-MM-DD, not “${value}”`);
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--${name} must be a date written YYYY-MM-DD, not “${value}”`);
+	// Written right but not on the calendar (2026-02-30): say so, rather than "must be YYYY-MM-DD".
+	if (!toIsoDate(value)) throw new UsageError(`--${name} ${value}: that date does not exist`);
 	return value;
 }
 

@@ -88,6 +88,7 @@ function inspectCommand(args: string[]): RunResult {
 		throw new UsageError(`note “${file}” does not exist`);
 	}
 	if (!st.isFile()) throw new UsageError(`“${file}” is not a file`);
+	if (!file.toLowerCase().endsWith(".md")) throw new UsageError(`“${file}” is not a Markdown note (.md); Attune reads only .md notes`);
 	const root = findVaultRoot(file);
 	const config = root ? readVaultConfig(root) : readVaultConfig(path.dirname(file));
 	const vaultPath = root ? path.relative(root, path.resolve(file)).split(path.sep).join("/") : path.basename(file);

@@ -257,7 +257,10 @@ describe("bad input: a clear answer, nothing lost", () => {
 		["a vault that is a file", ["summarize", path.join(EXAMPLE, "README.md")], /is a file/],
 		["an unknown option", ["summarize", EXAMPLE, "--colour", "red"], /unknown option --colour/],
 		["an unknown format", ["summarize", EXAMPLE, "--format", "xml"], /--format must be one of/],
-		["a date that is no date", ["summarize", EXAMPLE, "--from", "2026-13-01"], /YYYY-MM-DD/],
+		["a date that is no date", ["summarize", EXAMPLE, "--from", "13/01/2026"], /must be a date written YYYY-MM-DD/],
+		["a date not on the calendar", ["summarize", EXAMPLE, "--from", "2026-02-30"], /--from 2026-02-30: that date does not exist/],
+		["a month that does not exist", ["trend", EXAMPLE, "--to", "2026-13-01"], /--to 2026-13-01: that date does not exist/],
+		["a file that is not a Markdown note", ["inspect", path.join(ROOT, "package.json")], /is not a Markdown note \(\.md\)/],
 		["a missing option value", ["summarize", EXAMPLE, "--client"], /needs a value/],
 		["an unknown command", ["summarise", EXAMPLE], /unknown command/],
 		["a note that does not exist", ["inspect", "/nonexistent.md"], /does not exist/],
@@ -270,6 +273,22 @@ describe("bad input: a clear answer, nothing lost", () => {
 		expect(r.stdout).toBe("");
 		expect(r.stderr).toMatch(message);
 		expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+	});
+});
+
+describe("option values in any case", () => {
+	it("reads --format JSON as json, and the same for every command's choices", () => {
+		const upper = run(["summarize", EXAMPLE, "--format", "JSON"]);
+		expect(upper.code).toBe(0);
+		expect(upper.stdout).toBe(run(["summarize", EXAMPLE, "--format", "json"]).stdout);
+		expect(run(["lint", EXAMPLE, "--format", "Json"]).stdout).toBe(run(["lint", EXAMPLE, "--format", "json"]).stdout);
+	});
+});
+
+describe("the built program", () => {
+	it("dist/cli.js is executable, so ./dist/cli.js and npm link run it", () => {
+		if (process.platform === "win32") return; // Windows has no execute bit; npm writes a .cmd shim there.
+		expect(fs.statSync(path.join(ROOT, "dist/cli.js")).mode & 0o111).toBe(0o111);
 	});
 });
 
