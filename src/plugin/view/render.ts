@@ -447,7 +447,9 @@ class Renderer {
 			// Each closed family's counts, titled as the families table titles it.
 			const counts = s.createDiv({ cls: "attune-count-groups" });
 			for (const def of FAMILY_TABLE) {
-				if (!def.open) this.countList(counts, def.summary.title, this.m.summary.rows[def.key].map((r) => [labelFor(r.value), r.count, r.notes]));
+				// A qualified value (compassion for oneself, for another) is one row each, said in words.
+				const q = def.qualifier;
+				if (!def.open) this.countList(counts, def.summary.title, this.m.summary.rows[def.key].map((r) => [labelFor(r.value) + (q && r.direction !== undefined ? `: ${(q.labels[r.direction] ?? r.direction).toLowerCase()}` : ""), r.count, r.notes]));
 			}
 		});
 	}

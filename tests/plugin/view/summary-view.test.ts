@@ -308,6 +308,21 @@ describe("from a number to the passage behind it", () => {
 		expect([...el.querySelectorAll(".attune-passage-text")].map((x) => x.textContent)).toEqual(['- Then "pathetic" #emotion/shame/primary-maladaptive.']);
 	});
 
+	it("counts the therapist's processes, the relationship and compassion by direction, in words", async () => {
+		const note = "---\nclient: C-1\nnote-type: session\ndate: 2026-03-02\n---\nShe held it gently. #compassion/feeling/self #compassion/feeling/other #compassion/acting\nI steadied myself. #therapist/regulating #relationship/presence\n";
+		const { app, el } = await setup({ ...FILES, "Clients/C-1/s3.md": note });
+		await openNote(app, "Clients/C-1/s3.md");
+		await settle();
+		openSection(el, "Responses and emotions");
+		const group = (title: string) => [...el.querySelectorAll(".attune-count-group")].find((g) => g.querySelector("h5")?.textContent === title);
+		const items = (title: string) => [...group(title)!.querySelectorAll("li")].map((li) => li.textContent);
+		// Every closed value is listed, zero included: a process never coded is information too.
+		expect(items("Therapist's processes")).toEqual(["Regulating own resonance1 in 1 note", "Perspective-taking0 in 0 notes", "Empathic distress0 in 0 notes"]);
+		expect(items("Relationship")).toContain("Therapeutic presence1 in 1 note");
+		expect(items("Relationship")).toContain("Congruence0 in 0 notes");
+		expect(items("Compassion")).toEqual(expect.arrayContaining(["Feeling for the person: for another1 in 1 note", "Feeling for the person: for oneself1 in 1 note", "Motivation to act: direction not said1 in 1 note"]));
+	});
+
 	it("lists review requests, open comments and diagnostics, each opening its line", async () => {
 		const { app, el } = await setup();
 		await openNote(app, "Clients/C-1/s1.md");
