@@ -13,6 +13,7 @@ import { registerSummaryView } from "./view/register";
 import { registerExport } from "./export/register";
 import { registerSupport } from "./support/register";
 import { registerRecord } from "./record/register";
+import { registerTraining } from "./training/register";
 import { AttuneSettingTab } from "./settings-tab";
 
 export default class AttunePlugin extends Plugin {
@@ -52,6 +53,7 @@ export default class AttunePlugin extends Plugin {
 		registerExport(ctx);
 		registerSupport(ctx);
 		registerRecord(ctx);
+		registerTraining(ctx);
 		this.addSettingTab(new AttuneSettingTab(this.app, this, ctx));
 	}
 
