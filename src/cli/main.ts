@@ -12,7 +12,7 @@ import { renderCsv, renderMarkdown, renderTable } from "../core/sidebar/report";
 import { summarize, summaryJson } from "../core/index/summary";
 import { readPropertyTags } from "../core/note/properties";
 import { clientSessionFolder } from "../core/authoring/new-note";
-import { isHelp, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, UsageError, vaultArg, warningsText } from "./args";
+import { isHelp, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, UsageError, vaultArg, warningsText } from "./args";
 // Bundled into dist/cli.js at build time, so the program runs without package.json beside it.
 import { trendCommand } from "./trend";
 import { agreeCommand } from "./agree";
@@ -73,7 +73,7 @@ function summarizeCommand(args: string[]): RunResult {
 	const config = readVaultConfig(root);
 	const s = summarize(indexVault(root, config, { countsOnly: true }), filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab });
 	const stdout = format === "json" ? JSON.stringify(summaryJson(s), null, 2) + "\n" : format === "csv" ? renderCsv(s) : format === "markdown" ? renderMarkdown(s) : renderTable(s);
-	return { stdout, stderr: warningsText(config.warnings), code: 0 };
+	return { stdout, stderr: stderrText(p, config.warnings), code: 0 };
 }
 
 function inspectCommand(args: string[]): RunResult {
@@ -126,11 +126,12 @@ function lintCommand(args: string[]): RunResult {
 	const format = oneOf("format", p.options.get("format"), ["text", "json"], "text");
 	const root = vaultArg(p, "lint");
 	const config = readVaultConfig(root);
-	const { diagnostics } = summarize(indexVault(root, config, { countsOnly: true }), {});
+	// A folder inside a vault lints that folder only.
+	const { diagnostics } = summarize(indexVault(root, config, { countsOnly: true }), { folder: p.inVaultFolder });
 	const stdout = format === "json"
 		? JSON.stringify({ format: 1, diagnostics }, null, 2) + "\n"
 		: diagnostics.map((d) => `${d.path}:${d.line}: ${d.code} ${d.tag}: ${d.message}\n`).join("") + (diagnostics.length === 0 ? "No problems found.\n" : `${diagnostics.length} problem${diagnostics.length === 1 ? "" : "s"} found.\n`);
-	return { stdout, stderr: warningsText(config.warnings), code: diagnostics.length > 0 ? 1 : 0 };
+	return { stdout, stderr: stderrText(p, config.warnings), code: diagnostics.length > 0 ? 1 : 0 };
 }
 
 /* istanbul ignore next: the process entry point */

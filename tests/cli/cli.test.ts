@@ -50,8 +50,10 @@ function fingerprint(dir: string): string[] {
 	return out.sort();
 }
 
+/** A vault as Obsidian makes one: a `.obsidian` folder, so no "no vault found" note is printed. */
 function tempVault(files: Record<string, string | Buffer>): string {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attune-cli-"));
+	fs.mkdirSync(path.join(dir, ".obsidian"));
 	for (const [p, t] of Object.entries(files)) {
 		fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
 		fs.writeFileSync(path.join(dir, p), t);
