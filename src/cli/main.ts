@@ -17,12 +17,13 @@ import { isHelp, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, s
 import { trendCommand } from "./trend";
 import { agreeCommand } from "./agree";
 import { verifyCommand } from "./verify";
+import { renderInspectTable } from "./inspect-table";
 import { version } from "../../package.json";
 
 /** Each command's usage line and what its options mean. */
 const COMMAND_USAGE: Record<string, string> = {
 	summarize: `attune summarize <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
-	inspect: `attune inspect <note.md> [--format json]`,
+	inspect: `attune inspect <note.md> [--format json|table]`,
 	lint: `attune lint <vault> [--format text|json]`,
 	agree: `attune agree <note-a.md> <note-b.md> [--format table|json]`,
 	trend: `attune trend <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
@@ -78,7 +79,7 @@ function summarizeCommand(args: string[]): RunResult {
 
 function inspectCommand(args: string[]): RunResult {
 	const p = parseArgs(args, ["format"]);
-	oneOf("format", p.options.get("format"), ["json"], "json");
+	const format = oneOf("format", p.options.get("format"), ["json", "table"], "json");
 	if (p.positional.length !== 1) throw new UsageError("inspect takes one note file");
 	const file = p.positional[0]!;
 	let st: fs.Stats;
@@ -94,6 +95,7 @@ function inspectCommand(args: string[]): RunResult {
 	const vaultPath = root ? path.relative(root, path.resolve(file)).split(path.sep).join("/") : path.basename(file);
 	const read = readNoteText(file);
 	const rec = recordFromText(read, vaultPath, config.vocab);
+	if (format === "table") return { stdout: renderInspectTable(rec), stderr: warningsText(config.warnings), code: 0 };
 	let properties: Record<string, unknown> | null = null;
 	let tags: { tag: string; line: number; property?: boolean; passage?: string }[] = [];
 	let headings: { heading: string; level: number; line: number }[] = [];
