@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { type SummaryFilter } from "../core/index/summary";
 import { toIsoDate } from "../core/note/properties";
 import { normalizeFolder } from "../core/vault-paths";
+import { findVaultRootOfFolder } from "./vault";
 
 /** Bad usage: exit 2 with one line on stderr. */
 export class UsageError extends Error {}
@@ -16,6 +17,10 @@ export const isHelp = (a: string) => a === "--help" || a === "-h";
 export interface Parsed {
 	positional: string[];
 	options: Map<string, string>;
+	/** Set by `vaultArg` when the folder given lies inside a vault: that folder, relative to the vault root. */
+	inVaultFolder?: string;
+	/** Lines for stderr that are neither errors nor warnings, such as "no vault found". */
+	notes?: string[];
 }
 
 export function parseArgs(args: string[], allowed: readonly string[]): Parsed {
@@ -54,17 +59,38 @@ export function dateOption(name: string, value: string | undefined): string | un
 	return value;
 }
 
+/**
+ * The vault a command reads. A folder inside a vault (a `.obsidian` folder in
+ * it or above it) reads the whole vault from its root, with its settings and
+ * excluded files, and scopes to that folder as `--folder` would; a folder in
+ * no vault is read as the vault, with default settings, and a note says so.
+ */
 export function vaultArg(p: Parsed, command: string): string {
 	if (p.positional.length !== 1) throw new UsageError(`${command} takes one vault folder${p.positional.length > 1 ? `, not ${p.positional.length} arguments` : ""}`);
-	const root = p.positional[0]!;
+	const given = p.positional[0]!;
 	let st: fs.Stats;
 	try {
-		st = fs.statSync(root);
+		st = fs.statSync(given);
 	} catch {
-		throw new UsageError(`vault folder “${root}” does not exist`);
+		throw new UsageError(`vault folder “${given}” does not exist`);
 	}
-	if (!st.isDirectory()) throw new UsageError(`“${root}” is a file, not a vault folder`);
+	if (!st.isDirectory()) throw new UsageError(`“${given}” is a file, not a vault folder`);
+	const root = findVaultRootOfFolder(given);
+	if (root === undefined) {
+		(p.notes ??= []).push(`no .obsidian folder in or above “${given}”, so it is read as a vault with default settings.`);
+		return given;
+	}
+	const folder = path.relative(root, path.resolve(given)).split(path.sep).join("/");
+	if (folder === "") return given;
+	// Two scopes for one folder would leave the reader guessing which one counted.
+	if (p.options.has("folder")) throw new UsageError(`“${given}” is a folder inside the vault at “${root}”, which already scopes to ${folder}; give either that folder or --folder, not both`);
+	p.inVaultFolder = folder;
 	return root;
+}
+
+/** What goes on stderr besides errors: the notes `vaultArg` left, then the warnings. */
+export function stderrText(p: Parsed, warnings: string[]): string {
+	return (p.notes ?? []).map((x) => `attune: note: ${x}\n`).join("") + warningsText(warnings);
 }
 
 /** The output of one run: what to print and the exit status. */
@@ -102,10 +128,10 @@ export function scopeFilter(p: Parsed, root: string): SummaryFilter {
 		client: p.options.get("client"),
 		from: dateOption("from", p.options.get("from")),
 		to: dateOption("to", p.options.get("to")),
-		folder: p.options.get("folder"),
+		folder: p.options.get("folder") ?? p.inVaultFolder,
 		noteType: p.options.get("note-type"),
 	};
 	if (filter.from && filter.to && filter.from > filter.to) throw new UsageError(`--from ${filter.from} is after --to ${filter.to}`);
-	if (filter.folder !== undefined) filter.folder = vaultFolder(root, filter.folder);
+	if (filter.folder !== undefined && p.inVaultFolder === undefined) filter.folder = vaultFolder(root, filter.folder);
 	return filter;
 }

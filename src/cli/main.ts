@@ -12,17 +12,18 @@ import { renderCsv, renderMarkdown, renderTable } from "../core/sidebar/report";
 import { summarize, summaryJson } from "../core/index/summary";
 import { readPropertyTags } from "../core/note/properties";
 import { clientSessionFolder } from "../core/authoring/new-note";
-import { isHelp, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, UsageError, vaultArg, warningsText } from "./args";
+import { isHelp, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, UsageError, vaultArg, warningsText } from "./args";
 // Bundled into dist/cli.js at build time, so the program runs without package.json beside it.
 import { trendCommand } from "./trend";
 import { agreeCommand } from "./agree";
 import { verifyCommand } from "./verify";
+import { renderInspectTable } from "./inspect-table";
 import { version } from "../../package.json";
 
 /** Each command's usage line and what its options mean. */
 const COMMAND_USAGE: Record<string, string> = {
 	summarize: `attune summarize <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
-	inspect: `attune inspect <note.md> [--format json]`,
+	inspect: `attune inspect <note.md> [--format json|table]`,
 	lint: `attune lint <vault> [--format text|json]`,
 	agree: `attune agree <note-a.md> <note-b.md> [--format table|json]`,
 	trend: `attune trend <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
@@ -73,12 +74,12 @@ function summarizeCommand(args: string[]): RunResult {
 	const config = readVaultConfig(root);
 	const s = summarize(indexVault(root, config, { countsOnly: true }), filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab });
 	const stdout = format === "json" ? JSON.stringify(summaryJson(s), null, 2) + "\n" : format === "csv" ? renderCsv(s) : format === "markdown" ? renderMarkdown(s) : renderTable(s);
-	return { stdout, stderr: warningsText(config.warnings), code: 0 };
+	return { stdout, stderr: stderrText(p, config.warnings), code: 0 };
 }
 
 function inspectCommand(args: string[]): RunResult {
 	const p = parseArgs(args, ["format"]);
-	oneOf("format", p.options.get("format"), ["json"], "json");
+	const format = oneOf("format", p.options.get("format"), ["json", "table"], "json");
 	if (p.positional.length !== 1) throw new UsageError("inspect takes one note file");
 	const file = p.positional[0]!;
 	let st: fs.Stats;
@@ -94,6 +95,7 @@ function inspectCommand(args: string[]): RunResult {
 	const vaultPath = root ? path.relative(root, path.resolve(file)).split(path.sep).join("/") : path.basename(file);
 	const read = readNoteText(file);
 	const rec = recordFromText(read, vaultPath, config.vocab);
+	if (format === "table") return { stdout: renderInspectTable(rec), stderr: warningsText(config.warnings), code: 0 };
 	let properties: Record<string, unknown> | null = null;
 	let tags: { tag: string; line: number; property?: boolean; passage?: string }[] = [];
 	let headings: { heading: string; level: number; line: number }[] = [];
@@ -126,11 +128,12 @@ function lintCommand(args: string[]): RunResult {
 	const format = oneOf("format", p.options.get("format"), ["text", "json"], "text");
 	const root = vaultArg(p, "lint");
 	const config = readVaultConfig(root);
-	const { diagnostics } = summarize(indexVault(root, config, { countsOnly: true }), {});
+	// A folder inside a vault lints that folder only.
+	const { diagnostics } = summarize(indexVault(root, config, { countsOnly: true }), { folder: p.inVaultFolder });
 	const stdout = format === "json"
 		? JSON.stringify({ format: 1, diagnostics }, null, 2) + "\n"
 		: diagnostics.map((d) => `${d.path}:${d.line}: ${d.code} ${d.tag}: ${d.message}\n`).join("") + (diagnostics.length === 0 ? "No problems found.\n" : `${diagnostics.length} problem${diagnostics.length === 1 ? "" : "s"} found.\n`);
-	return { stdout, stderr: warningsText(config.warnings), code: diagnostics.length > 0 ? 1 : 0 };
+	return { stdout, stderr: stderrText(p, config.warnings), code: diagnostics.length > 0 ? 1 : 0 };
 }
 
 /* istanbul ignore next: the process entry point */

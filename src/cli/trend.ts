@@ -7,7 +7,7 @@ import { buildTrend, type Trend, type TrendRow } from "../core/sidebar/trend";
 import { type SummaryFilter, summarize } from "../core/index/summary";
 import { clientSessionFolder } from "../core/authoring/new-note";
 import { PROCESS_LABELS, PROCESS_ORDER, labelFor } from "../core/vocabulary/families";
-import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, vaultArg, warningsText } from "./args";
+import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, vaultArg } from "./args";
 
 /** The JSON document of a trend, keys in the order FORMAT.md section 6 lists them. */
 export function trendJson(t: Trend, filter: SummaryFilter, warnings: string[] = []): unknown {
@@ -105,5 +105,5 @@ export function trendCommand(args: string[]): RunResult {
 	const trend = buildTrend(index, filter, { vocab: config.vocab });
 	// The scope's warnings are summarize's: notes it could not place, or that nothing matched.
 	const { warnings } = summarize(index, filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c) });
-	return { stdout: renderTrend(trend, filter, format, warnings), stderr: warningsText(config.warnings), code: 0 };
+	return { stdout: renderTrend(trend, filter, format, warnings), stderr: stderrText(p, config.warnings), code: 0 };
 }

@@ -164,7 +164,12 @@ export function indexVault(root: string, config: VaultConfig, opts: { countsOnly
 
 /** Finds the vault holding a note: the nearest folder above it with a `.obsidian` folder. */
 export function findVaultRoot(file: string): string | undefined {
-	let dir = path.dirname(path.resolve(file));
+	return findVaultRootOfFolder(path.dirname(path.resolve(file)));
+}
+
+/** Finds the vault holding a folder: the folder itself or the nearest one above it with a `.obsidian` folder. */
+export function findVaultRootOfFolder(folder: string): string | undefined {
+	let dir = path.resolve(folder);
 	for (;;) {
 		if (fs.existsSync(path.join(dir, ".obsidian"))) return dir;
 		const up = path.dirname(dir);

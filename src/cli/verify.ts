@@ -9,7 +9,7 @@ import { factsFromText } from "../core/note/reader";
 import { matchesFilter } from "../core/index/summary";
 import { contentHashBytes } from "../core/record/content-hash";
 import { type VerifyRow, STATUS_WORDS, addendaCount, isChanged, isFinalized, recordFields, verifyStatus } from "../core/record/verify";
-import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, vaultArg, warningsText } from "./args";
+import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, vaultArg } from "./args";
 
 /** Verifies every finalized note of the vault at root that the filter selects. */
 export function verifyVault(root: string, filter: ReturnType<typeof scopeFilter>, config = readVaultConfig(root)): VerifyRow[] {
@@ -62,5 +62,5 @@ export function verifyCommand(args: string[]): RunResult {
 	const filter = scopeFilter(p, root);
 	const config = readVaultConfig(root);
 	const rows = verifyVault(root, filter, config);
-	return { stdout: renderVerify(rows, format), stderr: warningsText(config.warnings), code: rows.some((r) => isChanged(r.status)) ? 1 : 0 };
+	return { stdout: renderVerify(rows, format), stderr: stderrText(p, config.warnings), code: rows.some((r) => isChanged(r.status)) ? 1 : 0 };
 }

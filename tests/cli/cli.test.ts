@@ -50,8 +50,10 @@ function fingerprint(dir: string): string[] {
 	return out.sort();
 }
 
+/** A vault as Obsidian makes one: a `.obsidian` folder, so no "no vault found" note is printed. */
 function tempVault(files: Record<string, string | Buffer>): string {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attune-cli-"));
+	fs.mkdirSync(path.join(dir, ".obsidian"));
 	for (const [p, t] of Object.entries(files)) {
 		fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
 		fs.writeFileSync(path.join(dir, p), t);
@@ -138,6 +140,35 @@ describe("attune inspect", () => {
 		expect(r.properties).toEqual({ tags: ["emotion/hope/primary-adaptive"] });
 		expect(r.tags.map((t) => [t.tag, t.line])).toEqual([["emotion/hope/primary-adaptive", 3], ["emotion/shame/primary-maladaptive", 7], ["todo", 7]]);
 		expect(r.diagnostics).toEqual([]);
+	});
+
+	it("--format table shows a person the properties read, each tag with its line and class, comments and problems", () => {
+		const dir = tempVault({
+			"n.md": "---\nclient: \"[[C-7]]\"\ndate: 2026-03-02\ntags:\n  - emotion/hope/primary-adaptive\n---\n## Work\n\nShe felt small #emotion/shame/primary-maladaptive\nThen #empathy/atunement\n\n> [!supervisor] Slow down at the shame\n",
+		});
+		const r = run(["inspect", path.join(dir, "n.md"), "--format", "Table"]);
+		expect([r.code, r.stderr]).toEqual([0, ""]);
+		const t = r.stdout;
+		expect(t).toMatch(/^Note: n\.md\n/);
+		expect(t).toMatch(/^Client +C-7$/m);
+		expect(t).toMatch(/^Date +2026-03-02$/m);
+		expect(t).toContain("Attune tags (2)");
+		expect(t).toMatch(/^5 \(properties\) +#emotion\/hope\/primary-adaptive +Client emotion +hope +Primary adaptive/m);
+		expect(t).toMatch(/^9 +#emotion\/shame\/primary-maladaptive +Client emotion +shame +Primary maladaptive +Work$/m);
+		expect(t).toContain("Supervisor comments (1 open, 0 resolved)");
+		expect(t).toMatch(/^12 +Open +Slow down at the shame$/m);
+		expect(t).toContain("Needs attention (1)");
+		expect(t).toMatch(/^Line 10 {2}unknown-value {2}#empathy\/atunement/m);
+		// JSON stays the default.
+		expect(JSON.parse(run(["inspect", path.join(dir, "n.md")]).stdout)).toMatchObject({ format: 1, path: "n.md" });
+	});
+
+	it("--format table says when properties are not valid YAML, and still lists the tags", () => {
+		const dir = tempVault({ "n.md": "---\nclient: \"C-1\n---\nShe felt small #emotion/shame\n" });
+		const t = run(["inspect", path.join(dir, "n.md"), "--format", "table"]).stdout;
+		expect(t).toMatch(/^The properties could not be read: /m);
+		expect(t).toMatch(/^4 +#emotion\/shame +Client emotion +shame +Not classified yet/m);
+		expect(t).toContain("invalid-frontmatter");
 	});
 });
 
