@@ -3,24 +3,15 @@
  * code by code and family by family (Cohen's κ, pooled κ, percent agreement),
  * and where they differ. It compares the coders, never the client.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { findVaultRoot, readNoteText, readVaultConfig } from "./vault";
 import { agreementJson, compareCodings, type Agreement } from "../core/training/agree";
 import { LANDIS_KOCH, landisKochLabel } from "../core/training/kappa";
-import { oneOf, parseArgs, type RunResult, UsageError, warningsText } from "./args";
+import { noteFileArg, oneOf, parseArgs, type RunResult, UsageError, warningsText } from "./args";
 
 /** A note file's text, or a usage error that says why it cannot be compared. */
 function noteText(file: string): string {
-	let st: fs.Stats;
-	try {
-		st = fs.statSync(file);
-	} catch {
-		throw new UsageError(`note “${file}” does not exist`);
-	}
-	if (!st.isFile()) throw new UsageError(`“${file}” is not a file`);
-	if (!file.toLowerCase().endsWith(".md")) throw new UsageError(`“${file}” is not a Markdown note (.md)`);
-	const read = readNoteText(file);
+	const read = readNoteText(noteFileArg(file));
 	if ("error" in read) throw new UsageError(`note “${file}” could not be read: ${read.error}`);
 	return read.text;
 }

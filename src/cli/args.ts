@@ -65,6 +65,19 @@ export function dateOption(name: string, value: string | undefined): string | un
  * excluded files, and scopes to that folder as `--folder` would; a folder in
  * no vault is read as the vault, with default settings, and a note says so.
  */
+/** Checks a note-file argument: it exists, is a file, and is a `.md` note; otherwise a usage error saying which. */
+export function noteFileArg(file: string): string {
+	let st: fs.Stats;
+	try {
+		st = fs.statSync(file);
+	} catch {
+		throw new UsageError(`note “${file}” does not exist`);
+	}
+	if (!st.isFile()) throw new UsageError(`“${file}” is not a file`);
+	if (!file.toLowerCase().endsWith(".md")) throw new UsageError(`“${file}” is not a Markdown note (.md); Attune reads only .md notes`);
+	return file;
+}
+
 export function vaultArg(p: Parsed, command: string): string {
 	if (p.positional.length !== 1) throw new UsageError(`${command} takes one vault folder${p.positional.length > 1 ? `, not ${p.positional.length} arguments` : ""}`);
 	const given = p.positional[0]!;

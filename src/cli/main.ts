@@ -2,7 +2,6 @@
  * `attune`: the command line. A thin shell over the core that reads a vault
  * folder as the plugin reads it inside Obsidian, and writes nothing into it.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { findVaultRoot, indexVault, parseProperties, readNoteText, readVaultConfig, recordFromText } from "./vault";
 import { passageAt } from "../core/markdown/passages";
@@ -12,7 +11,7 @@ import { renderCsv, renderMarkdown, renderTable } from "../core/sidebar/report";
 import { summarize, summaryJson } from "../core/index/summary";
 import { readPropertyTags } from "../core/note/properties";
 import { clientSessionFolder } from "../core/authoring/new-note";
-import { isHelp, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, UsageError, vaultArg, warningsText } from "./args";
+import { isHelp, noteFileArg, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, UsageError, vaultArg, warningsText } from "./args";
 // Bundled into dist/cli.js at build time, so the program runs without package.json beside it.
 import { trendCommand } from "./trend";
 import { agreeCommand } from "./agree";
@@ -81,15 +80,7 @@ function inspectCommand(args: string[]): RunResult {
 	const p = parseArgs(args, ["format"]);
 	const format = oneOf("format", p.options.get("format"), ["json", "table"], "json");
 	if (p.positional.length !== 1) throw new UsageError("inspect takes one note file");
-	const file = p.positional[0]!;
-	let st: fs.Stats;
-	try {
-		st = fs.statSync(file);
-	} catch {
-		throw new UsageError(`note “${file}” does not exist`);
-	}
-	if (!st.isFile()) throw new UsageError(`“${file}” is not a file`);
-	if (!file.toLowerCase().endsWith(".md")) throw new UsageError(`“${file}” is not a Markdown note (.md); Attune reads only .md notes`);
+	const file = noteFileArg(p.positional[0]!);
 	const root = findVaultRoot(file);
 	const config = root ? readVaultConfig(root) : readVaultConfig(path.dirname(file));
 	const vaultPath = root ? path.relative(root, path.resolve(file)).split(path.sep).join("/") : path.basename(file);
