@@ -80,14 +80,7 @@ export async function setReview(ctx: AttuneContext, file: TFile | null, fields: 
 		new Notice(`The properties of “${file.basename}” are not valid YAML (${problem}). Nothing was changed; fix them in source mode first.`);
 		return false;
 	}
-	try {
-		await ctx.app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
-			for (const [k, v] of Object.entries(fields)) fm[k] = v;
-		});
-	} catch (e) {
-		new Notice(`The properties of “${file.basename}” could not be updated (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
-		return false;
-	}
+	if (!(await writeProperties(ctx, file, fields))) return false;
 	new Notice(done);
 	return true;
 }
@@ -111,4 +104,17 @@ export function markReviewed(ctx: AttuneContext, file: TFile | null): Promise<bo
 /** The file of the active Markdown view, if any. */
 export function activeNote(ctx: AttuneContext): TFile | null {
 	return ctx.app.workspace.getActiveViewOfType(MarkdownView)?.file ?? ctx.app.workspace.getActiveFile();
+}
+
+/** Sets properties through `processFrontMatter`; false, with a notice saying nothing was changed, when Obsidian could not. */
+export async function writeProperties(ctx: AttuneContext, file: TFile, fields: Record<string, string>): Promise<boolean> {
+	try {
+		await ctx.app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
+			for (const [k, v] of Object.entries(fields)) fm[k] = v;
+		});
+		return true;
+	} catch (e) {
+		new Notice(`The properties of “${file.basename}” could not be updated (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
+		return false;
+	}
 }

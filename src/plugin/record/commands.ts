@@ -9,6 +9,7 @@ import { addendumInsertion, isFinalized, localDateTime, recordFields, verifyStat
 import { scanMarkdown } from "../../core/markdown/scan";
 import type { AttuneContext } from "../context";
 import { contentHashOf, propertiesOf, readNote } from "./hash";
+import { writeProperties } from "../authoring/supervision";
 
 /** The notice every refused change of a finalized note gives. */
 export const FINALIZED_NOTICE = "This note is finalized, so Attune does not change it. Use “Add addendum” to add a correction or a comment.";
@@ -56,14 +57,7 @@ async function readable(ctx: AttuneContext, file: TFile | null): Promise<{ file:
 
 /** Writes record fields, then checks the note hashes as written; false (with a notice) when it could not. */
 async function writeFields(ctx: AttuneContext, file: TFile, fields: Record<string, string>): Promise<boolean> {
-	try {
-		await ctx.app.fileManager.processFrontMatter(file, (fm: Record<string, unknown>) => {
-			for (const [k, v] of Object.entries(fields)) fm[k] = v;
-		});
-	} catch (e) {
-		new Notice(`The properties of “${file.basename}” could not be updated (${e instanceof Error ? e.message : String(e)}). Nothing was changed.`);
-		return false;
-	}
+	if (!(await writeProperties(ctx, file, fields))) return false;
 	return true;
 }
 
