@@ -40,6 +40,10 @@ export function factsFromCache(path: string, cache: CachedMetadata | null, text:
 		headings: (cache?.headings ?? []).map((h) => ({ heading: h.heading, level: h.level, line: h.position.start.line })),
 		callouts: scan ? scan.callouts : [],
 	};
+	if (text !== null && scan) {
+		facts.text = text;
+		facts.bodyStart = scan.frontmatter ? scan.frontmatter.endLine + 1 : 0;
+	}
 	if (!cache && scan) {
 		// No cache yet (a brand-new file): fall back to reading the text entirely.
 		facts.tags = scan.tags;

@@ -6,7 +6,7 @@
 import { Component, type App, type CachedMetadata, TFile, type TAbstractFile, parseYaml } from "obsidian";
 import { compileExcludes, inFolder, inHiddenFolder, type ExcludeMatcher } from "../core/vault-paths";
 import type { NoteIndex } from "../core/index/index";
-import { type NoteRecord, interpretNote, unreadableRecord } from "../core/note/note";
+import { type NoteRecord, interpretNote, needsPassages, unreadableRecord } from "../core/note/note";
 import type { Vocabulary } from "../core/vocabulary/vocabulary";
 import { factsFromCache, textNeeded } from "./cache-facts";
 
@@ -128,10 +128,11 @@ export class VaultIndexer extends Component {
 			const read = (y: string) => parseYaml(y) as unknown;
 			let text = textNeeded(cache) ? await this.app.vault.cachedRead(file) : null;
 			let rec = interpretNote(factsFromCache(file.path, cache, text, read), this.vocab());
-			// The line of a property tag or a bad property lives only in the text:
-			// read it for those notes alone, not for every note with properties.
+			// The line of a property tag or a bad property lives only in the text, and
+			// so do the passages that count moves by class: read it for those notes
+			// alone, not for every note with properties or tags.
 			const needsLines = rec.diagnostics.some((d) => d.code === "bad-property") || rec.occurrences.some((o) => o.inProperties);
-			if (text === null && needsLines) {
+			if (text === null && (needsLines || needsPassages(rec))) {
 				text = await this.app.vault.cachedRead(file);
 				rec = interpretNote(factsFromCache(file.path, cache, text, read), this.vocab());
 			}

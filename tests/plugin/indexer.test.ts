@@ -48,6 +48,25 @@ describe("VaultIndexer", () => {
 		expect(summarize(ctx.index).notes).toBe(1);
 	});
 
+	it("reads the text of a note holding an emotion and a move, and of no other, to count moves by class", async () => {
+		const app = new App();
+		app.vault.seed("a.md", "Shame #emotion/shame/primary-maladaptive softened #process/transforming\n\nLater #process/soothing\n");
+		app.vault.seed("b.md", "Only a move #process/soothing\n");
+		const read: string[] = [];
+		const orig = app.vault.cachedRead.bind(app.vault);
+		app.vault.cachedRead = (f) => {
+			read.push(f.path);
+			return orig(f);
+		};
+		const index = new NoteIndex();
+		const indexer = new VaultIndexer(app as never, index, () => vocabularyFrom(DEFAULT_SETTINGS));
+		indexer.load();
+		await indexer.ready;
+		expect(read).toEqual(["a.md"]);
+		const byClass = summarize(index).movesByClass["primary-maladaptive"]!;
+		expect([byClass.transforming, byClass.soothing]).toEqual([1, 0]);
+	});
+
 	it("leaves out excluded files and dot-folders, as Obsidian's settings say", async () => {
 		const { ctx } = await makeContext(
 			{ "a.md": "#emotion/shame\n", "Archive/old.md": "#emotion/shame\n", ".trash/x.md": "#emotion/shame\n", "data.csv": "#emotion/shame" },

@@ -5,7 +5,8 @@
  */
 import type { RawCallout, RawHeading, RawTag } from "../markdown/types";
 import { type Family, type ProcessOrUnclassified, perFamily } from "../vocabulary/families";
-import { type DiagnosticCode, countKey, parseTag } from "../vocabulary/tags";
+import { codingBlocks } from "../markdown/passages";
+import { type DiagnosticCode, MODALITY_KEY, MODE_MODALITY_KEY, MOVE_CLASS_KEY, countKey, parseTag } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 import { type NoteProperties, readProperties, readPropertyTags } from "./properties";
 
@@ -23,6 +24,15 @@ export interface NoteFacts {
 	tags: RawTag[];
 	headings: RawHeading[];
 	callouts: RawCallout[];
+	/**
+	 * The note's text, when the shell has read it: the passages of its body
+	 * (FORMAT.md section 2) are placed from it. Without it, a note that holds
+	 * both a client emotion and a move in its body counts no move by class
+	 * (see `needsPassages`).
+	 */
+	text?: string;
+	/** 0-based line where the body starts (after the properties block), with `text`. */
+	bodyStart?: number;
 }
 
 /** One diagnostic of FORMAT.md section 5. */
@@ -55,6 +65,12 @@ export interface Occurrence {
 	inProperties: boolean;
 	/** Headings above the tag, outermost first. */
 	headings: string[];
+	/**
+	 * The 0-based first line of the passage the tag belongs to (FORMAT.md
+	 * section 2), for client emotions and moves in the body of a note that
+	 * holds both; unset elsewhere.
+	 */
+	passage?: number;
 }
 
 /** A supervisor comment callout. */
@@ -184,6 +200,12 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 		addTag(t.tag, t.line, false, path_);
 	}
 
+	if (facts.text !== undefined && needsPassages({ occurrences })) countMovesByClass(facts, vocab, occurrences, bump);
+	// Every note counts once under its modality (none: ""), and each empathy mode under it.
+	const modality = props.modality ?? "";
+	bump(countKey(MODALITY_KEY, modality));
+	for (const o of occurrences) if (o.family === "empathy") bump(countKey(MODE_MODALITY_KEY, modality, o.value));
+
 	const comments: SupervisorComment[] = [];
 	for (const c of facts.callouts) {
 		if (c.type === "supervisor" || c.type === "supervisor-resolved") {
@@ -194,6 +216,58 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 	const rec: NoteRecord = { path, name, folder, props, occurrences, comments, diagnostics, counts };
 	if (facts.frontmatterError !== undefined) rec.propertiesError = facts.frontmatterError;
 	return rec;
+}
+
+/**
+ * Whether a note's moves are counted by class only from its text: it holds a
+ * client emotion and a move in its body. A shell that has not read the text
+ * reads it for these notes alone.
+ */
+export function needsPassages(rec: { occurrences: readonly Occurrence[] }): boolean {
+	let emotion = false;
+	let move = false;
+	for (const o of rec.occurrences) {
+		if (o.inProperties) continue;
+		if (o.family === "emotion") emotion = true;
+		else if (o.family === "process") move = true;
+		if (emotion && move) return true;
+	}
+	return false;
+}
+
+/**
+ * Places each body emotion and move in its passage, and counts each move
+ * once under every class of the client emotions in its passage.
+ */
+function countMovesByClass(facts: NoteFacts, vocab: Vocabulary, occurrences: Occurrence[], bump: (key: string) => void): void {
+	const text = facts.text!.charCodeAt(0) === 0xfeff ? facts.text!.slice(1) : facts.text!;
+	const lines = text.split(/\r\n|\r|\n/);
+	const attuneTags = new Map<number, RawTag[]>();
+	for (const t of facts.tags) {
+		if (parseTag(t.tag, vocab) === null) continue;
+		const onLine = attuneTags.get(t.line);
+		if (onLine) onLine.push(t);
+		else attuneTags.set(t.line, [t]);
+	}
+	const blocks = codingBlocks(lines, facts.bodyStart ?? 0, attuneTags);
+	// Blocks are in line order: find each tag's block by walking both lists once.
+	let b = 0;
+	const classes = new Map<number, Set<string>>();
+	const moves: Occurrence[] = [];
+	for (const o of occurrences) {
+		if (o.inProperties || (o.family !== "emotion" && o.family !== "process")) continue;
+		while (b < blocks.length && blocks[b]!.end < o.line) b++;
+		const block = blocks[b];
+		if (!block || block.start > o.line || block.owner < 0) continue;
+		o.passage = blocks[block.owner]!.start;
+		if (o.family === "process") moves.push(o);
+		else {
+			const set = classes.get(o.passage) ?? new Set<string>();
+			set.add(o.process ?? "unclassified");
+			classes.set(o.passage, set);
+		}
+	}
+	for (const m of moves) for (const c of classes.get(m.passage!) ?? []) bump(countKey(MOVE_CLASS_KEY, m.value, c));
 }
 
 /** A diagnostic for a file that could not be read at all. */
