@@ -84,6 +84,8 @@ export type Selection =
 	| { kind: "resonance"; emotion: string }
 	/** One value of a family (with compassion's direction, when given); `where` names the section that lists it. */
 	| { kind: "code"; family: Family; value: string; direction?: string; where: string }
+	/** Every client emotion of one class, whatever its word (the codebook's class terms). */
+	| { kind: "class"; process: ProcessOrUnclassified }
 	/** The moves of one word that share a passage with a client emotion of one class. */
 	| { kind: "move-class"; move: string; process: ProcessOrUnclassified };
 
@@ -107,6 +109,10 @@ export function passagesOf(records: Iterable<NoteRecord>, sel: Selection): Occur
 			const passages = new Set<number>();
 			for (const o of rec.occurrences) if (o.family === "emotion" && o.passage !== undefined && (o.process ?? "unclassified") === sel.process) passages.add(o.passage);
 			for (const o of rec.occurrences) if (o.family === "process" && o.value === sel.move && o.passage !== undefined && passages.has(o.passage)) out.push(refOf(rec, o));
+			continue;
+		}
+		if (sel.kind === "class") {
+			for (const o of rec.occurrences) if (o.family === "emotion" && (o.process ?? "unclassified") === sel.process) out.push(refOf(rec, o));
 			continue;
 		}
 		if (sel.kind === "code") {

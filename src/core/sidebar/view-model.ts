@@ -4,6 +4,9 @@
  */
 import type { NoteIndex } from "../index/index";
 import { DEFAULT_VOCABULARY, FAMILIES, type Family, perFamily } from "../vocabulary/families";
+import { DEFAULT_SETTINGS } from "../settings";
+import { vocabularyFrom } from "../vocabulary/vocabulary";
+import { type CodebookFamily, codebook } from "./codebook";
 import { type ClinicianSeries, type CompassionRow, type IngredientRow, compassionRows, relationshipRows, therapistOverTime } from "./families";
 import { type Summary, type SummaryOptions, matchesFilter, selectNotes, summarize } from "../index/summary";
 import type { Diagnostic, NoteRecord } from "../note/note";
@@ -50,6 +53,8 @@ export interface SummaryViewModel {
 	relationship: IngredientRow[];
 	/** Compassion's elements by direction. */
 	compassion: CompassionRow[];
+	/** Each defined term of each switched-on family, its definition and its count in the scope. */
+	codebook: CodebookFamily[];
 	/** True when the scope holds no Attune tag at all: show what to do first. */
 	empty: boolean;
 	/**
@@ -93,6 +98,7 @@ export function buildViewModel(
 		passages: [],
 		on: perFamily((_d, f) => options.vocab?.on[f] ?? true),
 		relationship: [],
+		codebook: codebook(summary, options.vocab ?? vocabularyFrom(DEFAULT_SETTINGS)),
 		compassion: compassionRows(summary, options.vocab?.words.compassion ?? DEFAULT_VOCABULARY.compassion),
 		empty: FAMILIES.every((f) => summary.rows[f].every((r) => r.count === 0)),
 	};

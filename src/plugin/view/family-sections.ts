@@ -199,3 +199,35 @@ export function modesByModality(r: Renderer): void {
 		}
 	});
 }
+
+/**
+ * "Codebook": each defined term of each switched-on family, with its tag, its
+ * definition in the field's words, and its count in the scope; a count lists
+ * the term's passages, each opening the note at its line.
+ */
+export function codebook(r: Renderer): void {
+	const families = r.m.codebook;
+	if (families.length === 0) return;
+	const terms = families.reduce((n, f) => n + f.terms.length, 0);
+	r.section("codebook", "Codebook", plural(terms, "term"), (s, redraw) => {
+		r.muted(s, "Each term with its definition and how often it was coded in this scope.");
+		for (const fam of families) {
+			s.createEl("h5", { text: fam.label });
+			const dl = s.createEl("dl", { cls: "attune-codebook" });
+			for (const t of fam.terms) {
+				const dt = dl.createEl("dt", { cls: "attune-codebook-term" });
+				dt.createSpan({ text: t.label });
+				dt.createEl("code", { cls: "attune-codebook-tag", text: `#${t.tag}` });
+				const count = dt.createSpan({ cls: "attune-num attune-codebook-count" });
+				if (t.count === 0) count.setText(`${t.count} in this scope`);
+				else {
+					const on = sameSelection(t.selection, r.m.selection);
+					r.button(count, `${t.count} in this scope`, `codebook-${t.tag}`, `${on ? "Hide" : "Show"} the ${plural(t.count, "passage")} coded ${t.label.toLowerCase()}`, () => r.h.select(on ? undefined : t.selection), ["attune-cell-button"])
+						.setAttribute("aria-pressed", String(on));
+				}
+				const dd = dl.createEl("dd", { cls: "attune-codebook-definition", text: t.definition ?? "A word added in the settings: Attune has no definition for it. Write one in its study note." });
+				if (sameSelection(t.selection, r.m.selection)) r.passages(dd, t.label.toLowerCase(), redraw);
+			}
+		}
+	});
+}

@@ -24,7 +24,7 @@ import { FAMILY_TABLE, PROCESS_LABELS, type ProcessOrUnclassified, labelFor } fr
 import { type ViewRange, type ViewScope } from "../../core/settings";
 import { ACTIONS, FOCUS_KEYS, actionButton, svgEl } from "./view-kit";
 import { type TrendUi, defaultTrendUi, drawTrend } from "./trend-chart";
-import { compassion, modesByModality, movesByClass, relationship, therapistSide } from "./family-sections";
+import { codebook, compassion, modesByModality, movesByClass, relationship, therapistSide } from "./family-sections";
 
 /** What the rendered view asks its host to do. */
 export interface SummaryViewHandlers {
@@ -46,7 +46,7 @@ export interface SummaryViewHandlers {
 export type EmotionSortKey = "emotion" | "process" | "count" | "notes";
 
 /** The view's sections, in the order drawn. */
-export const SECTION_KEYS = ["overview", "emotions", "sessions", "sequence", "byclass", "responses", "resonance", "relationship", "compassion", "bymodality", "supervision", "attention", "export"] as const;
+export const SECTION_KEYS = ["overview", "emotions", "sessions", "sequence", "byclass", "responses", "resonance", "relationship", "compassion", "bymodality", "codebook", "supervision", "attention", "export"] as const;
 /** A section of the view. */
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
@@ -59,7 +59,7 @@ export type SectionKey = (typeof SECTION_KEYS)[number];
  */
 export const DEFAULT_OPEN: Readonly<Record<SectionKey, boolean>> = Object.freeze({
 	overview: true, emotions: true, sessions: true, sequence: true,
-	byclass: false, responses: false, resonance: false, relationship: false, compassion: false, bymodality: false, supervision: false, attention: false, export: false,
+	byclass: false, responses: false, resonance: false, relationship: false, compassion: false, bymodality: false, codebook: false, supervision: false, attention: false, export: false,
 });
 
 /** What the view remembers between renders that is not in the model. */
@@ -138,6 +138,7 @@ export function renderSummaryView(container: HTMLElement, model: SummaryViewMode
 			r.notice(model.scope.problem);
 		} else if (model.empty) {
 			r.emptyState();
+			codebook(r);
 			r.supervision();
 			r.attention();
 		} else {
@@ -151,6 +152,7 @@ export function renderSummaryView(container: HTMLElement, model: SummaryViewMode
 			relationship(r);
 			compassion(r);
 			modesByModality(r);
+			codebook(r);
 			r.supervision();
 			r.attention();
 			r.exportBar();

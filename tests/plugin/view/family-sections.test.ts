@@ -6,6 +6,7 @@ import type { AttuneSettings } from "../../../src/core/settings";
 import { registerSummaryView } from "../../../src/plugin/view/register";
 import { RENDER_DEBOUNCE_MS, type SummaryView, VIEW_TYPE_SUMMARY } from "../../../src/plugin/view/summary-view";
 import { makeContext } from "../../helpers/harness";
+import { CONCEPTS } from "../../../src/core/vocabulary/concepts";
 
 /** The sections of the families beyond the client's emotions, in the plugin's double. */
 const A = `---
@@ -54,7 +55,10 @@ async function setup(settings: Partial<AttuneSettings> = {}) {
 	await settle();
 	return { app: made.app, view, el: view.contentEl };
 }
-afterEach(() => jest.useRealTimers());
+afterEach(() => {
+	jest.useRealTimers();
+	document.body.replaceChildren();
+});
 
 const settle = () => jest.advanceTimersByTimeAsync(RENDER_DEBOUNCE_MS + 1);
 const titles = (el: HTMLElement) => [...el.querySelectorAll<HTMLButtonElement>(".attune-section-title button")].map((b) => b.firstChild?.textContent);
@@ -62,7 +66,8 @@ const open = (el: HTMLElement, title: string) => {
 	const b = [...el.querySelectorAll<HTMLButtonElement>(".attune-section-title button")].find((x) => x.firstChild?.textContent === title);
 	if (!b) throw new Error(`no section ${title}`);
 	if (b.getAttribute("aria-expanded") !== "true") b.click();
-	return document.getElementById(b.getAttribute("aria-controls")!)!;
+	// Within this view: the document may still hold an earlier test's view, with the same ids.
+	return el.querySelector<HTMLElement>(`#${b.getAttribute("aria-controls")!}`)!;
 };
 const rows = (el: Element, sel: string) => [...el.querySelectorAll(`${sel} tbody tr`)].map((tr) => [...tr.children].map((c) => c.textContent ?? ""));
 const button = (el: Element, label: RegExp) => {
@@ -138,10 +143,37 @@ describe("the sections of the other families", () => {
 		expect(titles(el)).not.toContain("Empathy modes by modality");
 	});
 
+	it("lists each term of the codebook with its definition and count in the scope, a count opening its passages", async () => {
+		const { el, view } = await setup();
+		const body = open(el, "Codebook");
+		const terms = [...body.querySelectorAll(".attune-codebook-term")];
+		const term = (tag: string) => {
+			const dt = terms.find((t) => t.querySelector(".attune-codebook-tag")?.textContent === tag);
+			if (!dt) throw new Error(`no term ${tag}`);
+			return { label: dt.firstChild?.textContent, count: dt.querySelector(".attune-codebook-count")?.textContent, definition: dt.nextElementSibling?.textContent };
+		};
+		expect(term("#therapist/regulating")).toEqual({ label: "Regulating own resonance", count: "1 in this scope", definition: CONCEPTS.therapist.regulating!.definition });
+		expect(term("#relationship/congruence")).toEqual({ label: "Congruence", count: "0 in this scope", definition: CONCEPTS.relationship.congruence!.definition });
+		expect(term("#emotion/<emotion>/primary-adaptive").count).toBe("1 in this scope");
+		expect(term("#compassion/feeling").count).toBe("1 in this scope");
+		// Every closed word of every family on, and the four classes.
+		expect(terms).toHaveLength(4 + 3 + 7 + 12 + 3 + 7 + 5);
+		button(body, /Show the 1 passage coded primary adaptive emotion/).click();
+		await settle();
+		expect(passageTexts(el)).toEqual(["Angry at me #emotion/anger/secondary, then hurt #emotion/hurt/primary-adaptive; named both #process/symbolizing."]);
+		// The count follows the scope.
+		await view.setState({ scope: "folder", folder: "Other" }, { history: false });
+		await settle();
+		expect(open(el, "Codebook").textContent).toContain("#therapist/regulating0 in this scope");
+	});
+
 	it("does not show a switched-off family's section", async () => {
 		const { el } = await setup({ switchedOff: ["relationship", "compassion", "therapist", "resonance", "process"] });
 		const shown = titles(el);
 		for (const t of ["The therapist's side", "Relationship", "Compassion", "What was done with each class"]) expect(shown).not.toContain(t);
 		expect(shown).toContain("Empathy modes by modality");
+		const tags = [...open(el, "Codebook").querySelectorAll(".attune-codebook-tag")].map((t) => t.textContent ?? "");
+		expect(tags.filter((t) => /^#(relationship|compassion|therapist|process)\//.test(t))).toEqual([]);
+		expect(tags).toContain("#empathy/rapport");
 	});
 });

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { indexVault, readVaultConfig } from "../../../src/cli/vault";
 import type { ScopeChoice } from "../../../src/core/sidebar/scope";
 import { summarize, summaryJson } from "../../../src/core/index/summary";
-import { PROCESS_LABELS, PROCESS_ORDER, labelFor } from "../../../src/core/vocabulary/families";
+import { FAMILY_TABLE, PROCESS_CLASSES, PROCESS_LABELS, PROCESS_ORDER, labelFor } from "../../../src/core/vocabulary/families";
 import { modalityLabel } from "../../../src/core/sidebar/report";
 import { registerSummaryView } from "../../../src/plugin/view/register";
 import { LIST_LIMIT } from "../../../src/plugin/view/render";
@@ -119,6 +119,20 @@ function familySections(el: HTMLElement, json: ReturnType<typeof summaryJson>, s
 		const n = directions.map((d) => compassion.filter((c) => c.element === e && c.direction === d).reduce((t, c) => t + c.count, 0));
 		return [labelFor(e), ...n.map(String), String(n.reduce((a, b) => a + b, 0))];
 	}));
+	// The codebook's count of each term: the classes' shares, and each closed word's occurrences over its qualifiers.
+	const terms = [...openSection(el, "Codebook").querySelectorAll(".attune-codebook-term")].map((t) => [t.querySelector(".attune-codebook-tag")?.textContent, t.querySelector(".attune-codebook-count")?.textContent]);
+	const expectedTerms: (string | undefined)[][] = [];
+	for (const def of FAMILY_TABLE) {
+		if (!def.study) continue;
+		const word = config.vocab.families[def.key];
+		if (def.study.of === "classes") {
+			for (const p of PROCESS_CLASSES) expectedTerms.push([`#${word}/<emotion>/${p}`, `${json.processShares.find((x) => x.process === p)!.count} in this scope`]);
+			continue;
+		}
+		const list = json[def.summary.list] as (Counted & Record<string, unknown>)[];
+		for (const w of config.vocab.words[def.key]) expectedTerms.push([`#${word}/${w}`, `${list.filter((r) => r[def.summary.field] === w).reduce((n, r) => n + r.count, 0)} in this scope`]);
+	}
+	expect(terms).toEqual(expectedTerms);
 	if (scope === "vault" || scope === "folder") {
 		expect(cells(openSection(el, "Empathy modes by modality"), ".attune-bymodality-table")).toEqual(
 			json.modesByModality.map((r) => [modalityLabel(r.modality), String(r.notes), ...config.vocab.words.empathy.map((m) => String(r.modes[m]))]),
