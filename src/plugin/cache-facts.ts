@@ -63,3 +63,9 @@ export function factsFromCache(path: string, cache: CachedMetadata | null, text:
 	}
 	return facts;
 }
+
+/** The 0-based line where a note's body starts, after its properties block, from the cache. */
+export function bodyStartOf(cache: CachedMetadata | null): number {
+	const end = cache?.frontmatterPosition?.end.line ?? (cache?.sections?.[0]?.type === "yaml" ? cache.sections[0].position.end.line : undefined);
+	return end === undefined ? 0 : end + 1;
+}

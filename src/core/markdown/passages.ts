@@ -52,8 +52,8 @@ export interface CodingBlock {
 	end: number;
 	/** A supervisor callout (`[!supervisor]`, `[!supervisor-resolved]`). */
 	supervisor: boolean;
-	/** The block's text without its Attune tags, white space collapsed: empty for a block of tags alone. */
-	key: string;
+	/** True for a block of Attune tags alone (its text without them is white space). */
+	bare: boolean;
 	/**
 	 * The block whose passage this block's tags belong to (an index into the
 	 * list): itself; for a block of tags alone, the block before it, or at the
@@ -75,11 +75,20 @@ export function stripLine(line: string, tags: readonly RawTag[]): string {
 	return out;
 }
 
-/** A block's matching key: its lines without Attune tags, white space collapsed. */
-function keyOf(lines: readonly string[], start: number, end: number, tags: ReadonlyMap<number, readonly RawTag[]>): string {
+/** A block's text without its Attune tags, white space collapsed: what `attune agree` matches blocks by. */
+export function blockKey(lines: readonly string[], block: Pick<CodingBlock, "start" | "end">, tags: ReadonlyMap<number, readonly RawTag[]>): string {
 	const parts: string[] = [];
-	for (let i = start; i <= end; i++) parts.push(stripLine(lines[i]!, tags.get(i) ?? []));
+	for (let i = block.start; i <= block.end; i++) parts.push(stripLine(lines[i]!, tags.get(i) ?? []));
 	return parts.join(" ").replace(/\s+/g, " ").trim();
+}
+
+/** Whether a block holds nothing but Attune tags. A block's lines are not blank, so a line without a tag has text: most blocks are answered without stripping. */
+function isBare(lines: readonly string[], start: number, end: number, tags: ReadonlyMap<number, readonly RawTag[]>): boolean {
+	for (let i = start; i <= end; i++) {
+		const onLine = tags.get(i);
+		if (!onLine || /\S/.test(stripLine(lines[i]!, onLine))) return false;
+	}
+	return true;
 }
 
 /**
@@ -92,7 +101,7 @@ function keyOf(lines: readonly string[], start: number, end: number, tags: Reado
  */
 export function codingBlocks(lines: readonly string[], bodyStart: number, attuneTags: ReadonlyMap<number, readonly RawTag[]>): CodingBlock[] {
 	const blocks: CodingBlock[] = [];
-	const push = (start: number, end: number, supervisor: boolean) => blocks.push({ start, end, supervisor, key: keyOf(lines, start, end, attuneTags), owner: -1 });
+	const push = (start: number, end: number, supervisor: boolean) => blocks.push({ start, end, supervisor, bare: isBare(lines, start, end, attuneTags), owner: -1 });
 	let i = bodyStart;
 	while (i < lines.length) {
 		const l = lines[i]!;
@@ -136,7 +145,7 @@ export function codingBlocks(lines: readonly string[], bodyStart: number, attune
 	let prev = -1;
 	const orphans: CodingBlock[] = [];
 	blocks.forEach((b, k) => {
-		if (b.key === "" && !b.supervisor) {
+		if (b.bare && !b.supervisor) {
 			if (prev >= 0) b.owner = prev;
 			else orphans.push(b);
 			return;

@@ -200,7 +200,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 		addTag(t.tag, t.line, false, path_);
 	}
 
-	if (facts.text !== undefined && needsPassages({ occurrences })) countMovesByClass(facts, vocab, occurrences, bump);
+	if (facts.text !== undefined && needsPassages({ occurrences })) countMovesByClass(facts.tags, facts.text, facts.bodyStart ?? 0, vocab, occurrences, bump);
 	// Every note counts once under its modality (none: ""), and each empathy mode under it.
 	const modality = props.modality ?? "";
 	bump(countKey(MODALITY_KEY, modality));
@@ -236,20 +236,31 @@ export function needsPassages(rec: { occurrences: readonly Occurrence[] }): bool
 }
 
 /**
+ * For a record read without its text (see `needsPassages`): places its body
+ * emotions and moves in their passages from the text, and counts its moves
+ * by class, as `interpretNote` does when given the text. `tags` are the
+ * facts' body tags; `bodyStart` the 0-based line after the properties.
+ */
+export function placePassages(rec: NoteRecord, tags: readonly RawTag[], text: string, bodyStart: number, vocab: Vocabulary): void {
+	if (rec.unreadable || !needsPassages(rec) || rec.occurrences.some((o) => o.passage !== undefined)) return;
+	countMovesByClass(tags, text, bodyStart, vocab, rec.occurrences, (k) => rec.counts.set(k, (rec.counts.get(k) ?? 0) + 1));
+}
+
+/**
  * Places each body emotion and move in its passage, and counts each move
  * once under every class of the client emotions in its passage.
  */
-function countMovesByClass(facts: NoteFacts, vocab: Vocabulary, occurrences: Occurrence[], bump: (key: string) => void): void {
-	const text = facts.text!.charCodeAt(0) === 0xfeff ? facts.text!.slice(1) : facts.text!;
+function countMovesByClass(tags: readonly RawTag[], withBom: string, bodyStart: number, vocab: Vocabulary, occurrences: Occurrence[], bump: (key: string) => void): void {
+	const text = withBom.charCodeAt(0) === 0xfeff ? withBom.slice(1) : withBom;
 	const lines = text.split(/\r\n|\r|\n/);
 	const attuneTags = new Map<number, RawTag[]>();
-	for (const t of facts.tags) {
+	for (const t of tags) {
 		if (parseTag(t.tag, vocab) === null) continue;
 		const onLine = attuneTags.get(t.line);
 		if (onLine) onLine.push(t);
 		else attuneTags.set(t.line, [t]);
 	}
-	const blocks = codingBlocks(lines, facts.bodyStart ?? 0, attuneTags);
+	const blocks = codingBlocks(lines, bodyStart, attuneTags);
 	// Blocks are in line order: find each tag's block by walking both lists once.
 	let b = 0;
 	const classes = new Map<number, Set<string>>();

@@ -5,7 +5,7 @@
  * table row. The properties are no unit; supervisor callouts are marked, so
  * that agreement leaves them out. Pure: no Obsidian, no Node.
  */
-import { codingBlocks, stripLine } from "../markdown/passages";
+import { blockKey, codingBlocks, stripLine } from "../markdown/passages";
 import { scanMarkdown } from "../markdown/scan";
 import type { RawTag } from "../markdown/types";
 import type { Family, ProcessOrUnclassified } from "../vocabulary/families";
@@ -85,7 +85,7 @@ export function readUnits(text: string, vocab: Vocabulary): UnitReading {
 	const unitOf = new Map<number, Unit>();
 	blocks.forEach((b, k) => {
 		if (b.owner !== k) return;
-		const unit: Unit = { start: b.start, end: b.end, text: lines.slice(b.start, b.end + 1).join("\n").trim(), key: b.key, codes: [], supervisor: b.supervisor };
+		const unit: Unit = { start: b.start, end: b.end, text: lines.slice(b.start, b.end + 1).join("\n").trim(), key: blockKey(lines, b, attuneTags), codes: [], supervisor: b.supervisor };
 		unitOf.set(k, unit);
 		units.push(unit);
 	});

@@ -1,8 +1,8 @@
 import { parse } from "yaml";
 import { NoteIndex } from "../../../src/core/index/index";
 import { summarize, summaryJson } from "../../../src/core/index/summary";
-import { needsPassages } from "../../../src/core/note/note";
-import { readNote } from "../../../src/core/note/reader";
+import { interpretNote, needsPassages, placePassages } from "../../../src/core/note/note";
+import { factsFromText, readNote } from "../../../src/core/note/reader";
 import { renderCsv, renderMarkdown, renderTable } from "../../../src/core/sidebar/report";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
@@ -62,6 +62,17 @@ describe("moves by class: a move counts with the classes of the emotions in its 
 		expect(table).toMatch(/\nLetting go +0 +0 +0 +0 +0\n/);
 		expect(renderMarkdown(summarize(idx, {}, { vocab }))).toContain("| Transforming | 0 | 1 | 0 | 0 | 0 |");
 		expect(renderTable(summarize(idx, { path: "b.md" }, { vocab }))).not.toContain("What was done with each class");
+	});
+
+	it("placed afterwards from the text, a record read without it counts as one read with it", () => {
+		const text = "---\nclient: C-1\n---\nShame #emotion/shame/primary-maladaptive\nsoftened #process/transforming\n\n#process/soothing\n\n- Fear #emotion/fear/secondary\n- let go #process/letting-go\n";
+		const withText = read("a.md", text);
+		const facts = factsFromText("a.md", text, (y) => parse(y) as unknown);
+		const blind = interpretNote({ ...facts, text: undefined }, vocab);
+		expect([...blind.counts.keys()].some((k) => k.startsWith("move-by-class"))).toBe(false);
+		placePassages(blind, facts.tags, text, 3, vocab);
+		expect(blind.counts).toEqual(withText.counts);
+		expect(blind.occurrences).toEqual(withText.occurrences);
 	});
 
 	it("is empty when moves or emotions are switched off", () => {

@@ -358,7 +358,7 @@ describe("sections that open and close", () => {
 		expect(["Responses and emotions", "The therapist's side", "Supervision", "Needs attention", "Export"].map(expanded)).toEqual(["false", "false", "false", "false", "false"]);
 		expect([...el.querySelectorAll(".attune-section-title")].map((h) => h.textContent)).toEqual([
 			"Emotion process", "Emotions (5)", "Across sessions (3)", "What was done with each class", "Responses and emotions", "The therapist's side (1)",
-			"Relationship (0)", "Compassion (0)", "Supervision (1 to review, 1 open comment)", "Needs attention (1)", "Export",
+			"Relationship (0)", "Compassion (0)", "Codebook (41 terms)", "Supervision (1 to review, 1 open comment)", "Needs attention (1)", "Export",
 		]);
 		// A closed section is only its heading: nothing inside it is drawn.
 		expect(el.querySelector(".attune-response-table, .attune-ratings, .attune-diagnostics")).toBeNull();
