@@ -48,25 +48,6 @@ describe("VaultIndexer", () => {
 		expect(summarize(ctx.index).notes).toBe(1);
 	});
 
-	it("reads the text of a note holding an emotion and a move, and of no other, to count moves by class", async () => {
-		const app = new App();
-		app.vault.seed("a.md", "Shame #emotion/shame/primary-maladaptive softened #process/transforming\n\nLater #process/soothing\n");
-		app.vault.seed("b.md", "Only a move #process/soothing\n");
-		const read: string[] = [];
-		const orig = app.vault.cachedRead.bind(app.vault);
-		app.vault.cachedRead = (f) => {
-			read.push(f.path);
-			return orig(f);
-		};
-		const index = new NoteIndex();
-		const indexer = new VaultIndexer(app as never, index, () => vocabularyFrom(DEFAULT_SETTINGS));
-		indexer.load();
-		await indexer.ready;
-		expect(read).toEqual(["a.md"]);
-		const byClass = summarize(index).movesByClass["primary-maladaptive"]!;
-		expect([byClass.transforming, byClass.soothing]).toEqual([1, 0]);
-	});
-
 	it("leaves out excluded files and dot-folders, as Obsidian's settings say", async () => {
 		const { ctx } = await makeContext(
 			{ "a.md": "#emotion/shame\n", "Archive/old.md": "#emotion/shame\n", ".trash/x.md": "#emotion/shame\n", "data.csv": "#emotion/shame" },
@@ -118,6 +99,9 @@ describe("VaultIndexer", () => {
 			"plain.md": "---\nclient: C-1\n---\n#emotion/shame\n",
 			"callout.md": "> [!supervisor] Stay with it\n",
 			"prop-tag.md": "---\ntags: [emotion/hope]\n---\n",
+			// An emotion and a move: their passages live only in the text, to count moves by class.
+			"move.md": "---\nclient: C-1\n---\nShame #emotion/shame/primary-maladaptive softened #process/transforming\n\nLater #process/soothing\n",
+			"move-only.md": "Only a move #process/soothing\n",
 		};
 		const app = new App({ layoutReady: true });
 		for (const [p, t] of Object.entries(files)) app.vault.seed(p, t);
@@ -131,8 +115,10 @@ describe("VaultIndexer", () => {
 		const indexer = new VaultIndexer(app as never, index, () => vocabularyFrom(DEFAULT_SETTINGS));
 		indexer.load();
 		await indexer.ready;
-		expect(read.sort()).toEqual(["callout.md", "prop-tag.md"]);
+		expect(read.sort()).toEqual(["callout.md", "move.md", "prop-tag.md"]);
 		expect(index.get("prop-tag.md")?.occurrences[0]?.line).toBe(1);
+		const byClass = summarize(index).movesByClass["primary-maladaptive"]!;
+		expect([byClass.transforming, byClass.soothing]).toEqual([1, 0]);
 	});
 
 	it("leaves de-identified copies in the export folder out of the clinician's own summary", async () => {
