@@ -45,6 +45,16 @@ const RULE = /^ {0,3}([-*_])(\s*\1){2,}\s*$/;
 const SUPERVISOR = /^\s*>\s*\[!supervisor(-resolved)?\]/i;
 const QUOTED = /^\s*>/;
 
+const FIRST = /\S/;
+/** Characters a line of markup may start with (after white space): anything else starts plain text. */
+const MARKUP_START = new Set([..."># `~|-*+_:0123456789"]);
+
+/** Whether a line is plain text, which none of the block rules below can match: it skips their tests. */
+function plain(line: string): boolean {
+	const m = FIRST.exec(line);
+	return m !== null && !MARKUP_START.has(m[0]);
+}
+
 /** One block of a body: a paragraph, a list item, a heading line, a table row, a fenced block or a supervisor callout. */
 export interface CodingBlock {
 	/** 0-based first and last line (inclusive). */
@@ -99,44 +109,53 @@ function isBare(lines: readonly string[], start: number, end: number, tags: Read
  * one after it, so that a coder who puts tags on a line of their own is read
  * as coding the passage they follow.
  */
-export function codingBlocks(lines: readonly string[], bodyStart: number, attuneTags: ReadonlyMap<number, readonly RawTag[]>): CodingBlock[] {
+export function codingBlocks(lines: readonly string[], bodyStart: number, attuneTags: ReadonlyMap<number, readonly RawTag[]>, until = Infinity): CodingBlock[] {
 	const blocks: CodingBlock[] = [];
-	const push = (start: number, end: number, supervisor: boolean) => blocks.push({ start, end, supervisor, bare: isBare(lines, start, end, attuneTags), owner: -1 });
+	let done = false;
+	const push = (start: number, end: number, supervisor: boolean) => {
+		const b: CodingBlock = { start, end, supervisor, bare: isBare(lines, start, end, attuneTags), owner: -1 };
+		blocks.push(b);
+		// Past `until`, the first block with text owns any tags alone above it; nothing after it is asked for.
+		if (start > until && !b.bare && !supervisor) done = true;
+	};
 	let i = bodyStart;
-	while (i < lines.length) {
+	while (i < lines.length && !done) {
 		const l = lines[i]!;
-		if (BLANK.test(l) || RULE.test(l) || (TABLE_DELIMITER.test(l) && i > bodyStart && TABLE_ROW.test(lines[i - 1]!))) {
-			i++;
-			continue;
-		}
-		const fence = FENCE.exec(l);
-		if (fence) {
-			// A fenced block is one block, blank lines and all, up to its closing fence.
-			const marker = fence[1]!;
-			const close = new RegExp(`^ {0,3}${marker[0] === "`" ? "`" : "~"}{${marker.length},}\\s*$`);
-			let j = i + 1;
-			while (j < lines.length && !close.test(lines[j]!)) j++;
-			push(i, Math.min(j, lines.length - 1), false);
-			i = j + 1;
-			continue;
-		}
-		if (SUPERVISOR.test(l)) {
-			let j = i;
-			while (j + 1 < lines.length && QUOTED.test(lines[j + 1]!)) j++;
-			push(i, j, true);
-			i = j + 1;
-			continue;
-		}
-		if (HEADING.test(l) || TABLE_ROW.test(l)) {
-			push(i, i, false);
-			i++;
-			continue;
+		// Most lines are plain text, which starts no other block: only a paragraph's or a list item's line.
+		if (!plain(l)) {
+			if (BLANK.test(l) || RULE.test(l) || (TABLE_DELIMITER.test(l) && i > bodyStart && TABLE_ROW.test(lines[i - 1]!))) {
+				i++;
+				continue;
+			}
+			const fence = FENCE.exec(l);
+			if (fence) {
+				// A fenced block is one block, blank lines and all, up to its closing fence.
+				const marker = fence[1]!;
+				const close = new RegExp(`^ {0,3}${marker[0] === "`" ? "`" : "~"}{${marker.length},}\\s*$`);
+				let j = i + 1;
+				while (j < lines.length && !close.test(lines[j]!)) j++;
+				push(i, Math.min(j, lines.length - 1), false);
+				i = j + 1;
+				continue;
+			}
+			if (SUPERVISOR.test(l)) {
+				let j = i;
+				while (j + 1 < lines.length && QUOTED.test(lines[j + 1]!)) j++;
+				push(i, j, true);
+				i = j + 1;
+				continue;
+			}
+			if (HEADING.test(l) || TABLE_ROW.test(l)) {
+				push(i, i, false);
+				i++;
+				continue;
+			}
 		}
 		// A paragraph or a list item: up to a blank line or the start of anything else.
 		let j = i;
 		while (j + 1 < lines.length) {
 			const n = lines[j + 1]!;
-			if (BLANK.test(n) || HEADING.test(n) || FENCE.test(n) || TABLE_ROW.test(n) || LIST_ITEM.test(n) || SUPERVISOR.test(n) || RULE.test(n)) break;
+			if (!plain(n) && (BLANK.test(n) || HEADING.test(n) || FENCE.test(n) || TABLE_ROW.test(n) || LIST_ITEM.test(n) || SUPERVISOR.test(n) || RULE.test(n))) break;
 			j++;
 		}
 		push(i, j, false);

@@ -169,20 +169,24 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 		diagnostics.push({ path, line: propertyLine(facts.frontmatterYaml, m.key) + 1, tag: m.key, code: "bad-property", message: msg });
 	}
 
-	const addTag = (tag: string, line: number, inProperties: boolean, headings: string[]) => {
+	/** Adds a tag's occurrence; false when the tag is not Attune's. */
+	const addTag = (tag: string, line: number, inProperties: boolean, headings: string[]): boolean => {
 		const parsed = parseTag(tag, vocab);
-		if (!parsed) return;
+		if (!parsed) return false;
 		if (parsed.problem) diagnostics.push({ path, line: line + 1, tag: hash(tag), code: parsed.problem.code, message: parsed.problem.message });
-		if (!parsed.counted) return;
+		if (!parsed.counted) return true;
 		const o: Occurrence = { family: parsed.family, value: parsed.value, process: parsed.process, tag: parsed.written ?? tag, line, inProperties, headings };
 		if (parsed.direction !== undefined) o.direction = parsed.direction;
 		occurrences.push(o);
 		bump(parsed.key ?? countKey(parsed.family, parsed.value, parsed.process ?? parsed.direction));
 		// Also per class, so that summaries know how many notes hold each class.
 		if (parsed.process) bump(parsed.classKey ?? countKey("class", parsed.process));
+		return true;
 	};
 	for (const t of propTags) addTag(t.tag, propertyLine(facts.frontmatterYaml, "tags", t.tag.toLowerCase()), true, []);
 
+	// The body's Attune tags by line, counted or not: what a passage's text leaves out.
+	const attuneTags = new Map<number, RawTag[]>();
 	// Headings above each tag: walk both lists once, keeping a stack by level.
 	const heads = facts.headings;
 	let h = 0;
@@ -197,10 +201,10 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 			changed = true;
 		}
 		if (changed) path_ = stack.map((x) => x.heading);
-		addTag(t.tag, t.line, false, path_);
+		if (addTag(t.tag, t.line, false, path_)) addToLine(attuneTags, t);
 	}
 
-	if (facts.text !== undefined && needsPassages({ occurrences })) countMovesByClass(facts.tags, facts.text, facts.bodyStart ?? 0, vocab, occurrences, bump);
+	if (facts.text !== undefined && needsPassages({ occurrences })) countMovesByClass(attuneTags, facts.text, facts.bodyStart ?? 0, occurrences, bump);
 	// Every note counts once under its modality (none: ""), and each empathy mode under it.
 	const modality = props.modality ?? "";
 	bump(countKey(MODALITY_KEY, modality));
@@ -243,24 +247,27 @@ export function needsPassages(rec: { occurrences: readonly Occurrence[] }): bool
  */
 export function placePassages(rec: NoteRecord, tags: readonly RawTag[], text: string, bodyStart: number, vocab: Vocabulary): void {
 	if (rec.unreadable || !needsPassages(rec) || rec.occurrences.some((o) => o.passage !== undefined)) return;
-	countMovesByClass(tags, text, bodyStart, vocab, rec.occurrences, (k) => rec.counts.set(k, (rec.counts.get(k) ?? 0) + 1));
+	const attuneTags = new Map<number, RawTag[]>();
+	for (const t of tags) if (parseTag(t.tag, vocab) !== null) addToLine(attuneTags, t);
+	countMovesByClass(attuneTags, text, bodyStart, rec.occurrences, (k) => rec.counts.set(k, (rec.counts.get(k) ?? 0) + 1));
+}
+
+function addToLine(byLine: Map<number, RawTag[]>, t: RawTag): void {
+	const onLine = byLine.get(t.line);
+	if (onLine) onLine.push(t);
+	else byLine.set(t.line, [t]);
 }
 
 /**
  * Places each body emotion and move in its passage, and counts each move
  * once under every class of the client emotions in its passage.
  */
-function countMovesByClass(tags: readonly RawTag[], withBom: string, bodyStart: number, vocab: Vocabulary, occurrences: Occurrence[], bump: (key: string) => void): void {
+function countMovesByClass(attuneTags: ReadonlyMap<number, readonly RawTag[]>, withBom: string, bodyStart: number, occurrences: Occurrence[], bump: (key: string) => void): void {
 	const text = withBom.charCodeAt(0) === 0xfeff ? withBom.slice(1) : withBom;
 	const lines = text.split(/\r\n|\r|\n/);
-	const attuneTags = new Map<number, RawTag[]>();
-	for (const t of tags) {
-		if (parseTag(t.tag, vocab) === null) continue;
-		const onLine = attuneTags.get(t.line);
-		if (onLine) onLine.push(t);
-		else attuneTags.set(t.line, [t]);
-	}
-	const blocks = codingBlocks(lines, bodyStart, attuneTags);
+	let last = 0;
+	for (const o of occurrences) if (!o.inProperties && (o.family === "emotion" || o.family === "process")) last = o.line;
+	const blocks = codingBlocks(lines, bodyStart, attuneTags, last);
 	// Blocks are in line order: find each tag's block by walking both lists once.
 	let b = 0;
 	const classes = new Map<number, Set<string>>();
