@@ -17,6 +17,7 @@ import { trendCommand } from "./trend";
 import { agreeCommand } from "./agree";
 import { verifyCommand } from "./verify";
 import { codebookCommand } from "./codebook";
+import { qdpxCommand } from "./qdpx";
 import { renderInspectTable } from "./inspect-table";
 import { version } from "../../package.json";
 
@@ -29,6 +30,7 @@ const COMMAND_USAGE: Record<string, string> = {
 	trend: `attune trend <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
 	verify: `attune verify <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json]`,
 	codebook: `attune codebook [<vault>] [--format qdc] [--out FILE.qdc]`,
+	qdpx: `attune qdpx <vault> --out FILE.qdpx [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T]`,
 };
 
 const USAGE = `Usage:
@@ -64,6 +66,7 @@ function runOrThrow(argv: string[]): RunResult {
 		case "agree": return agreeCommand(rest);
 		case "verify": return verifyCommand(rest);
 		case "codebook": return codebookCommand(rest);
+		case "qdpx": return qdpxCommand(rest);
 		default: throw new UsageError(`unknown command “${command}” (commands: ${Object.keys(COMMAND_USAGE).join(", ")}; see attune --help)`);
 	}
 }
