@@ -6,11 +6,12 @@
 import * as zlib from "node:zlib";
 import { JSDOM } from "jsdom";
 
-const { DOMParser } = new JSDOM("").window;
+/** The environment's DOMParser under jest's jsdom environment, else jsdom's own. */
+const Parser: typeof DOMParser = typeof DOMParser === "undefined" ? new JSDOM("").window.DOMParser : DOMParser;
 
 /** Parses XML strictly; throws with the parser's message when it is not well formed. */
 export function parseXml(text: string): Document {
-	const doc = new DOMParser().parseFromString(text, "application/xml");
+	const doc = new Parser().parseFromString(text, "application/xml");
 	const error = doc.getElementsByTagName("parsererror")[0];
 	if (error) throw new Error(`not well-formed XML: ${error.textContent ?? ""}`);
 	return doc;
