@@ -173,6 +173,7 @@ export class DataAdapter {
 export class Vault extends Events {
 	private files = new Map<string, { file: TFile; text: string }>();
 	private folders = new Set<string>([""]);
+	private bytes = new Map<string, Uint8Array>();
 	configDir = ".obsidian";
 	/** Files outside the vault's index (the config folder), for `loadData`/`saveData` and plugins. */
 	adapter: DataAdapter = new DataAdapter(this);
@@ -247,6 +248,20 @@ export class Vault extends Events {
 		this.trigger("create", file);
 		this.app.metadataCache._refresh(file, data);
 		return file;
+	}
+	/** As Obsidian: a new file of bytes; refuses an existing path, like `create`. */
+	async createBinary(path: string, data: ArrayBuffer): Promise<TFile> {
+		if (this.exists(path)) throw new Error("File already exists.");
+		this.writes.push({ op: "createBinary", path });
+		const file = this.seed(path, "");
+		file.stat.size = data.byteLength;
+		this.bytes.set(path, new Uint8Array(data.slice(0)));
+		this.trigger("create", file);
+		return file;
+	}
+	/** Test helper: the bytes of a file made by `createBinary`, or null. */
+	binary(path: string): Uint8Array | null {
+		return this.bytes.get(path) ?? null;
 	}
 	async createFolder(path: string): Promise<TFolder> {
 		if (this.folders.has(path)) throw new Error("Folder already exists.");
