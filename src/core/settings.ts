@@ -4,6 +4,7 @@
  */
 import { FAMILIES, type Family, isFamily, perFamily } from "./vocabulary/families";
 import { invalidTagWordReason, normalizeWord, vocabularyFrom } from "./vocabulary/vocabulary";
+import { durationMinutes } from "./note/properties";
 
 /** Which summary scope the sidebar shows. */
 export type ViewScope = "note" | "client" | "folder" | "vault";
@@ -43,6 +44,10 @@ export interface AttuneSettings {
 	defaultTemplate: string;
 	/** Modality filled into new session notes. */
 	defaultModality: string;
+	/** Minutes the new-session form offers as the session's `duration`. */
+	defaultSessionDuration: number;
+	/** Minutes the new-supervision form (and a supervision note made from a session note) writes as `duration`. */
+	defaultSupervisionDuration: number;
 	/** The clinician's name, written into new notes. */
 	clinicianName: string;
 	/** The supervisor's name, written into comments and reviews. */
@@ -87,6 +92,9 @@ export const DEFAULT_SETTINGS: Readonly<AttuneSettings> = Object.freeze({
 	templatePaths: Object.freeze({}) as Record<string, string>,
 	defaultTemplate: "efmt",
 	defaultModality: "",
+	// The usual "therapy hour" and supervision hour.
+	defaultSessionDuration: 50,
+	defaultSupervisionDuration: 60,
 	clinicianName: "",
 	supervisorName: "",
 	viewScope: "client",
@@ -146,6 +154,8 @@ export function migrateSettings(raw: unknown): AttuneSettings {
 		else if (isRecord(def)) out[key] = isRecord(val) ? { ...def, ...(val as object) } : { ...def };
 		else out[key] = typeof val === typeof def ? val : def;
 	}
+	// A duration saved as text ("50") still means 50; one that is no duration (-5, "long") gets the default.
+	for (const key of ["defaultSessionDuration", "defaultSupervisionDuration"] as const) out[key] = durationMinutes(saved[key]) ?? d[key];
 	const fam = isRecord(saved.families) ? saved.families : {};
 	const extra = isRecord(saved.extraWords) ? saved.extraWords : {};
 	const families = {} as Record<Family, string>;

@@ -7,6 +7,7 @@ import { type App, type Plugin, PluginSettingTab, Setting, TFile, normalizePath 
 import { familyWordProblem, parseWordList } from "../core/vocabulary/vocabulary";
 import { BUILT_IN_TEMPLATES, SESSION_TEMPLATE_KEYS, TEMPLATE_KEYS } from "../core/authoring/templates";
 import { type AttuneSettings } from "../core/settings";
+import { MAX_DURATION_MINUTES, durationMinutes } from "../core/note/properties";
 import { FAMILIES, FAMILY_LABELS, type Family, familyDef } from "../core/vocabulary/families";
 import type { AttuneContext } from "./context";
 
@@ -40,12 +41,14 @@ export class AttuneSettingTab extends PluginSettingTab {
 				d.setValue(this.ctx.settings().defaultTemplate).onChange(async (v) => this.save({ defaultTemplate: v }));
 			});
 		this.text("Default modality", "Filled in for a client with no earlier note, such as EFMT or CBT.", "defaultModality", "EFMT");
+		this.minutes("Default duration", "Minutes the new-session form fills in as the session's duration, counted in Hours.", "defaultSessionDuration");
 		this.text("Clinician's name", "Written into new notes as the clinician.", "clinicianName", "");
 
 		new Setting(containerEl).setName("Supervision").setHeading();
 		this.text("Folder", "Where new supervision notes go.", "supervisionFolder", "Supervision");
 		this.text("File name", "Moment tokens in {{date:FORMAT}}, plus {{client}}.", "supervisionFileName", "{{date:YYYY-MM-DD}} supervision {{client}}", true);
 		this.text("Supervisor's name", "Signs supervisor comments and reviews.", "supervisorName", "");
+		this.minutes("Default duration", "Minutes written as a new supervision note's duration, counted in Hours.", "defaultSupervisionDuration");
 
 		new Setting(containerEl).setName("Study notes").setHeading();
 		this.text("Folder", "Where the study notes for the vocabulary are created.", "studyFolder", "Study");
@@ -101,6 +104,26 @@ export class AttuneSettingTab extends PluginSettingTab {
 					}
 					error.setText("");
 					await this.save({ [key]: v.trim() });
+				});
+		});
+	}
+
+	/** A number of minutes; a value that is no duration is refused beside the field, never saved. */
+	private minutes(name: string, desc: string, key: "defaultSessionDuration" | "defaultSupervisionDuration"): void {
+		const setting = new Setting(this.containerEl).setName(name).setDesc(desc);
+		const error = this.errorEl(setting);
+		setting.addText((t) => {
+			t.inputEl.type = "number";
+			t.setPlaceholder("50")
+				.setValue(String(this.ctx.settings()[key]))
+				.onChange(async (v) => {
+					const n = durationMinutes(v);
+					if (n === undefined) {
+						error.setText(`Write a number of minutes from 0 to ${MAX_DURATION_MINUTES}, such as 50.`);
+						return;
+					}
+					error.setText("");
+					await this.save({ [key]: n });
 				});
 		});
 	}

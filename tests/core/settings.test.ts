@@ -27,6 +27,10 @@ describe("migrateSettings", () => {
 		expect(s.exportAllowedProperties).toEqual(["note-type", "session"]);
 		expect(s.families.emotion).toBe("emotion");
 	});
+	it("keeps saved default durations, reads one saved as text, and replaces one that is no duration", () => {
+		expect(migrateSettings({ defaultSessionDuration: 45, defaultSupervisionDuration: "90" })).toMatchObject({ defaultSessionDuration: 45, defaultSupervisionDuration: 90 });
+		expect(migrateSettings({ defaultSessionDuration: -5, defaultSupervisionDuration: "long" })).toMatchObject({ defaultSessionDuration: 50, defaultSupervisionDuration: 60 });
+	});
 	it("never changes the frozen defaults", () => {
 		const s = migrateSettings({});
 		s.extraWords.emotion.push("awe");

@@ -31,6 +31,27 @@ export interface NoteProperties {
 	/** Link targets of `reviews`. */
 	reviews?: string[];
 	ratings?: Partial<Record<RatingKey, number>>;
+	/** Length of the session or supervision in minutes (FORMAT.md section 3, version 1.8). */
+	duration?: number;
+	/** The `duration` as written when it is no number of minutes: Hours lists it as unknown, never guesses. */
+	durationWritten?: string;
+}
+
+/**
+ * The longest duration read as one: a day. Anything longer is no session's
+ * length but a slip (hours typed as minutes twice over, a year), so it is
+ * refused rather than counted.
+ */
+export const MAX_DURATION_MINUTES = 1440;
+
+/**
+ * A duration in minutes from a property or a form field: a number, or text
+ * holding only a number (`50`, `52.5`), from 0 to a day. Anything else
+ * (`50 min`, `1:30`, `-5`) is undefined: a duration is never guessed.
+ */
+export function durationMinutes(v: unknown): number | undefined {
+	const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+(?:\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+	return Number.isFinite(n) && n >= 0 && n <= MAX_DURATION_MINUTES ? n : undefined;
 }
 
 /** A property problem, with the key it concerns. */
@@ -192,6 +213,15 @@ export function readProperties(fm: Record<string, unknown> | null, path: string)
 			const n = typeof e.value === "number" ? e.value : typeof e.value === "string" && e.value.trim() !== "" ? Number(e.value) : NaN;
 			if (Number.isFinite(n) && n >= 1 && n <= 5) (props.ratings ??= {})[key] = n;
 			else bad(e.key, `“${e.key}” is ${JSON.stringify(e.value)}; ratings are numbers from 1 to 5, so it is ignored.`);
+		}
+	}
+	const du = fm ? getKey(fm, "duration") : undefined;
+	if (du && du.value !== null && du.value !== undefined && du.value !== "") {
+		const n = durationMinutes(du.value);
+		if (n !== undefined) props.duration = n;
+		else {
+			props.durationWritten = show(du.value);
+			bad(du.key, `“${du.key}” is “${show(du.value)}”; write the length in minutes as a number from 0 to ${MAX_DURATION_MINUTES}, such as 50. Until then Hours counts this note's duration as unknown.`);
 		}
 	}
 	if (!props.date) {

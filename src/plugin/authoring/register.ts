@@ -35,6 +35,7 @@ export async function newSupervisionNote(ctx: AttuneContext): Promise<void> {
 			template: "supervision",
 			clinician: rec.props.clinician,
 			reviews: [file.path],
+			duration: ctx.settings().defaultSupervisionDuration,
 		});
 		return;
 	}

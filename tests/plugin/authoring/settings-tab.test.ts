@@ -53,6 +53,20 @@ describe("settings tab", () => {
 		expect(a.saved).toHaveLength(2);
 	});
 
+	it("saves each default duration as a number, and refuses one that is no number of minutes", async () => {
+		const { a, field } = await tab();
+		expect(field("Default duration").text.getValue()).toBe("50");
+		expect(field("Default duration", 1).text.getValue()).toBe("60");
+		await field("Default duration").text._input("45");
+		await field("Default duration", 1).text._input("90");
+		expect(a.ctx.settings()).toMatchObject({ defaultSessionDuration: 45, defaultSupervisionDuration: 90 });
+		const f = field("Default duration");
+		await f.text._input("an hour");
+		expect(f.error()).toMatch(/number of minutes/);
+		expect(a.ctx.settings().defaultSessionDuration).toBe(45);
+		expect(a.saved).toHaveLength(2);
+	});
+
 	it("refuses an empty file-name pattern", async () => {
 		const { a, field } = await tab();
 		const f = field("File name");
