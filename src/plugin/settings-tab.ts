@@ -4,7 +4,7 @@
  * are refused with a message beside the field, never saved.
  */
 import { type App, type Plugin, PluginSettingTab, Setting, TFile, normalizePath } from "obsidian";
-import { familyWordProblem, parseWordList } from "../core/vocabulary/vocabulary";
+import { DEFAULT_MEASURES, familyWordProblem, measureNames, parseWordList } from "../core/vocabulary/vocabulary";
 import { BUILT_IN_TEMPLATES, SESSION_TEMPLATE_KEYS, TEMPLATE_KEYS } from "../core/authoring/templates";
 import { type AttuneSettings } from "../core/settings";
 import { MAX_DURATION_MINUTES, durationMinutes } from "../core/note/properties";
@@ -52,6 +52,9 @@ export class AttuneSettingTab extends PluginSettingTab {
 
 		new Setting(containerEl).setName("Study notes").setHeading();
 		this.text("Folder", "Where the study notes for the vocabulary are created.", "studyFolder", "Study");
+
+		new Setting(containerEl).setName("Measures").setHeading();
+		this.measures();
 
 		new Setting(containerEl).setName("Templates").setHeading();
 		for (const key of TEMPLATE_KEYS) this.templatePath(key);
@@ -162,6 +165,23 @@ export class AttuneSettingTab extends PluginSettingTab {
 	/** Saves a deferred field's change when it is left: on blur or Enter, which fire `change`. */
 	private commitOnLeave(id: string, input: HTMLInputElement): void {
 		input.addEventListener("change", () => void this.commit(id));
+	}
+
+	/**
+	 * The numeric properties drawn per session: saved when the field is left,
+	 * since a change re-reads the vault. Emptied, the six ratings come back.
+	 */
+	private measures(): void {
+		const setting = new Setting(this.containerEl)
+			.setName("Measures across sessions")
+			.setDesc("Number properties drawn per session in the sidebar, under the bars across sessions, each on its own scale; separate them with commas. The supervisor's ratings, or a measure's total such as phq-9 or gad-7. A value that is not a number is listed as needing attention, never drawn as 0.");
+		setting.addText((t) => {
+			t.setPlaceholder(DEFAULT_MEASURES.join(", ")).setValue(this.ctx.settings().measures.join(", ")).onChange((v) => {
+				const names = measureNames(v.split(","));
+				this.pending.set("measures", () => this.save({ measures: names.length > 0 ? names : [...DEFAULT_MEASURES] }));
+			});
+			this.commitOnLeave("measures", t.inputEl);
+		});
 	}
 
 	/** A family switched off is not offered, not counted and not shown; its tags stay ordinary tags. */
