@@ -41,14 +41,14 @@ export class AttuneSettingTab extends PluginSettingTab {
 				d.setValue(this.ctx.settings().defaultTemplate).onChange(async (v) => this.save({ defaultTemplate: v }));
 			});
 		this.text("Default modality", "Filled in for a client with no earlier note, such as EFMT or CBT.", "defaultModality", "EFMT");
-		this.minutes("Default duration", "Minutes the new-session form fills in as the session's duration, counted in Hours.", "defaultSessionDuration");
+		this.minutes("Default duration", "Minutes the new-session form fills in as the session's duration, counted in the sidebar's hours.", "defaultSessionDuration");
 		this.text("Clinician's name", "Written into new notes as the clinician.", "clinicianName", "");
 
 		new Setting(containerEl).setName("Supervision").setHeading();
 		this.text("Folder", "Where new supervision notes go.", "supervisionFolder", "Supervision");
 		this.text("File name", "Moment tokens in {{date:FORMAT}}, plus {{client}}.", "supervisionFileName", "{{date:YYYY-MM-DD}} supervision {{client}}", true);
 		this.text("Supervisor's name", "Signs supervisor comments and reviews.", "supervisorName", "");
-		this.minutes("Default duration", "Minutes written as a new supervision note's duration, counted in Hours.", "defaultSupervisionDuration");
+		this.minutes("Default duration", "Minutes written as a new supervision note's duration, counted in the sidebar's hours.", "defaultSupervisionDuration");
 
 		new Setting(containerEl).setName("Study notes").setHeading();
 		this.text("Folder", "Where the study notes for the vocabulary are created.", "studyFolder", "Study");
