@@ -68,6 +68,8 @@ export interface AttuneSettings {
 	exportAllowedProperties: string[];
 	/** How an export treats dates. */
 	exportDates: ExportDates;
+	/** Finalized notes open read-only in the editor, but for their addenda, with a banner saying who finalized them. */
+	readOnlyFinalized: boolean;
 }
 
 /** The current settings version. */
@@ -101,6 +103,7 @@ export const DEFAULT_SETTINGS: Readonly<AttuneSettings> = Object.freeze({
 		"rating-empathy", "rating-congruence", "rating-warmth", "rating-compassion", "rating-responsiveness", "rating-presence",
 	]) as string[],
 	exportDates: "month",
+	readOnlyFinalized: true,
 });
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -9,6 +9,7 @@ import { BUILT_IN_TEMPLATES, SESSION_TEMPLATE_KEYS, TEMPLATE_KEYS } from "../cor
 import { type AttuneSettings } from "../core/settings";
 import { FAMILIES, FAMILY_LABELS, type Family, familyDef } from "../core/vocabulary/families";
 import type { AttuneContext } from "./context";
+import { syncReadOnly } from "./record/read-only";
 
 type TextKey = "sessionFolder" | "sessionFileName" | "supervisionFolder" | "supervisionFileName" | "studyFolder" | "defaultModality" | "clinicianName" | "supervisorName";
 
@@ -46,6 +47,17 @@ export class AttuneSettingTab extends PluginSettingTab {
 		this.text("Folder", "Where new supervision notes go.", "supervisionFolder", "Supervision");
 		this.text("File name", "Moment tokens in {{date:FORMAT}}, plus {{client}}.", "supervisionFileName", "{{date:YYYY-MM-DD}} supervision {{client}}", true);
 		this.text("Supervisor's name", "Signs supervisor comments and reviews.", "supervisorName", "");
+
+		new Setting(containerEl).setName("Finalized notes").setHeading();
+		new Setting(containerEl)
+			.setName("Open finalized notes read-only")
+			.setDesc("A finalized note shows who finalized it and when, and takes no typing except in its addenda. Off, it can be edited like any note, and verifying the finalized notes reports the change.")
+			.addToggle((t) => {
+				t.setValue(this.ctx.settings().readOnlyFinalized).onChange(async (on) => {
+					await this.save({ readOnlyFinalized: on });
+					syncReadOnly(this.ctx);
+				});
+			});
 
 		new Setting(containerEl).setName("Study notes").setHeading();
 		this.text("Folder", "Where the study notes for the vocabulary are created.", "studyFolder", "Study");
