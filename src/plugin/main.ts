@@ -13,6 +13,7 @@ import { registerSummaryView } from "./view/register";
 import { registerExport } from "./export/register";
 import { registerSupport } from "./support/register";
 import { registerRecord } from "./record/register";
+import { RecordWatch } from "./record/watch";
 import { registerTraining } from "./training/register";
 import { AttuneSettingTab } from "./settings-tab";
 
@@ -43,6 +44,7 @@ export default class AttunePlugin extends Plugin {
 			plugin: this,
 			index: this.index,
 			indexer: this.indexer,
+			records: this.addChild(new RecordWatch(this.app)),
 			settings: () => this.current,
 			vocab: () => this.vocab,
 			saveSettings: (next, how) => this.saveSettings(next, how),

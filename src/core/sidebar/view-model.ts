@@ -10,6 +10,7 @@ import { type AntecedentRow, type CommentRef, type OccurrenceRef, type RatingSer
 import { type SessionTrend, sessionTrend } from "./trend";
 import { type ResolvedScope, type ScopeChoice, resolveScope } from "./scope";
 import type { VaultInsights } from "./vault-insights";
+import type { VerifyRow } from "../record/verify";
 
 /** Everything the sidebar renders, as plain data. */
 export interface SummaryViewModel {
@@ -35,6 +36,8 @@ export interface SummaryViewModel {
 	comments: CommentRef[];
 	ratings: RatingSeries[];
 	diagnostics: Diagnostic[];
+	/** Finalized notes of the scope that changed after finalizing or co-signing, by path ("Needs attention"). */
+	changedRecords: VerifyRow[];
 	/** The selected row or cell, and the passages behind it. */
 	selection?: Selection;
 	passages: OccurrenceRef[];
@@ -59,7 +62,7 @@ export function buildViewModel(
 	activePath: string | undefined,
 	now: Date,
 	selection?: Selection,
-	options: SummaryOptions & { measures?: readonly string[] } = {},
+	options: SummaryOptions & { measures?: readonly string[]; changedRecords?: readonly VerifyRow[] } = {},
 ): SummaryViewModel {
 	const scope = resolveScope(choice, index, activePath, now);
 	const summary = summarize(index, scope.filter, options);
@@ -78,6 +81,11 @@ export function buildViewModel(
 		comments: openComments(wholeVault ? insights.recordsOf("comments") : selected()),
 		ratings: ratingsOverTime(wholeVault ? insights.recordsOf("ratings") : selected(), scope.client),
 		diagnostics: summary.diagnostics,
+		changedRecords: (options.changedRecords ?? []).filter((r) => {
+			if (wholeVault) return true;
+			const rec = index.get(r.path);
+			return rec !== undefined && matchesFilter(rec, scope.filter);
+		}),
 		passages: [],
 		empty: FAMILIES.every((f) => summary.rows[f].every((r) => r.count === 0)),
 	};
