@@ -24,5 +24,5 @@ export function registerRecord(ctx: AttuneContext): void {
 	onNote("cosign-note", "Co-sign note", (f) => cosignNote(ctx, f));
 	plugin.addCommand({ id: "verify-finalized-notes", name: "Verify finalized notes", callback: () => void verifyCommand(ctx) });
 	registerReadOnly(ctx);
-	plugin.addCommand({ id: "add-addendum", name: "Add addendum", editorCallback: (editor: Editor) => void addAddendum(ctx, editor) });
+	plugin.addCommand({ id: "add-addendum", name: "Add addendum", editorCallback: (editor: Editor, view) => void addAddendum(ctx, editor, view.file?.basename) });
 }
