@@ -13,7 +13,7 @@ import { Notice, Setting, type ToggleComponent } from "../../obsidian-double/obs
 import { AttuneSettingTab } from "../../../src/plugin/settings-tab";
 import { finalizedReadOnly, registerReadOnly, syncReadOnly } from "../../../src/plugin/record/read-only";
 import { addAddendum } from "../../../src/plugin/record/commands";
-import { makeContext } from "../../helpers/harness";
+import { loadPlugin, makeContext } from "../../helpers/harness";
 import { NOW, asDouble } from "../authoring/setup";
 import { cliStatus, finalizedText } from "./status";
 
@@ -167,6 +167,17 @@ describe("the setting", () => {
 		expect(list).toHaveLength(1);
 		expect(app.workspace._optionUpdates).toBe(2);
 		expect(Notice.messages).toEqual([]);
+	});
+
+	it("follows settings synced from another device", async () => {
+		const { app, plugin } = await loadPlugin({});
+		const double = plugin as unknown as { _editorExtensions: Extension[][]; _setData(d: unknown): void; onExternalSettingsChange(): Promise<void> };
+		const list = double._editorExtensions.find((e) => Array.isArray(e) && e.length === 1)!;
+		expect(list).toBeDefined();
+		double._setData({ readOnlyFinalized: false });
+		await double.onExternalSettingsChange();
+		expect(list).toHaveLength(0);
+		expect(asDouble(app).workspace._optionUpdates).toBe(1);
 	});
 
 	it("is switched in the settings tab, which saves it and updates the open editors", async () => {
