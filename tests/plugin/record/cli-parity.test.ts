@@ -17,10 +17,10 @@ import { parseProperties } from "../../../src/cli/vault";
 import { factsFromText } from "../../../src/core/note/reader";
 import { contentHashBytes } from "../../../src/core/record/content-hash";
 import { contentHashOf, propertiesOf } from "../../../src/plugin/record/hash";
-import { registerRecord } from "../../../src/plugin/record/register";
+import { addAddendum, cosignNote, finalizeNote } from "../../../src/plugin/record/commands";
 import { verifyNotes } from "../../../src/plugin/record/verify";
 import { makeContext } from "../../helpers/harness";
-import { NOW, asDouble, openNote, settle } from "../authoring/setup";
+import { NOW, asDouble, openNote } from "../authoring/setup";
 
 // Obsidian has Web Crypto on every platform; Node has it too, as `webcrypto`, when jest's global lacks it.
 const g = globalThis as { crypto?: Crypto };
@@ -84,21 +84,21 @@ describe("a note finalized in one verifies in the other", () => {
 	async function plugin(files: Record<string, string>) {
 		const made = await makeContext(files, { settings: { clinicianName: "Dana Reyes", supervisorName: "Sam Lee" }, now: NOW });
 		const app = asDouble(made.app);
-		registerRecord(made.ctx);
 		const fileAt = (p: string) => {
 			const f = app.vault.getAbstractFileByPath(p);
 			if (!(f instanceof TFile)) throw new Error(`no note ${p}`);
 			return f;
 		};
-		const command = async (id: string, p: string) => {
+		/**
+		 * Runs a record command on a note open in the editor and waits for it to finish: the
+		 * functions behind the palette's commands, awaited, since Web Crypto hashes off the main thread.
+		 */
+		const command = async (id: "finalize-note" | "cosign-note" | "add-addendum", p: string) => {
 			await openNote(app, p);
 			const view = app.workspace.getActiveViewOfType(MarkdownView)!;
 			view.editor.setValue(await app.vault.read(fileAt(p)));
-			const cmd = app.commands.get(`attune:${id}`)!;
-			if (cmd.editorCallback) cmd.editorCallback(view.editor, view);
-			else cmd.checkCallback?.(false);
-			await settle();
-			await settle();
+			const done = id === "finalize-note" ? await finalizeNote(made.ctx, fileAt(p) as never) : id === "cosign-note" ? await cosignNote(made.ctx, fileAt(p) as never) : addAddendum(made.ctx, view.editor as never);
+			expect(done).toBe(true);
 			return view.editor;
 		};
 		/** The note's text, written to the folder byte for byte as Obsidian would save it. */
