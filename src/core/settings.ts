@@ -79,6 +79,8 @@ export interface AttuneSettings {
 	 * never its items). Read in any case; a value that is not a number is a diagnostic.
 	 */
 	measures: string[];
+	/** Finalized notes open read-only in the editor, but for their addenda, with a banner saying who finalized them. */
+	readOnlyFinalized: boolean;
 }
 
 /** The current settings version. */
@@ -116,6 +118,7 @@ export const DEFAULT_SETTINGS: Readonly<AttuneSettings> = Object.freeze({
 	]) as string[],
 	exportDates: "month",
 	measures: Object.freeze([...DEFAULT_MEASURES]) as string[],
+	readOnlyFinalized: true,
 });
 
 function isRecord(v: unknown): v is Record<string, unknown> {
