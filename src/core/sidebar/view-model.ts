@@ -12,8 +12,10 @@ import { type Summary, type SummaryOptions, matchesFilter, selectNotes, summariz
 import type { Diagnostic, NoteRecord } from "../note/note";
 import { type AntecedentRow, type CommentRef, type OccurrenceRef, type RatingSeries, type ReviewItem, type Selection, type SequenceStep, antecedentTable, openComments, passagesOf, ratingsOverTime, reviewQueue, withinSession } from "./queries";
 import { type SessionTrend, sessionTrend } from "./trend";
+import { type Hours, buildHours } from "./hours";
 import { type ResolvedScope, type ScopeChoice, resolveScope } from "./scope";
 import type { VaultInsights } from "./vault-insights";
+import type { VerifyRow } from "../record/verify";
 
 /** Everything the sidebar renders, as plain data. */
 export interface SummaryViewModel {
@@ -32,6 +34,11 @@ export interface SummaryViewModel {
 	 * section starts closed there.
 	 */
 	trend?: () => SessionTrend;
+	/**
+	 * Direct client and supervision hours of the scope, the numbers `attune
+	 * hours` prints. Built when first asked for: the section starts closed.
+	 */
+	hours: () => Hours;
 	/** Note scope: the emotions in reading order. */
 	sequence?: SequenceStep[];
 	antecedents: AntecedentRow[];
@@ -39,6 +46,8 @@ export interface SummaryViewModel {
 	comments: CommentRef[];
 	ratings: RatingSeries[];
 	diagnostics: Diagnostic[];
+	/** Finalized notes of the scope that changed after finalizing or co-signing, by path ("Needs attention"). */
+	changedRecords: VerifyRow[];
 	/** The selected row or cell, and the passages behind it. */
 	selection?: Selection;
 	passages: OccurrenceRef[];
@@ -76,7 +85,7 @@ export function buildViewModel(
 	activePath: string | undefined,
 	now: Date,
 	selection?: Selection,
-	options: SummaryOptions & { measures?: readonly string[] } = {},
+	options: SummaryOptions & { changedRecords?: readonly VerifyRow[] } = {},
 ): SummaryViewModel {
 	const scope = resolveScope(choice, index, activePath, now);
 	const summary = summarize(index, scope.filter, options);
@@ -84,6 +93,7 @@ export function buildViewModel(
 	let records: NoteRecord[] | undefined;
 	const selected = () => (records ??= selectNotes(index, scope.filter));
 	const emotionTotal = summary.rows.emotion.reduce((n, r) => n + r.count, 0);
+	let hours: Hours | undefined;
 	const model: SummaryViewModel = {
 		choice,
 		scope,
@@ -95,6 +105,12 @@ export function buildViewModel(
 		comments: openComments(wholeVault ? insights.recordsOf("comments") : selected()),
 		ratings: ratingsOverTime(wholeVault ? insights.recordsOf("ratings") : selected(), scope.client),
 		diagnostics: summary.diagnostics,
+		hours: () => (hours ??= buildHours(index, scope.filter)),
+		changedRecords: (options.changedRecords ?? []).filter((r) => {
+			if (wholeVault) return true;
+			const rec = index.get(r.path);
+			return rec !== undefined && matchesFilter(rec, scope.filter);
+		}),
 		passages: [],
 		on: perFamily((_d, f) => options.vocab?.on[f] ?? true),
 		relationship: [],
@@ -110,7 +126,7 @@ export function buildViewModel(
 	if (scope.path === undefined) {
 		let trend: SessionTrend | undefined;
 		const emotion = selection?.kind === "emotion" ? selection.emotion : undefined;
-		model.trend = () => (trend ??= sessionTrend(index, selected(), { vocab: options.vocab, measures: options.measures, emotion }));
+		model.trend = () => (trend ??= sessionTrend(index, selected(), { vocab: options.vocab, emotion }));
 	}
 	if (scope.path !== undefined) {
 		const rec = index.get(scope.path);
