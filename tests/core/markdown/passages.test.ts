@@ -34,7 +34,7 @@ describe("codingBlocks: the passages of a body (FORMAT.md section 2)", () => {
 		["tags alone belong to the passage before", ["text", "", "#emotion/x"], [2], ["0-0", "2-2>0"]],
 		["tags alone at the top belong to the first passage after", ["#emotion/x", "", "text"], [0], ["0-0>2", "2-2"]],
 		["with `until`, reading stops after the first passage with text past it", ["a", "", "b", "", "c"], [], ["0-0", "2-2"], 0],
-	])("%s", (_name, lines, tagLines, expected, until) => {
+	])("%s", (...[, lines, tagLines, expected, until]) => {
 		expect(blocks(lines, tagLines, until)).toEqual(expected);
 	});
 });
