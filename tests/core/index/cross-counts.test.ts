@@ -106,6 +106,16 @@ describe("empathy modes by modality", () => {
 		]);
 	});
 
+	it("is empty, and prints no table, when empathy modes are switched off", () => {
+		const off = vocabularyFrom({ ...DEFAULT_SETTINGS, switchedOff: ["empathy"] });
+		const idx2 = new NoteIndex();
+		idx2.set(readNote("a.md", "---\nmodality: EFMT\n---\nHeard #empathy/attunement #emotion/fear\n", off, (y) => parse(y) as unknown));
+		const s = summarize(idx2, {}, { vocab: off });
+		expect(summaryJson(s).modesByModality).toEqual([]);
+		expect(renderTable(s)).not.toContain("Empathy modes by modality");
+		expect(renderCsv(s)).not.toContain("mode-by-modality");
+	});
+
 	it("shows in the table and the CSV with the same numbers", () => {
 		const s = summarize(idx, {}, { vocab });
 		const table = renderTable(s);
