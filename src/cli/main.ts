@@ -16,6 +16,7 @@ import { isHelp, noteFileArg, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, s
 import { trendCommand } from "./trend";
 import { agreeCommand } from "./agree";
 import { verifyCommand } from "./verify";
+import { hoursCommand } from "./hours";
 import { renderInspectTable } from "./inspect-table";
 import { version } from "../../package.json";
 
@@ -27,6 +28,7 @@ const COMMAND_USAGE: Record<string, string> = {
 	agree: `attune agree <note-a.md> <note-b.md> [--format table|json]`,
 	trend: `attune trend <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
 	verify: `attune verify <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json]`,
+	hours: `attune hours <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv]`,
 };
 
 const USAGE = `Usage:
@@ -61,6 +63,7 @@ function runOrThrow(argv: string[]): RunResult {
 		case "trend": return trendCommand(rest);
 		case "agree": return agreeCommand(rest);
 		case "verify": return verifyCommand(rest);
+		case "hours": return hoursCommand(rest);
 		default: throw new UsageError(`unknown command “${command}” (commands: ${Object.keys(COMMAND_USAGE).join(", ")}; see attune --help)`);
 	}
 }
