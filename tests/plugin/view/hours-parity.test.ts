@@ -7,9 +7,9 @@ import * as path from "node:path";
 import { run } from "../../../src/cli/main";
 import { hoursJson } from "../../../src/cli/hours";
 import type { ScopeChoice } from "../../../src/core/sidebar/scope";
-import { registerSummaryView } from "../../../src/plugin/view/register";
-import { RENDER_DEBOUNCE_MS, type SummaryView, VIEW_TYPE_SUMMARY } from "../../../src/plugin/view/summary-view";
-import { exampleVaultFiles, makeContext } from "../../helpers/harness";
+import { RENDER_DEBOUNCE_MS, type SummaryView } from "../../../src/plugin/view/summary-view";
+import { exampleVaultFiles } from "../../helpers/harness";
+import { openSidebar } from "../../helpers/sidebar";
 
 /**
  * One core, one answer: the sidebar's "Hours" holds, number for number, what
@@ -41,13 +41,7 @@ let view: SummaryView;
 
 beforeAll(async () => {
 	jest.useFakeTimers({ doNotFake: ["nextTick", "queueMicrotask"] });
-	const made = await makeContext(exampleVaultFiles(), { config: { userIgnoreFilters: ["Archive/"] } });
-	registerSummaryView(made.ctx);
-	const app = made.app;
-	await app.commands.get("attune:open-summary")!.callback!();
-	view = app.workspace.getLeavesOfType(VIEW_TYPE_SUMMARY)[0]!.view as unknown as SummaryView;
-	document.body.appendChild(view.containerEl);
-	await app.workspace.getLeaf(false).openFile(app.vault.getFileByPath("Clients/C-103/2026-02-09 session 2.md")!);
+	({ view } = await openSidebar(exampleVaultFiles(), "Clients/C-103/2026-02-09 session 2.md", { config: { userIgnoreFilters: ["Archive/"] } }));
 });
 afterAll(() => jest.useRealTimers());
 
