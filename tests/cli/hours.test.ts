@@ -84,6 +84,12 @@ describe("attune hours on the example vault", () => {
 		expect(r.stderr).toBe(h.warnings.map((w) => `attune: warning: ${w}\n`).join(""));
 	});
 
+	it("inspect --format table shows a duration read in minutes, and one that was not read as written", () => {
+		const lines = (note: string) => run(["inspect", path.join(EXAMPLE, note), "--format", "table"]).stdout.split("\n");
+		expect(lines("Clients/C-103/2026-03-09 session 5.md")).toContainEqual(expect.stringMatching(/^Duration \(minutes\)\s+50$/));
+		expect(lines("Clients/C-103/2026-03-02 session 4.md")).toContainEqual(expect.stringMatching(/^Duration \(not read\)\s+fifty$/));
+	});
+
 	it("prints the keys FORMAT.md shows", () => {
 		const doc = fs.readFileSync(path.join(__dirname, "../../docs/FORMAT.md"), "utf8");
 		const block = /`hours --format json`[^\n]*\n\n```json\n([\s\S]*?)\n```/.exec(doc);
