@@ -3,7 +3,7 @@
  * turns any saved data into current settings. Pure data: no Obsidian, no Node.
  */
 import { FAMILIES, type Family, isFamily, perFamily } from "./vocabulary/families";
-import { invalidTagWordReason, normalizeWord, vocabularyFrom } from "./vocabulary/vocabulary";
+import { DEFAULT_MEASURES, invalidTagWordReason, normalizeWord, vocabularyFrom } from "./vocabulary/vocabulary";
 import { durationMinutes } from "./note/properties";
 
 /** Which summary scope the sidebar shows. */
@@ -73,6 +73,12 @@ export interface AttuneSettings {
 	exportAllowedProperties: string[];
 	/** How an export treats dates. */
 	exportDates: ExportDates;
+	/**
+	 * Numeric properties drawn per session under "Across sessions" and carried
+	 * by `attune trend` as measures (a questionnaire's total, such as `phq-9`,
+	 * never its items). Read in any case; a value that is not a number is a diagnostic.
+	 */
+	measures: string[];
 }
 
 /** The current settings version. */
@@ -109,6 +115,7 @@ export const DEFAULT_SETTINGS: Readonly<AttuneSettings> = Object.freeze({
 		"rating-empathy", "rating-congruence", "rating-warmth", "rating-compassion", "rating-responsiveness", "rating-presence",
 	]) as string[],
 	exportDates: "month",
+	measures: Object.freeze([...DEFAULT_MEASURES]) as string[],
 });
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -209,12 +216,12 @@ export function settingsProblems(raw: unknown): string[] {
 
 /**
  * Whether a change of settings changes what is counted, so that the vault
- * must be read again: other tag words or vocabulary, a family switched on or off, or another export folder
+ * must be read again: other tag words or vocabulary, a family switched on or off, other measures, or another export folder
  * (whose notes are left out). Nothing before: the first settings of a session.
  */
 export function changeRereadsVault(before: AttuneSettings | undefined, after: AttuneSettings): boolean {
 	if (before === undefined) return false;
 	const a = vocabularyFrom(before);
 	const b = vocabularyFrom(after);
-	return JSON.stringify([a.families, a.words, a.on]) !== JSON.stringify([b.families, b.words, b.on]) || before.exportFolder !== after.exportFolder;
+	return JSON.stringify([a.families, a.words, a.on, a.measures]) !== JSON.stringify([b.families, b.words, b.on, b.measures]) || before.exportFolder !== after.exportFolder;
 }

@@ -74,6 +74,18 @@ describe("attune summarize on the example vault", () => {
 		expect(s.emotions).toContainEqual({ emotion: "shame", process: "primary-maladaptive", count: 7, notes: 4 });
 		expect(s.emotions).toContainEqual({ emotion: "sadness", process: "primary-adaptive", count: 4, notes: 4 });
 	});
+	it("uses every family the field distinguishes, where a clinician would", () => {
+		const values = (list: string, field: string) => new Set((s[list] as Record<string, unknown>[]).map((r) => String(r[field])));
+		expect(values("empathy", "mode")).toContain("person");
+		expect(values("responses", "kind")).toContain("interpretation");
+		for (const move of ["approaching", "acknowledging", "making-sense", "discerning"]) expect(values("processes", "move")).toContain(move);
+		expect(values("therapist", "process")).toEqual(new Set(["perspective-taking", "regulating", "empathic-distress"]));
+		for (const i of ["presence", "warmth", "congruence", "responsiveness", "rupture", "repair"]) expect(values("relationship", "ingredient")).toContain(i);
+		expect(values("compassion", "direction")).toEqual(new Set(["self", "other"]));
+	});
+	it("codes the role-play's \"nobody bothers with me\" as core maladaptive loneliness", () => {
+		expect(s.emotions.filter((e) => e.emotion === "loneliness")).toEqual([{ emotion: "loneliness", process: "primary-maladaptive", count: 1, notes: 1 }]);
+	});
 	it("counts supervisor comments, open and resolved apart", () => {
 		expect(s.supervisorComments).toEqual({ open: 6, resolved: 1 });
 	});

@@ -67,4 +67,12 @@ describe("saved settings that would misread tags are set aside, and said", () =>
 		expect(changeRereadsVault(on, off)).toBe(true);
 		expect(changeRereadsVault(off, off)).toBe(false);
 	});
+	it("re-reads the vault when other measures are named, since the index holds only those", () => {
+		const before = migrateSettings({});
+		expect(before.measures).toEqual(["rating-empathy", "rating-congruence", "rating-warmth", "rating-compassion", "rating-responsiveness", "rating-presence"]);
+		const after = migrateSettings({ measures: "phq-9, gad-7" });
+		expect(after.measures).toEqual(["phq-9", "gad-7"]);
+		expect(changeRereadsVault(before, after)).toBe(true);
+		expect(changeRereadsVault(after, migrateSettings({ measures: ["PHQ-9", "gad-7"] }))).toBe(false);
+	});
 });

@@ -65,7 +65,7 @@ export function buildViewModel(
 	activePath: string | undefined,
 	now: Date,
 	selection?: Selection,
-	options: SummaryOptions & { measures?: readonly string[] } = {},
+	options: SummaryOptions = {},
 ): SummaryViewModel {
 	const scope = resolveScope(choice, index, activePath, now);
 	const summary = summarize(index, scope.filter, options);
@@ -92,7 +92,7 @@ export function buildViewModel(
 	if (scope.path === undefined) {
 		let trend: SessionTrend | undefined;
 		const emotion = selection?.kind === "emotion" ? selection.emotion : undefined;
-		model.trend = () => (trend ??= sessionTrend(index, selected(), { vocab: options.vocab, measures: options.measures, emotion }));
+		model.trend = () => (trend ??= sessionTrend(index, selected(), { vocab: options.vocab, emotion }));
 	}
 	if (scope.path !== undefined) {
 		const rec = index.get(scope.path);

@@ -95,7 +95,7 @@ describe("creating a session note", () => {
 	it("a template path that does not exist: a notice, and the built-in template", async () => {
 		const a = await authoring({}, { templatePaths: { efmt: "Templates/Gone.md" } });
 		const r = await createNoteFromRequest(a.ctx, session());
-		expect(a.app.vault.text((r as { path: string }).path)).toContain("## Compassion reflection");
+		expect(a.app.vault.text((r as { path: string }).path)).toContain("### Compassion reflection");
 		expect(Notice.messages).toHaveLength(1);
 		expect(Notice.messages[0]).toMatch(/“Templates\/Gone\.md” was not found/);
 	});

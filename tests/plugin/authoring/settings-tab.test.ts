@@ -32,7 +32,7 @@ describe("settings tab", () => {
 	it("shows the settings in force, under headings", async () => {
 		const { el, field } = await tab({}, { sessionFolder: "Practice/{{client}}", supervisorName: "Dr. T" });
 		const headings = [...el.querySelectorAll(".setting-item-heading")].map((h) => h.textContent);
-		expect(headings).toEqual(["Session notes", "Supervision", "Study notes", "Templates", "Families", "Tag words", "Vocabulary"]);
+		expect(headings).toEqual(["Session notes", "Supervision", "Study notes", "Measures", "Templates", "Families", "Tag words", "Vocabulary"]);
 		expect(field("Folder").text.getValue()).toBe("Practice/{{client}}");
 		expect(field("Supervisor's name").text.getValue()).toBe("Dr. T");
 		expect(field("Client emotion").text.getValue()).toBe("emotion");
@@ -142,6 +142,25 @@ describe("settings tab", () => {
 		expect(a.ctx.settings().switchedOff).toEqual([]);
 		expect(await counted()).toEqual([1, 1]);
 		expect(asDouble(a.app).vault.writes).toEqual([]);
+	});
+
+	it("names the measures drawn across sessions: the ratings by default, others read once the field is left", async () => {
+		const { a, field, leave } = await tab({ "a.md": "---\ndate: 2026-01-05\nPHQ-9: 14\ngad-7: moderate\nrating-warmth: 4\n---\n" });
+		const f = field("Measures across sessions");
+		expect(f.text.getValue()).toBe("rating-empathy, rating-congruence, rating-warmth, rating-compassion, rating-responsiveness, rating-presence");
+		await a.ctx.indexer.ready;
+		expect(a.ctx.index.get("a.md")!.props.measures).toEqual({ "rating-warmth": 4 });
+		await f.text._input("phq-9, GAD-7 , rating-warmth");
+		expect(a.saved).toEqual([]);
+		await leave(f.text);
+		expect(a.ctx.settings().measures).toEqual(["phq-9", "gad-7", "rating-warmth"]);
+		await a.ctx.indexer.ready;
+		const rec = a.ctx.index.get("a.md")!;
+		expect(rec.props.measures).toEqual({ "phq-9": 14, "rating-warmth": 4 });
+		expect(rec.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/“gad-7” is "moderate", which is not a number.*not drawn as 0/)]);
+		await f.text._input(" ");
+		await leave(f.text);
+		expect(a.ctx.settings().measures).toEqual(["rating-empathy", "rating-congruence", "rating-warmth", "rating-compassion", "rating-responsiveness", "rating-presence"]);
 	});
 
 	it("words added to a vocabulary: comma-separated, each checked", async () => {
