@@ -71,6 +71,16 @@ export interface Hours {
 	unknown: UnknownDuration[];
 }
 
+/** What a supervisor without a name is called where a name is shown. */
+export const UNNAMED_SUPERVISOR = "Supervisor not named";
+
+/** Why a note's duration is unknown, in words a clinician can act on. */
+export function unknownReasonText(u: Pick<UnknownDuration, "reason" | "written">): string {
+	if (u.reason === "missing") return "No duration";
+	if (u.reason === "invalid") return `Duration “${u.written ?? ""}” is no number of minutes`;
+	return "Its properties could not be read";
+}
+
 /** Minutes as hours, to two decimals (50 minutes is 0.83 hours). */
 export function hoursOf(minutes: number): number {
 	return Math.round((minutes / 60) * 100) / 100;

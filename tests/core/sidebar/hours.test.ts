@@ -3,21 +3,14 @@
  * per month and in total, from the index's properties; unknown durations
  * listed, never guessed.
  */
-import { NoteIndex } from "../../../src/core/index/index";
 import { unreadableRecord } from "../../../src/core/note/note";
 import { buildHours, hoursKind, hoursOf } from "../../../src/core/sidebar/hours";
-import { note, read } from "../../helpers/notes";
+import { indexWith, note, read } from "../../helpers/notes";
 
 const session = (path: string, date: string | undefined, duration?: unknown, more: Record<string, unknown> = {}) =>
 	note(path, [], { "note-type": "session", client: "C-1", ...(date ? { date } : {}), ...(duration !== undefined ? { duration } : {}), ...more });
 const supervision = (path: string, date: string | undefined, duration: unknown, supervisor?: string, more: Record<string, unknown> = {}) =>
 	note(path, [], { "note-type": "supervision", client: "C-1", ...(date ? { date } : {}), duration, ...(supervisor !== undefined ? { supervisor } : {}), ...more });
-
-function indexWith(...recs: ReturnType<typeof note>[]): NoteIndex {
-	const index = new NoteIndex();
-	for (const r of recs) index.set(r);
-	return index;
-}
 
 describe("buildHours", () => {
 	const index = indexWith(

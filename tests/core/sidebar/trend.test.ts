@@ -2,20 +2,13 @@
  * The trend model: one row per dated note, in the sidebar's order, from the
  * index's counts and properties.
  */
-import { NoteIndex } from "../../../src/core/index/index";
 import { interpretNote } from "../../../src/core/note/note";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { buildTrend } from "../../../src/core/sidebar/trend";
 import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
-import { note, vocab } from "../../helpers/notes";
+import { indexWith, note, vocab } from "../../helpers/notes";
 
 const fm = (date: string | undefined, session?: number, more: Record<string, unknown> = {}) => ({ client: "C-1", ...(date ? { date } : {}), ...(session !== undefined ? { session } : {}), ...more });
-
-function indexWith(...recs: ReturnType<typeof note>[]): NoteIndex {
-	const index = new NoteIndex();
-	for (const r of recs) index.set(r);
-	return index;
-}
 
 describe("buildTrend", () => {
 	const index = indexWith(
