@@ -3,10 +3,9 @@
  * per month and in total, for a scope: the numbers the sidebar's "Hours"
  * shows (FORMAT.md section 6). Notes whose duration is unknown are listed.
  */
-import { indexVault, readVaultConfig } from "./vault";
+import { indexVault, readVaultConfig, summaryOptions } from "./vault";
 import { type Hours, type Minutes, type SupervisorMinutes, UNNAMED_SUPERVISOR as UNNAMED, buildHours, hoursOf, unknownReasonText } from "../core/sidebar/hours";
 import { type SummaryFilter, summarize } from "../core/index/summary";
-import { clientSessionFolder } from "../core/authoring/new-note";
 import { csvCell } from "../core/sidebar/report";
 import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, scopeJson, stderrText, vaultArg } from "./args";
 
@@ -88,7 +87,7 @@ export function hoursCommand(args: string[]): RunResult {
 	const config = readVaultConfig(root);
 	const index = indexVault(root, config, { countsOnly: true });
 	// The scope's warnings are summarize's: notes it could not place, or that nothing matched.
-	const { warnings } = summarize(index, filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c) });
+	const { warnings } = summarize(index, filter, summaryOptions(config));
 	// CSV has no place for sentences: they go to stderr, with the other warnings.
 	const stderr = stderrText(p, format === "csv" ? [...config.warnings, ...warnings] : config.warnings);
 	return { stdout: renderHours(buildHours(index, filter), filter, format, warnings), stderr, code: 0 };
