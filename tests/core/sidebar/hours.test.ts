@@ -113,3 +113,14 @@ describe("hoursOf", () => {
 		expect(hoursOf(m)).toBe(h);
 	});
 });
+
+describe("a date typed far off", () => {
+	it("fills empty months over ten years at most; beyond, only the months that hold notes are rows", () => {
+		const near = buildHours(indexWith(session("a.md", "2026-01-05", 50), session("b.md", "2035-12-05", 50)), {});
+		expect(near.months).toHaveLength(120);
+		const far = buildHours(indexWith(session("a.md", "2026-01-05", 50), session("b.md", "9026-01-05", 50)), {});
+		expect(far.months.map((m) => m.month)).toEqual(["2026-01", "9026-01"]);
+		expect(far.months.map((m) => m.direct.minutes)).toEqual([50, 50]);
+		expect(far.direct).toEqual({ minutes: 100, notes: 2 });
+	});
+});

@@ -70,6 +70,12 @@ describe("measures named in settings", () => {
 		expect(d[1]!.message).toMatch(/“PHQ-9” is "severe", which is not a number/);
 		expect(t.sessions[1]!.measures["phq-9"]).toBeUndefined();
 	});
+	it("reads decimal numbers only: hex, binary and exponent text are not scores", () => {
+		const odd = indexWith(rec("4.md", { date: "2026-03-01", "phq-9": "0x10", "gad-7": "1e2", "rating-warmth": "0b11" }), rec("5.md", { date: "2026-03-08", "phq-9": " 7.5 ", "gad-7": "-1" }));
+		expect(odd.get("4.md")!.props.measures).toBeUndefined();
+		expect(odd.get("4.md")!.diagnostics.map((x) => x.tag).sort()).toEqual(["gad-7", "phq-9", "rating-warmth"]);
+		expect(odd.get("5.md")!.props.measures).toEqual({ "phq-9": 7.5, "gad-7": -1 });
+	});
 	it("reads no property that settings do not name, and an empty one as no value", () => {
 		expect(index.get("3.md")!.diagnostics).toEqual([]);
 		expect(index.get("3.md")!.props.measures).toBeUndefined();
