@@ -4,7 +4,6 @@
  * the index (the notes of the client selected, one row each), and the
  * section's drawing under jsdom, with the whole sidebar's render beside it.
  */
-import { createRequire } from "node:module";
 import type { NoteIndex } from "../core/index/index";
 import { readNote } from "../core/note/reader";
 import type { ScopeChoice } from "../core/sidebar/scope";
@@ -13,10 +12,11 @@ import { VaultInsights } from "../core/sidebar/vault-insights";
 import { buildViewModel } from "../core/sidebar/view-model";
 import type { Vocabulary } from "../core/vocabulary/vocabulary";
 import { parseProperties } from "../cli/vault";
-import { type SummaryViewHandlers, defaultUi, renderSummaryView } from "../plugin/view/render";
+import { defaultUi, renderSummaryView } from "../plugin/view/render";
 import { defaultTrendUi, drawTrend } from "../plugin/view/trend-chart";
 import { installDomHelpers } from "../../preview/dom-helpers";
 import { generateVault } from "./generate";
+import { NO_HANDLERS, loadJsdom, median } from "./view-bench";
 
 /** The client given the 100 sessions. */
 export const TREND_CLIENT = "C-TREND";
@@ -41,30 +41,11 @@ export interface TrendBenchResult {
 	runs: number;
 }
 
-function median(xs: number[]): number {
-	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.floor(s.length / 2)] ?? NaN;
-}
-
 function timed(fn: () => void): number {
 	const t0 = process.hrtime.bigint();
 	fn();
 	return Number(process.hrtime.bigint() - t0) / 1e6;
 }
-
-/** jsdom comes with the test environment and cannot be bundled (see view-bench.ts). */
-function loadJsdom(): typeof import("jsdom") {
-	return createRequire(__filename)("jsdom") as typeof import("jsdom");
-}
-
-const NO_HANDLERS: SummaryViewHandlers = {
-	setChoice: () => {},
-	select: () => {},
-	open: () => {},
-	loadPassage: () => Promise.resolve(""),
-	exportSummary: () => {},
-	saveUi: () => {},
-};
 
 /**
  * Gives one client 100 weekly sessions in `index`, in place of 100 of its
