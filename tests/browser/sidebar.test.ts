@@ -162,7 +162,18 @@ describe("the sidebar in Chromium", () => {
 		// The readout stays: moving the pointer away changes nothing.
 		await page.mouse.move(0, 0);
 		expect(await page.locator(".attune-readout-head").count()).toBe(1);
+		// From the keyboard: focus a bar and press Enter; focus stays on that bar as the chart is redrawn.
+		const next = rows.findIndex((x) => x.session === 5);
+		await section.locator(".attune-chart-mark").nth(next).focus();
+		await page.keyboard.press("Enter");
+		expect(await page.textContent(".attune-readout-head")).toMatch(/^Session 5 · /);
+		expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^Session 5, /);
+		await page.keyboard.press("Shift+Tab");
+		await page.keyboard.press("Enter");
+		expect(await page.textContent(".attune-readout-head")).toBe(`Session 4 · ${r.date} · ${r.path.slice(r.path.lastIndexOf("/") + 1, -3)}`);
 
+		// The pictures show the selection, not the keyboard's focus ring.
+		await page.evaluate(() => (document.activeElement as HTMLElement | SVGElement | null)?.blur());
 		// From the section's heading to the emotion's strip, scrolled to the top of the window so that all of it is in view.
 		await page.locator(".attune-section-sessions").evaluate((h) => h.scrollIntoView({ block: "start" }));
 		const head = (await page.locator(".attune-section-sessions").boundingBox())!;
