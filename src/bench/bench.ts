@@ -15,6 +15,7 @@ import { parseProperties } from "../cli/vault";
 import { type GeneratedNote, generateVault } from "./generate";
 import { benchOnload } from "./onload-bench";
 import { benchView } from "./view-bench";
+import { benchTrend } from "./trend-bench";
 
 const vocab = vocabularyFrom(DEFAULT_SETTINGS);
 
@@ -128,7 +129,12 @@ function benchCli(notes: GeneratedNote[]): void {
 }
 
 async function main(): Promise<void> {
-	say(`Attune benchmark, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`);
+	say(`Attune benchmark, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, load average ${fmt(os.loadavg()[0]!, 1)}`);
+	// `node dist/bench.js trend`: only what "Across sessions" needs, without the other figures' minutes.
+	if (process.argv.includes("trend")) {
+		trendFigures(buildIndex(generateVault(50000)));
+		return;
+	}
 	const small = benchBuild(1000, 7);
 	const mid = benchBuild(10000, 5);
 	const large = benchBuild(50000, 3);
@@ -143,6 +149,16 @@ async function main(): Promise<void> {
 	say(`filtered summary (date range, every note re-counted) at 50,000 notes: ${fmt(median(qf), 1)} ms [median of 11]`);
 	benchCli(mid.notes);
 	await benchSidebarAndOnload(mid, large);
+	// Last: it gives 100 of the large vault's notes to one client.
+	trendFigures(large.index);
+}
+
+/** "This client" with 100 sessions in a 50,000-note vault (issue 9). */
+function trendFigures(index: NoteIndex): void {
+	gc();
+	const r = benchTrend(index, vocab, new Date());
+	say(`Across sessions, this client with ${r.sessions} sessions in a ${r.vaultNotes.toLocaleString("en")}-note vault: trend model ${fmt(r.modelMs, 3)} ms (goal: under 5 ms), built from the index, which holds no note text; its render under jsdom ${fmt(r.renderMs, 2)} ms (goal: under 16 ms) [median of ${r.runs}]`);
+	say(`  for context: fastest runs ${fmt(r.fastest.modelMs, 3)} ms and ${fmt(r.fastest.renderMs, 2)} ms; the render's median in CPU time ${fmt(r.renderCpuMs, 2)} ms; the whole "This client" sidebar model with the trend ${fmt(r.viewModelMs, 3)} ms, and its render under jsdom ${fmt(r.viewRenderMs, 2)} ms; load average now ${fmt(os.loadavg()[0]!, 1)}`);
 }
 
 /** The sidebar's figures (issue 4) and the plugin's start-up. */
