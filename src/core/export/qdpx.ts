@@ -76,16 +76,26 @@ export function plainText(text: string): string {
 	return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
-/** The number of code points in `s` between two UTF-16 offsets. */
-function codePointsBetween(s: string, from: number, to: number): number {
-	let n = 0;
-	for (let i = from; i < to; i++) {
-		const c = s.charCodeAt(i);
-		// The second half of a surrogate pair is the same character as the first.
-		if (c >= 0xdc00 && c <= 0xdfff && i > from && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
-		n++;
-	}
-	return n;
+/**
+ * Turns UTF-16 offsets into code-point positions. Tags come in reading
+ * order, so each count goes on from the last one asked for: a long
+ * transcript with many tags is read once, not once per tag.
+ */
+function codePointCounter(s: string): (utf16: number) => number {
+	let at = 0;
+	let count = 0;
+	return (utf16) => {
+		if (utf16 < at) {
+			at = 0;
+			count = 0;
+		}
+		for (; at < utf16; at++) {
+			const c = s.charCodeAt(at);
+			// The second half of a surrogate pair is the same character as the first.
+			if (!(c >= 0xdc00 && c <= 0xdfff && at > 0 && (s.charCodeAt(at - 1) & 0xfc00) === 0xd800)) count++;
+		}
+		return count;
+	};
 }
 
 /** The codes an occurrence carries: its value's, and its class's or direction's. */
@@ -107,6 +117,7 @@ function lineStarts(text: string): number[] {
 function sourceOf(note: QdpxNote, rec: NoteRecord): QdpxSource {
 	const text = plainText(note.text);
 	const starts = lineStarts(text);
+	const position = codePointCounter(text);
 	const guid = stableGuid(`attune:source:${note.path}`);
 	const byRange = new Map<string, CodedSelection>();
 	const noteCodes: string[] = [];
@@ -125,8 +136,8 @@ function sourceOf(note: QdpxNote, rec: NoteRecord): QdpxSource {
 		const key = `${s16}:${e16}`;
 		let sel = byRange.get(key);
 		if (sel === undefined) {
-			const start = codePointsBetween(text, 0, s16);
-			const end = start + codePointsBetween(text, s16, e16);
+			const start = position(s16);
+			const end = position(e16);
 			sel = { guid: stableGuid(`attune:selection:${note.path}:${start}:${end}`), start, end, text: text.slice(s16, e16), firstLine: p.start + 1, lastLine: p.end + 1, codes: [] };
 			byRange.set(key, sel);
 		}
