@@ -121,9 +121,9 @@ describe("Export for qualitative analysis (QDPX)", () => {
 		expect(preview.controls.previewAgain).toBeDefined();
 		await click(preview.controls.previewAgain);
 		const again = Modal.current;
-		expect(again).toBeInstanceOf(ExportPreviewModal);
+		if (!(again instanceof ExportPreviewModal)) throw new Error("no second preview");
 		expect(again).not.toBe(preview);
-		expect((again as ExportPreviewModal).controls.export!.buttonEl.textContent).toBe("Export project");
+		expect(again.controls.export!.buttonEl.textContent).toBe("Export project");
 		expect(app.vault.writes).toEqual([]);
 	});
 
