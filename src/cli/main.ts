@@ -3,14 +3,13 @@
  * folder as the plugin reads it inside Obsidian, and writes nothing into it.
  */
 import * as path from "node:path";
-import { findVaultRoot, indexVault, parseProperties, readNoteText, readVaultConfig, recordFromText } from "./vault";
+import { findVaultRoot, indexVault, parseProperties, readNoteText, readVaultConfig, recordFromText, summaryOptions } from "./vault";
 import { passageAt } from "../core/markdown/passages";
 import { factsFromText } from "../core/note/reader";
 import { propertyLine } from "../core/note/note";
 import { renderCsv, renderMarkdown, renderTable } from "../core/sidebar/report";
 import { summarize, summaryJson } from "../core/index/summary";
 import { readPropertyTags } from "../core/note/properties";
-import { clientSessionFolder } from "../core/authoring/new-note";
 import { isHelp, noteFileArg, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, UsageError, vaultArg, warningsText } from "./args";
 // Bundled into dist/cli.js at build time, so the program runs without package.json beside it.
 import { trendCommand } from "./trend";
@@ -77,7 +76,7 @@ function summarizeCommand(args: string[]): RunResult {
 	const root = vaultArg(p, "summarize");
 	const filter = scopeFilter(p, root);
 	const config = readVaultConfig(root);
-	const s = summarize(indexVault(root, config, { countsOnly: true }), filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab });
+	const s = summarize(indexVault(root, config, { countsOnly: true }), filter, summaryOptions(config));
 	const stdout = format === "json" ? JSON.stringify(summaryJson(s), null, 2) + "\n" : format === "csv" ? renderCsv(s) : format === "markdown" ? renderMarkdown(s) : renderTable(s);
 	return { stdout, stderr: stderrText(p, config.warnings), code: 0 };
 }

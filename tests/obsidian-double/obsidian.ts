@@ -854,6 +854,83 @@ export class Plugin extends Component {
 	onExternalSettingsChange?(): unknown;
 }
 
+/**
+ * One item of a `Menu`, as a plugin fills it in. Test helpers: `_title`,
+ * `_icon`, `_section` read what was set; `_click()` runs `onClick` as a click would.
+ */
+export class MenuItem {
+	_title = "";
+	_icon: string | null = null;
+	_section = "";
+	_disabled = false;
+	private clickHandler: ((evt: MouseEvent | KeyboardEvent) => unknown) | null = null;
+	setTitle(title: string | DocumentFragment): this {
+		this._title = typeof title === "string" ? title : title.textContent ?? "";
+		return this;
+	}
+	setIcon(icon: string | null): this {
+		this._icon = icon;
+		return this;
+	}
+	setSection(section: string): this {
+		this._section = section;
+		return this;
+	}
+	setDisabled(disabled: boolean): this {
+		this._disabled = disabled;
+		return this;
+	}
+	setChecked(_checked: boolean | null): this {
+		return this;
+	}
+	onClick(cb: (evt: MouseEvent | KeyboardEvent) => unknown): this {
+		this.clickHandler = cb;
+		return this;
+	}
+	/** Test helper: a click on the item (nothing happens when it is disabled, as in Obsidian). */
+	_click(): unknown {
+		return this._disabled ? undefined : this.clickHandler?.({} as MouseEvent);
+	}
+}
+
+/**
+ * A context menu. As in Obsidian, `addItem` calls its callback at once with a
+ * new `MenuItem`; the menu is not drawn. Test helpers: `_items` in order, and
+ * `_item(title)` finds one by its title.
+ */
+export class Menu extends Component {
+	_items: MenuItem[] = [];
+	_shown = false;
+	addItem(cb: (item: MenuItem) => unknown): this {
+		const item = new MenuItem();
+		cb(item);
+		this._items.push(item);
+		return this;
+	}
+	addSeparator(): this {
+		return this;
+	}
+	showAtMouseEvent(_evt: MouseEvent): this {
+		this._shown = true;
+		return this;
+	}
+	showAtPosition(_pos: { x: number; y: number }): this {
+		this._shown = true;
+		return this;
+	}
+	hide(): this {
+		this._shown = false;
+		return this;
+	}
+	close(): void {
+		this._shown = false;
+	}
+	/** Test helper: the item with this title, or undefined. */
+	_item(title: string): MenuItem | undefined {
+		return this._items.find((i) => i._title === title);
+	}
+}
+
 export class Notice {
 	static messages: string[] = [];
 	noticeEl: HTMLElement;

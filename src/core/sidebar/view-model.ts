@@ -8,6 +8,7 @@ import { type Summary, type SummaryOptions, matchesFilter, selectNotes, summariz
 import type { Diagnostic, NoteRecord } from "../note/note";
 import { type AntecedentRow, type CommentRef, type OccurrenceRef, type RatingSeries, type ReviewItem, type Selection, type SequenceStep, antecedentTable, openComments, passagesOf, ratingsOverTime, reviewQueue, withinSession } from "./queries";
 import { type SessionTrend, sessionTrend } from "./trend";
+import { type Hours, buildHours } from "./hours";
 import { type ResolvedScope, type ScopeChoice, resolveScope } from "./scope";
 import type { VaultInsights } from "./vault-insights";
 
@@ -28,6 +29,11 @@ export interface SummaryViewModel {
 	 * section starts closed there.
 	 */
 	trend?: () => SessionTrend;
+	/**
+	 * Direct client and supervision hours of the scope, the numbers `attune
+	 * hours` prints. Built when first asked for: the section starts closed.
+	 */
+	hours: () => Hours;
 	/** Note scope: the emotions in reading order. */
 	sequence?: SequenceStep[];
 	antecedents: AntecedentRow[];
@@ -59,7 +65,7 @@ export function buildViewModel(
 	activePath: string | undefined,
 	now: Date,
 	selection?: Selection,
-	options: SummaryOptions & { measures?: readonly string[] } = {},
+	options: SummaryOptions = {},
 ): SummaryViewModel {
 	const scope = resolveScope(choice, index, activePath, now);
 	const summary = summarize(index, scope.filter, options);
@@ -67,6 +73,7 @@ export function buildViewModel(
 	let records: NoteRecord[] | undefined;
 	const selected = () => (records ??= selectNotes(index, scope.filter));
 	const emotionTotal = summary.rows.emotion.reduce((n, r) => n + r.count, 0);
+	let hours: Hours | undefined;
 	const model: SummaryViewModel = {
 		choice,
 		scope,
@@ -78,13 +85,14 @@ export function buildViewModel(
 		comments: openComments(wholeVault ? insights.recordsOf("comments") : selected()),
 		ratings: ratingsOverTime(wholeVault ? insights.recordsOf("ratings") : selected(), scope.client),
 		diagnostics: summary.diagnostics,
+		hours: () => (hours ??= buildHours(index, scope.filter)),
 		passages: [],
 		empty: FAMILIES.every((f) => summary.rows[f].every((r) => r.count === 0)),
 	};
 	if (scope.path === undefined) {
 		let trend: SessionTrend | undefined;
 		const emotion = selection?.kind === "emotion" ? selection.emotion : undefined;
-		model.trend = () => (trend ??= sessionTrend(index, selected(), { vocab: options.vocab, measures: options.measures, emotion }));
+		model.trend = () => (trend ??= sessionTrend(index, selected(), { vocab: options.vocab, emotion }));
 	}
 	if (scope.path !== undefined) {
 		const rec = index.get(scope.path);
