@@ -13,6 +13,15 @@ import { parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, Usag
 import { outFileArg, writeNewFile } from "./out-file";
 import { ORIGIN } from "./codebook";
 
+/**
+ * A source's name: its vault path without `.md`, folders joined by " - ".
+ * Unique as the path is, and without "/", since some tools (QualCoder) make
+ * a file of each source named by it.
+ */
+export function sourceName(vaultPath: string): string {
+	return vaultPath.replace(/\.md$/i, "").split("/").join(" - ");
+}
+
 export function qdpxCommand(args: string[], now: () => Date = () => new Date()): RunResult {
 	const p = parseArgs(args, [...SCOPE_OPTIONS, "out"]);
 	const root = vaultArg(p, "qdpx");
@@ -31,7 +40,7 @@ export function qdpxCommand(args: string[], now: () => Date = () => new Date()):
 			skipped.push(rec.path);
 			continue;
 		}
-		notes.push({ path: rec.path, name: rec.path.replace(/\.md$/i, ""), text: read.text });
+		notes.push({ path: rec.path, name: sourceName(rec.path), text: read.text });
 	}
 	const project = buildProject(notes, { vocab: config.vocab, parseYaml: parseProperties, name: `Attune: ${path.basename(path.resolve(root))}`, origin: ORIGIN, createdAt: now().toISOString() });
 	writeNewFile(file, qdpxArchive(project));

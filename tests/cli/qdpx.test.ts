@@ -45,6 +45,8 @@ describe("attune qdpx on the example vault", () => {
 		expect(stdout).toContain(`${summary.notes} notes as text sources`);
 		for (const s of project.sources) {
 			expect(s.description).toMatch(/\.md$/);
+			// Some tools make a file of each source, named by it: no folder separators.
+			expect(s.name).toBe(s.description.replace(/\.md$/, "").split("/").join(" - "));
 			expect(s.text).toBe(fs.readFileSync(path.join(VAULT, s.description), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
 		}
 	});
