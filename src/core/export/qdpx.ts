@@ -177,20 +177,26 @@ const VARIABLES = [
 
 const variableGuid = (key: string) => stableGuid(`attune:variable:${key}`);
 
-function codingXml(guid: string, codeGuid: string, indent: string): string {
-	return `${indent}<Coding${attrs({ guid })}>\n${indent}\t<CodeRef${attrs({ targetGUID: codeGuid })}/>\n${indent}</Coding>`;
+/** The one user of the project: Attune, which made every coding from the notes' tags (no person's name goes in). */
+const USER_GUID = stableGuid("attune:user");
+
+/** Who made an element and when: some importers expect both on sources, selections and codings. */
+const made = (p: QdpxProject) => ({ creatingUser: USER_GUID, creationDateTime: p.createdAt });
+
+function codingXml(p: QdpxProject, guid: string, codeGuid: string, indent: string): string {
+	return `${indent}<Coding${attrs({ guid, ...made(p) })}>\n${indent}\t<CodeRef${attrs({ targetGUID: codeGuid })}/>\n${indent}</Coding>`;
 }
 
-function sourceXml(s: QdpxSource, book: Codebook): string {
+function sourceXml(s: QdpxSource, p: QdpxProject): string {
 	const t = "\t\t\t";
-	const guidOf = (key: string) => book.byKey.get(key)!.guid;
-	const lines = [`\t\t<TextSource${attrs({ guid: s.guid, name: s.name, plainTextPath: `internal://${s.guid}.txt` })}>`, `${t}<Description>${xmlText(s.path)}</Description>`];
+	const guidOf = (key: string) => p.codebook.byKey.get(key)!.guid;
+	const lines = [`\t\t<TextSource${attrs({ guid: s.guid, name: s.name, plainTextPath: `internal://${s.guid}.txt`, ...made(p) })}>`, `${t}<Description>${xmlText(s.path)}</Description>`];
 	for (const sel of s.selections) {
-		lines.push(`${t}<PlainTextSelection${attrs({ guid: sel.guid, name: sel.lastLine > sel.firstLine ? `lines ${sel.firstLine}–${sel.lastLine}` : `line ${sel.firstLine}`, startPosition: sel.start, endPosition: sel.end })}>`);
-		for (const c of sel.codes) lines.push(codingXml(stableGuid(`attune:coding:${sel.guid}:${c}`), guidOf(c), t + "\t"));
+		lines.push(`${t}<PlainTextSelection${attrs({ guid: sel.guid, name: sel.lastLine > sel.firstLine ? `lines ${sel.firstLine}–${sel.lastLine}` : `line ${sel.firstLine}`, startPosition: sel.start, endPosition: sel.end, ...made(p) })}>`);
+		for (const c of sel.codes) lines.push(codingXml(p, stableGuid(`attune:coding:${sel.guid}:${c}`), guidOf(c), t + "\t"));
 		lines.push(`${t}</PlainTextSelection>`);
 	}
-	for (const c of s.noteCodes) lines.push(codingXml(stableGuid(`attune:coding:${s.guid}:${c}`), guidOf(c), t));
+	for (const c of s.noteCodes) lines.push(codingXml(p, stableGuid(`attune:coding:${s.guid}:${c}`), guidOf(c), t));
 	for (const v of VARIABLES) {
 		const value = v.value(s);
 		if (value === undefined) continue;
@@ -204,7 +210,10 @@ function sourceXml(s: QdpxSource, book: Codebook): string {
 export function projectQde(p: QdpxProject): string {
 	const out = [
 		`<?xml version="1.0" encoding="utf-8"?>`,
-		`<Project${attrs({ xmlns: PROJECT_NS, name: p.name, origin: p.origin, creationDateTime: p.createdAt })}>`,
+		`<Project${attrs({ xmlns: PROJECT_NS, name: p.name, origin: p.origin, creatingUserGUID: USER_GUID, creationDateTime: p.createdAt })}>`,
+		"\t<Users>",
+		`\t\t<User${attrs({ guid: USER_GUID, name: "Attune" })}/>`,
+		"\t</Users>",
 		"\t<CodeBook>",
 		"\t\t<Codes>",
 		codesXml(p.codebook.codes, "\t\t\t"),
@@ -235,7 +244,7 @@ export function projectQde(p: QdpxProject): string {
 		}
 		out.push("\t</Cases>");
 	}
-	if (p.sources.length > 0) out.push("\t<Sources>", ...p.sources.map((s) => sourceXml(s, p.codebook)), "\t</Sources>");
+	if (p.sources.length > 0) out.push("\t<Sources>", ...p.sources.map((s) => sourceXml(s, p)), "\t</Sources>");
 	out.push("</Project>", "");
 	return out.join("\n");
 }
