@@ -5,7 +5,7 @@
  * source's text in the archive, and every selection's positions (in code
  * points) inside its source's text.
  */
-import { elements, parseXml, unzip } from "./refi";
+import { descendants, elements, parseXml, unzip } from "./refi";
 
 /** One coded selection as read back. */
 export interface ReadSelection {
@@ -58,7 +58,7 @@ const SEQUENCES: Record<string, string[]> = {
 
 /** Throws when an element's children are not in its schema sequence. */
 function checkOrder(doc: Document): void {
-	for (const el of Array.from(doc.getElementsByTagName("*"))) {
+	for (const el of descendants(doc)) {
 		const order = SEQUENCES[el.localName];
 		if (order === undefined) continue;
 		const ranks = Array.from(el.children).map((c) => order.indexOf(c.localName));
@@ -74,7 +74,7 @@ export function readQdpx(bytes: Uint8Array): ReadProject {
 	const doc = parseXml(Buffer.from(qde).toString("utf8"));
 	if (doc.documentElement.localName !== "Project" || doc.documentElement.namespaceURI !== "urn:QDA-XML:project:1.0") throw new Error("the root is not a REFI-QDA Project");
 	checkOrder(doc);
-	const all = Array.from(doc.getElementsByTagName("*"));
+	const all = descendants(doc);
 	const guids = all.map((e) => e.getAttribute("guid")).filter((g): g is string => g !== null);
 	if (new Set(guids).size !== guids.length) throw new Error("a GUID is used twice");
 	for (const g of guids) if (!/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(g)) throw new Error(`“${g}” is not shaped as a GUID`);
@@ -89,6 +89,7 @@ export function readQdpx(bytes: Uint8Array): ReadProject {
 		if (target !== null && !defined.has(target)) throw new Error(`${e.localName} refers to ${target}, which nothing defines`);
 	}
 	for (const ref of elements(doc, "CodeRef")) if (!codes.has(ref.getAttribute("targetGUID")!)) throw new Error("a CodeRef refers to something that is not a code");
+	const variableNames = new Map(elements(doc, "Variable").map((v) => [v.getAttribute("guid"), v.getAttribute("name")!]));
 	const sources: ReadSource[] = [];
 	for (const s of elements(doc, "TextSource")) {
 		const guid = s.getAttribute("guid")!;
@@ -105,7 +106,7 @@ export function readQdpx(bytes: Uint8Array): ReadProject {
 		});
 		const variables: Record<string, string> = {};
 		for (const v of childrenNamed(s, "VariableValue")) {
-			const name = elements(doc, "Variable").find((x) => x.getAttribute("guid") === elements(v, "VariableRef")[0]!.getAttribute("targetGUID"))!.getAttribute("name")!;
+			const name = variableNames.get(elements(v, "VariableRef")[0]!.getAttribute("targetGUID"))!;
 			variables[name] = v.children[1]!.textContent ?? "";
 		}
 		const codings = childrenNamed(s, "Coding").map((c) => elements(c, "CodeRef")[0]!.getAttribute("targetGUID")!);

@@ -18,9 +18,24 @@ export function parseXml(text: string): Document {
 	return doc;
 }
 
-/** Every element of a document with a local name, in any namespace, in document order. */
-export function elements(doc: Document | Element, name: string): Element[] {
-	return Array.from(doc.getElementsByTagNameNS("*", name));
+/**
+ * Every element below a node, in document order, walked through `children`
+ * (jsdom's live collections of a large document are slow to turn into arrays).
+ */
+export function descendants(node: Document | Element): Element[] {
+	const out: Element[] = [];
+	const stack: Element[] = [...Array.from(node.children)].reverse();
+	while (stack.length > 0) {
+		const el = stack.pop()!;
+		out.push(el);
+		for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+	}
+	return out;
+}
+
+/** Every element below a node with a local name, in any namespace, in document order. */
+export function elements(node: Document | Element, name: string): Element[] {
+	return descendants(node).filter((e) => e.localName === name);
 }
 
 /**
