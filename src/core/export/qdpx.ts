@@ -177,11 +177,16 @@ const VARIABLES = [
 
 const variableGuid = (key: string) => stableGuid(`attune:variable:${key}`);
 
-/** The one user of the project: Attune, which made every coding from the notes' tags (no person's name goes in). */
-const USER_GUID = stableGuid("attune:user");
+/**
+ * The one user of the project: Attune, which made every coding from the
+ * notes' tags (no person's name goes in). Made when asked for, not when the
+ * module loads, so that loading it needs nothing of its environment.
+ */
+let userGuidMade: string | undefined;
+const userGuid = () => (userGuidMade ??= stableGuid("attune:user"));
 
 /** Who made an element and when: some importers expect both on sources, selections and codings. */
-const made = (p: QdpxProject) => ({ creatingUser: USER_GUID, creationDateTime: p.createdAt });
+const made = (p: QdpxProject) => ({ creatingUser: userGuid(), creationDateTime: p.createdAt });
 
 function codingXml(p: QdpxProject, guid: string, codeGuid: string, indent: string): string {
 	return `${indent}<Coding${attrs({ guid, ...made(p) })}>\n${indent}\t<CodeRef${attrs({ targetGUID: codeGuid })}/>\n${indent}</Coding>`;
@@ -210,9 +215,9 @@ function sourceXml(s: QdpxSource, p: QdpxProject): string {
 export function projectQde(p: QdpxProject): string {
 	const out = [
 		`<?xml version="1.0" encoding="utf-8"?>`,
-		`<Project${attrs({ xmlns: PROJECT_NS, name: p.name, origin: p.origin, creatingUserGUID: USER_GUID, creationDateTime: p.createdAt })}>`,
+		`<Project${attrs({ xmlns: PROJECT_NS, name: p.name, origin: p.origin, creatingUserGUID: userGuid(), creationDateTime: p.createdAt })}>`,
 		"\t<Users>",
-		`\t\t<User${attrs({ guid: USER_GUID, name: "Attune" })}/>`,
+		`\t\t<User${attrs({ guid: userGuid(), name: "Attune" })}/>`,
 		"\t</Users>",
 		"\t<CodeBook>",
 		"\t\t<Codes>",
