@@ -148,3 +148,14 @@ export function scopeFilter(p: Parsed, root: string): SummaryFilter {
 	if (filter.folder !== undefined && p.inVaultFolder === undefined) filter.folder = vaultFolder(root, filter.folder);
 	return filter;
 }
+
+/** The filters given, as the `scope` object of a command's JSON (FORMAT.md section 6): only those set. */
+export function scopeJson(filter: SummaryFilter): Record<string, string> {
+	const scope: Record<string, string> = {};
+	if (filter.client !== undefined) scope.client = filter.client;
+	if (filter.from !== undefined) scope.from = filter.from;
+	if (filter.to !== undefined) scope.to = filter.to;
+	if (filter.folder !== undefined) scope.folder = filter.folder;
+	if (filter.noteType !== undefined) scope.noteType = filter.noteType;
+	return scope;
+}

@@ -15,6 +15,7 @@ import { isHelp, noteFileArg, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, s
 import { trendCommand } from "./trend";
 import { agreeCommand } from "./agree";
 import { verifyCommand } from "./verify";
+import { hoursCommand } from "./hours";
 import { codebookCommand } from "./codebook";
 import { qdpxCommand } from "./qdpx";
 import { renderInspectTable } from "./inspect-table";
@@ -28,6 +29,7 @@ const COMMAND_USAGE: Record<string, string> = {
 	agree: `attune agree <note-a.md> <note-b.md> [--format table|json]`,
 	trend: `attune trend <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
 	verify: `attune verify <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json]`,
+	hours: `attune hours <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv]`,
 	codebook: `attune codebook [<vault>] [--format qdc] [--out FILE.qdc]`,
 	qdpx: `attune qdpx <vault> --out FILE.qdpx [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T]`,
 };
@@ -64,6 +66,7 @@ function runOrThrow(argv: string[]): RunResult {
 		case "trend": return trendCommand(rest);
 		case "agree": return agreeCommand(rest);
 		case "verify": return verifyCommand(rest);
+		case "hours": return hoursCommand(rest);
 		case "codebook": return codebookCommand(rest);
 		case "qdpx": return qdpxCommand(rest);
 		default: throw new UsageError(`unknown command “${command}” (commands: ${Object.keys(COMMAND_USAGE).join(", ")}; see attune --help)`);

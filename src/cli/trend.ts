@@ -6,19 +6,14 @@ import { indexVault, readVaultConfig, summaryOptions } from "./vault";
 import { buildTrend, type Trend, type TrendRow } from "../core/sidebar/trend";
 import { type SummaryFilter, summarize } from "../core/index/summary";
 import { PROCESS_LABELS, PROCESS_ORDER, labelFor } from "../core/vocabulary/families";
-import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, vaultArg } from "./args";
+import { csvCell } from "../core/sidebar/report";
+import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, scopeJson, stderrText, vaultArg } from "./args";
 
 /** The JSON document of a trend, keys in the order FORMAT.md section 6 lists them. */
 export function trendJson(t: Trend, filter: SummaryFilter, warnings: string[] = []): unknown {
-	const scope: Record<string, string> = {};
-	if (filter.client !== undefined) scope.client = filter.client;
-	if (filter.from !== undefined) scope.from = filter.from;
-	if (filter.to !== undefined) scope.to = filter.to;
-	if (filter.folder !== undefined) scope.folder = filter.folder;
-	if (filter.noteType !== undefined) scope.noteType = filter.noteType;
 	return {
 		format: 1,
-		scope,
+		scope: scopeJson(filter),
 		sessions: t.sessions.map((r) => ({
 			path: r.path,
 			date: r.date,
@@ -55,12 +50,6 @@ function columns(t: Trend): { header: string; key: string; cell: (r: TrendRow) =
 }
 
 const undatedLine = (n: number) => (n === 0 ? [] : [`${n} undated ${n === 1 ? "note is" : "notes are"} in this scope and on no session axis; give ${n === 1 ? "it" : "them"} a date property to place ${n === 1 ? "it" : "them"}.`]);
-
-function csvCell(s: string): string {
-	// A leading = + - @ would run as a formula in a spreadsheet; quote it as text.
-	const v = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-	return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 function mdCell(s: string): string {
 	return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/#/g, "\\#").replace(/\[\[/g, "\\[\\[").replace(/\r?\n/g, " ");

@@ -31,7 +31,10 @@ export function parseProperties(yaml: string): unknown {
 export interface VaultConfig {
 	settings: AttuneSettings;
 	vocab: Vocabulary;
+	/** Whether a path is left unread: the vault's excluded files, or Attune's export folder. */
 	excluded: (p: string) => boolean;
+	/** The vault's excluded files alone (Settings, Files and links), for wording. */
+	userExcluded: (p: string) => boolean;
 	/** Problems reading configuration, reported as warnings, never fatal. */
 	warnings: string[];
 }
@@ -46,12 +49,12 @@ function readJson(file: string, warnings: string[]): unknown {
 	}
 }
 
-/** Reads `.obsidian/app.json` and the plugin's saved settings. */
 /** How a summary of this vault is worded: its client folders, its words, its excluded files. */
 export function summaryOptions(config: VaultConfig): SummaryOptions {
-	return { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab, excluded: config.excluded };
+	return { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab, excluded: config.userExcluded, exportFolder: config.settings.exportFolder };
 }
 
+/** Reads `.obsidian/app.json` and the plugin's saved settings. */
 export function readVaultConfig(root: string, configDir = ".obsidian"): VaultConfig {
 	const warnings: string[] = [];
 	const app = readJson(path.join(root, configDir, "app.json"), warnings) as { userIgnoreFilters?: unknown } | undefined;
@@ -61,7 +64,7 @@ export function readVaultConfig(root: string, configDir = ".obsidian"): VaultCon
 	const userExcluded = compileExcludes(app?.userIgnoreFilters);
 	// De-identified copies are for a supervisor's vault; here they would count every note twice.
 	const excluded = (p: string) => userExcluded(p) || inFolder(p, settings.exportFolder);
-	return { settings, vocab: vocabularyFrom(settings), excluded, warnings };
+	return { settings, vocab: vocabularyFrom(settings), excluded, userExcluded, warnings };
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });

@@ -108,6 +108,11 @@ export class VaultIndexer extends Component {
 		}
 	}
 
+	/** Whether a path is in the vault's excluded files (Settings, Files and links), for wording. */
+	userExcluded(path: string): boolean {
+		return this.excluded(path);
+	}
+
 	/** Whether a path is summarized at all. */
 	includes(path: string): boolean {
 		return path.toLowerCase().endsWith(".md") && !inHiddenFolder(path) && !this.excluded(path) && !inFolder(path, this.exportFolder());

@@ -10,6 +10,7 @@ import { type AttuneSettings } from "../core/settings";
 import { MAX_DURATION_MINUTES, durationMinutes } from "../core/note/properties";
 import { FAMILIES, FAMILY_LABELS, type Family, familyDef } from "../core/vocabulary/families";
 import type { AttuneContext } from "./context";
+import { syncReadOnly } from "./record/read-only";
 
 type TextKey = "sessionFolder" | "sessionFileName" | "supervisionFolder" | "supervisionFileName" | "studyFolder" | "defaultModality" | "clinicianName" | "supervisorName";
 
@@ -49,6 +50,17 @@ export class AttuneSettingTab extends PluginSettingTab {
 		this.text("File name", "Moment tokens in {{date:FORMAT}}, plus {{client}}.", "supervisionFileName", "{{date:YYYY-MM-DD}} supervision {{client}}", true);
 		this.text("Supervisor's name", "Signs supervisor comments and reviews.", "supervisorName", "");
 		this.minutes("Default duration", "Minutes written as a new supervision note's duration, counted in the sidebar's hours.", "defaultSupervisionDuration");
+
+		new Setting(containerEl).setName("Finalized notes").setHeading();
+		new Setting(containerEl)
+			.setName("Open finalized notes read-only")
+			.setDesc("A finalized note shows who finalized it and when, and takes no typing except in its addenda. Off, it can be edited like any note, and verifying the finalized notes reports the change.")
+			.addToggle((t) => {
+				t.setValue(this.ctx.settings().readOnlyFinalized).onChange(async (on) => {
+					await this.save({ readOnlyFinalized: on });
+					syncReadOnly(this.ctx);
+				});
+			});
 
 		new Setting(containerEl).setName("Study notes").setHeading();
 		this.text("Folder", "Where the study notes for the vocabulary are created.", "studyFolder", "Study");

@@ -728,6 +728,11 @@ export class Workspace extends Events {
 	iterateAllLeaves(cb: (leaf: WorkspaceLeaf) => void): void {
 		this.leaves.forEach(cb);
 	}
+	/** Test helper: how many times `updateOptions` asked every editor to read its extensions again. */
+	_optionUpdates = 0;
+	updateOptions(): void {
+		this._optionUpdates++;
+	}
 	/** Saving the layout is debounced in Obsidian; the double counts requests in `_layoutSaves`. */
 	_layoutSaves = 0;
 	requestSaveLayout: (() => void) & { cancel(): void; run(): void } = Object.assign(() => void this._layoutSaves++, { cancel: () => {}, run: () => {} });
@@ -846,6 +851,11 @@ export class Plugin extends Component {
 	}
 	registerEditorSuggest(s: EditorSuggest<unknown>): void {
 		this._editorSuggests.push(s);
+	}
+	/** Test helper: the editor extensions registered, as given (Obsidian keeps the array and reads it again on `updateOptions`). */
+	_editorExtensions: unknown[] = [];
+	registerEditorExtension(extension: unknown): void {
+		this._editorExtensions.push(extension);
 	}
 	addStatusBarItem(): HTMLElement {
 		return document.createElement("div");

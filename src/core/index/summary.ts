@@ -3,7 +3,7 @@
  * The sidebar and `attune summarize` both call `summarize`: one core, one answer.
  */
 import type { Diagnostic, NoteRecord } from "../note/note";
-import { normalizeFolder } from "../vault-paths";
+import { inFolder, normalizeFolder } from "../vault-paths";
 import { FAMILIES, FAMILY_TABLE, type Family, PROCESS_ORDER, type ProcessOrUnclassified, familyDef, isFamily, perFamily } from "../vocabulary/families";
 import { CLASS_KEY, editDistance, splitCountKey } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
@@ -108,6 +108,8 @@ export interface SummaryOptions {
 	 * says why rather than "no note matches".
 	 */
 	excluded?: (path: string) => boolean;
+	/** Attune's export folder, never counted: a folder scope inside it says so. */
+	exportFolder?: string;
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -153,7 +155,10 @@ function unplaced(index: NoteIndex, filter: SummaryFilter, selected: ReadonlySet
 /** Says that nothing matched, and for a client code, which known codes are near it. */
 function nothingMatched(index: NoteIndex, filter: SummaryFilter, options: SummaryOptions, warnings: string[]): void {
 	const parts: string[] = [];
-	if (filter.folder !== undefined && filter.folder !== "" && options.excluded?.(filter.folder.replace(/\/?$/, "/"))) {
+	const asFolder = filter.folder !== undefined && filter.folder !== "" ? filter.folder.replace(/\/?$/, "/") : undefined;
+	if (asFolder !== undefined && options.exportFolder !== undefined && inFolder(asFolder, options.exportFolder)) {
+		parts.push(`The folder “${filter.folder}” is in Attune's export folder (“${options.exportFolder}”), whose de-identified copies are never counted: they would count each note twice.`);
+	} else if (asFolder !== undefined && options.excluded?.(asFolder)) {
 		parts.push(`The folder “${filter.folder}” is in the vault's excluded files (Settings, Files and links, Excluded files), so its notes are not read. Remove it from there to count them.`);
 	}
 	if (filter.client !== undefined) {

@@ -161,7 +161,8 @@ function scalarText(v: unknown): string | undefined {
 
 /** A number as a property holds it: a YAML number, or text that is one number ("12", " -1.5 "). */
 function numberValue(v: unknown): number | undefined {
-	const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
+	// Decimal only: Number() would also read "0x10", "0b101" and "1e2", which no clinician writes as a score.
+	const n = typeof v === "number" ? v : typeof v === "string" && /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(v) ? Number(v) : NaN;
 	return Number.isFinite(n) ? n : undefined;
 }
 

@@ -71,6 +71,16 @@ export interface Hours {
 	unknown: UnknownDuration[];
 }
 
+/** What a supervisor without a name is called where a name is shown. */
+export const UNNAMED_SUPERVISOR = "Supervisor not named";
+
+/** Why a note's duration is unknown, in words a clinician can act on. */
+export function unknownReasonText(u: Pick<UnknownDuration, "reason" | "written">): string {
+	if (u.reason === "missing") return "No duration";
+	if (u.reason === "invalid") return `Duration “${u.written ?? ""}” is no number of minutes`;
+	return "Its properties could not be read";
+}
+
 /** Minutes as hours, to two decimals (50 minutes is 0.83 hours). */
 export function hoursOf(minutes: number): number {
 	return Math.round((minutes / 60) * 100) / 100;
@@ -95,6 +105,21 @@ const zero = (): Minutes => ({ minutes: 0, notes: 0 });
 function add(m: Minutes, minutes: number): void {
 	m.minutes += minutes;
 	m.notes++;
+}
+
+/**
+ * The longest span of months drawn with its empty months: ten years. A date
+ * typed far off (9026 for 2026) would otherwise make thousands of empty rows;
+ * beyond it only the months that hold notes are rows.
+ */
+export const MAX_MONTH_SPAN = 120;
+
+/** The months of the table: every month from the first to the last (sorted `YYYY-MM`s), or, over a longer span, the months given. */
+function monthRows(sorted: readonly string[]): string[] {
+	const first = sorted[0]!;
+	const last = sorted[sorted.length - 1]!;
+	const span = (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1;
+	return span <= MAX_MONTH_SPAN ? monthsBetween(first, last) : [...new Set(sorted)];
 }
 
 /** The months from `first` to `last` (`YYYY-MM`), inclusive. */
@@ -149,7 +174,7 @@ export function buildHours(index: NoteIndex, filter: SummaryFilter): Hours {
 	const dated = [...counted.map((c) => c.rec.props.date), ...hours.unknown.map((u) => u.date)].filter((d): d is string => d !== undefined).map((d) => d.slice(0, 7)).sort();
 	const months = new Map<string, { row: MonthHours; bySupervisor: Map<string, SupervisorMinutes> }>();
 	if (dated.length > 0) {
-		for (const month of monthsBetween(dated[0]!, dated[dated.length - 1]!)) {
+		for (const month of monthRows(dated)) {
 			const bySupervisor = perSupervisor();
 			months.set(month, { row: { month, direct: zero(), supervision: zero(), supervisors: [...bySupervisor.values()], unknown: 0 }, bySupervisor });
 		}

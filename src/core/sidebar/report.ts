@@ -109,7 +109,8 @@ export function renderMarkdown(s: Summary, title = "Attune summary"): string {
 	return out.join("\n") + "\n";
 }
 
-function csvCell(s: string): string {
+/** A CSV cell: quoted when it must be, and text that a spreadsheet would run as a formula made plain text. */
+export function csvCell(s: string): string {
 	// A leading = + - @ would run as a formula in a spreadsheet; quote it as text.
 	const v = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 	return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;

@@ -11,6 +11,7 @@ import { type SessionTrend, sessionTrend } from "./trend";
 import { type Hours, buildHours } from "./hours";
 import { type ResolvedScope, type ScopeChoice, resolveScope } from "./scope";
 import type { VaultInsights } from "./vault-insights";
+import type { VerifyRow } from "../record/verify";
 
 /** Everything the sidebar renders, as plain data. */
 export interface SummaryViewModel {
@@ -41,6 +42,8 @@ export interface SummaryViewModel {
 	comments: CommentRef[];
 	ratings: RatingSeries[];
 	diagnostics: Diagnostic[];
+	/** Finalized notes of the scope that changed after finalizing or co-signing, by path ("Needs attention"). */
+	changedRecords: VerifyRow[];
 	/** The selected row or cell, and the passages behind it. */
 	selection?: Selection;
 	passages: OccurrenceRef[];
@@ -65,7 +68,7 @@ export function buildViewModel(
 	activePath: string | undefined,
 	now: Date,
 	selection?: Selection,
-	options: SummaryOptions = {},
+	options: SummaryOptions & { changedRecords?: readonly VerifyRow[] } = {},
 ): SummaryViewModel {
 	const scope = resolveScope(choice, index, activePath, now);
 	const summary = summarize(index, scope.filter, options);
@@ -86,6 +89,11 @@ export function buildViewModel(
 		ratings: ratingsOverTime(wholeVault ? insights.recordsOf("ratings") : selected(), scope.client),
 		diagnostics: summary.diagnostics,
 		hours: () => (hours ??= buildHours(index, scope.filter)),
+		changedRecords: (options.changedRecords ?? []).filter((r) => {
+			if (wholeVault) return true;
+			const rec = index.get(r.path);
+			return rec !== undefined && matchesFilter(rec, scope.filter);
+		}),
 		passages: [],
 		empty: FAMILIES.every((f) => summary.rows[f].every((r) => r.count === 0)),
 	};

@@ -23,6 +23,8 @@ import type { SummaryRow } from "../../core/index/summary";
 import { FAMILY_TABLE, PROCESS_LABELS, type ProcessOrUnclassified, labelFor } from "../../core/vocabulary/families";
 import { type ViewRange, type ViewScope } from "../../core/settings";
 import { ACTIONS, FOCUS_KEYS, actionButton, svgEl } from "./view-kit";
+import { STATUS_WORDS } from "../../core/record/verify";
+import { readableDateTime } from "../../core/record/finalized-editing";
 import { type TrendUi, defaultTrendUi, drawTrend } from "./trend-chart";
 import { drawHours } from "./hours-section";
 import { hoursOf } from "../../core/sidebar/hours";
@@ -589,8 +591,20 @@ class Renderer {
 
 	attention(): void {
 		const list = this.m.diagnostics;
-		if (list.length === 0) return;
-		this.section("attention", "Needs attention", String(list.length), (s, redraw) => {
+		const records = this.m.changedRecords;
+		if (list.length === 0 && records.length === 0) return;
+		this.section("attention", "Needs attention", String(records.length + list.length), (s, redraw) => {
+			if (records.length > 0) {
+				// A changed record first: it is what a reviewer or an auditor would ask about.
+				const ul = s.createEl("ul", { cls: "attune-link-list attune-changed-records" });
+				for (const r of this.limit("records", records)) {
+					const b = this.button(ul.createEl("li"), "", `record-${r.path}`, `Open ${r.path}: ${STATUS_WORDS[r.status].toLowerCase()}`, () => this.h.open(r.path), ["attune-link"]);
+					b.createSpan({ cls: "attune-diagnostic-where", text: r.path });
+					b.createSpan({ cls: "attune-diagnostic-message", text: `${STATUS_WORDS[r.status]}${r.finalizedOn ? ` (finalized ${readableDateTime(r.finalizedOn)})` : ""}.` });
+				}
+				this.more(s, "records", records.length, "changed notes", redraw);
+			}
+			if (list.length === 0) return;
 			const ul = s.createEl("ul", { cls: "attune-link-list attune-diagnostics" });
 			for (const d of this.limit("diagnostics", list)) {
 				const b = this.button(ul.createEl("li"), "", `diagnostic-${d.path}-${d.line}-${d.code}-${d.tag}`, `Open ${d.path} at line ${d.line}: ${d.message}`, () => this.h.open(d.path, d.line - 1), ["attune-link"]);

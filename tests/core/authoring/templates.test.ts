@@ -4,6 +4,7 @@ import { BUILT_IN_TEMPLATES, PROCESS_NOTES_HEADING, RATING_SCALES, RISK_LINE, SE
 import { RATING_KEYS } from "../../../src/core/note/properties";
 import { dateAt } from "../../../src/core/time";
 import { now } from "../../helpers/clock";
+import { exampleVaultFiles } from "../../helpers/harness";
 // The plugin passes Obsidian's moment; the test double exports the same package.
 import { moment } from "../../obsidian-double/obsidian";
 
@@ -169,5 +170,30 @@ describe("placeholders", () => {
 	it("keeps a user template's CRLF line endings", () => {
 		const t = "---\r\nclient: {{client}}\r\nsession: {{session}}\r\n---\r\n## Notes\r\n{{date}}\r\n";
 		expect(renderTemplate(t, full, now, format)).toBe("---\r\nclient: C-101\r\nsession: 7\r\n---\r\n## Notes\r\n2026-03-16\r\n");
+	});
+});
+
+describe("the example vault is written in the built-in templates", () => {
+	// The Archive folder is excluded in the vault's settings: an old system's notes, not Attune's.
+	const notes = Object.entries(exampleVaultFiles()).filter(([p]) => !p.startsWith("Archive/"));
+	const kind = (text: string) => /^note-type: (session|supervision)$/m.exec(text)?.[1];
+	const written = notes.filter(([, t]) => kind(t) !== undefined);
+	const templateHeadings = (type: string) => new Set(TEMPLATE_KEYS.filter((k) => BUILT_IN_TEMPLATES[k].noteType === type).flatMap((k) => [...headings(BUILT_IN_TEMPLATES[k].body, "## "), ...headings(BUILT_IN_TEMPLATES[k].body, "### ")]));
+
+	it("has session and supervision notes to check", () => {
+		expect(written.filter(([, t]) => kind(t) === "session").length).toBeGreaterThanOrEqual(15);
+		expect(written.filter(([, t]) => kind(t) === "supervision")).toHaveLength(2);
+	});
+
+	it.each(written.map(([p, t]) => [p, t]))("%s: only the template's headings", (_p, text) => {
+		const known = templateHeadings(kind(text)!);
+		for (const h of [...headings(text, "## "), ...headings(text, "### ")]) expect(known).toContain(h);
+	});
+
+	it.each(written.filter(([, t]) => kind(t) === "session").map(([p, t]) => [p, t]))("%s: a risk and safety line, and resonance only in the process notes", (_p, text) => {
+		expect(text).toMatch(/^- Risk and safety: \S/m);
+		const at = text.indexOf(`## ${PROCESS_NOTES_HEADING}`);
+		const progress = at < 0 ? text : text.slice(0, at);
+		expect(progress).not.toMatch(/#(resonance|therapist)\//);
 	});
 });

@@ -32,7 +32,7 @@ describe("settings tab", () => {
 	it("shows the settings in force, under headings", async () => {
 		const { el, field } = await tab({}, { sessionFolder: "Practice/{{client}}", supervisorName: "Dr. T" });
 		const headings = [...el.querySelectorAll(".setting-item-heading")].map((h) => h.textContent);
-		expect(headings).toEqual(["Session notes", "Supervision", "Study notes", "Measures", "Templates", "Families", "Tag words", "Vocabulary"]);
+		expect(headings).toEqual(["Session notes", "Supervision", "Finalized notes", "Study notes", "Measures", "Templates", "Families", "Tag words", "Vocabulary"]);
 		expect(field("Folder").text.getValue()).toBe("Practice/{{client}}");
 		expect(field("Supervisor's name").text.getValue()).toBe("Dr. T");
 		expect(field("Client emotion").text.getValue()).toBe("emotion");

@@ -217,7 +217,7 @@ describe("closing, reopening and unloading", () => {
 		view.contentEl.querySelector("select[aria-label='Scope']")!.dispatchEvent(new Event("change"));
 		expect(saved.at(-1)?.viewScope).toBe("folder");
 		expect(view.getState()).toMatchObject({ scope: "folder" });
-		const baseline = [0, 0, 1]; // the indexer's own rename listener
+		const baseline = [0, 0, 2]; // the rename listeners of the indexer and of the record watch, which live with the plugin
 		expect(events()).not.toEqual(baseline);
 		leaf.detach();
 		expect(events()).toEqual(baseline);
