@@ -148,6 +148,15 @@ describe("attune qdpx writes only the new file named by --out", () => {
 		expect(listing(root)).toEqual(before);
 	});
 
+	it("writes no project for a scope without notes, and says why", () => {
+		const out = path.join(dir, "none.qdpx");
+		const r = run(["qdpx", VAULT, "--client", "C-999", "--out", out]);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(/No note has the client “C-999”/);
+		expect(r.stderr).toMatch(/no note is in this scope, so no project was written/);
+		expect(fs.existsSync(out)).toBe(false);
+	});
+
 	it("never writes over an existing file", () => {
 		const out = path.join(dir, "mine.qdpx");
 		fs.writeFileSync(out, "not mine to replace");
