@@ -13,6 +13,15 @@ import { parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, Usag
 import { outFileArg, writeNewFile } from "./out-file";
 import { ORIGIN } from "./codebook";
 
+/**
+ * A source's name: its vault path without `.md`, folders joined by " - ".
+ * Unique as the path is, and without "/", since some tools (QualCoder) make
+ * a file of each source named by it.
+ */
+export function sourceName(vaultPath: string): string {
+	return vaultPath.replace(/\.md$/i, "").split("/").join(" - ");
+}
+
 export function qdpxCommand(args: string[], now: () => Date = () => new Date()): RunResult {
 	const p = parseArgs(args, [...SCOPE_OPTIONS, "out"]);
 	const root = vaultArg(p, "qdpx");
@@ -31,12 +40,14 @@ export function qdpxCommand(args: string[], now: () => Date = () => new Date()):
 			skipped.push(rec.path);
 			continue;
 		}
-		notes.push({ path: rec.path, name: rec.path.replace(/\.md$/i, ""), text: read.text });
+		notes.push({ path: rec.path, name: sourceName(rec.path), text: read.text });
 	}
+	for (const s of skipped) warnings.push(`“${s}” could not be read, so it is not in the project.`);
+	// An empty project would read as "nothing was coded"; the scope is what needs a look.
+	if (notes.length === 0) return { stdout: "", stderr: stderrText(p, [...config.warnings, ...warnings]) + "attune: no note is in this scope, so no project was written\n", code: 2 };
 	const project = buildProject(notes, { vocab: config.vocab, parseYaml: parseProperties, name: `Attune: ${path.basename(path.resolve(root))}`, origin: ORIGIN, createdAt: now().toISOString() });
 	writeNewFile(file, qdpxArchive(project));
 	const selections = project.sources.reduce((n, s) => n + s.selections.length, 0);
-	for (const s of skipped) warnings.push(`“${s}” could not be read, so it is not in the project.`);
 	const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 	return {
 		stdout: `Wrote ${out}: ${plural(project.sources.length, "note", "notes")} as text sources, ${plural(selections, "coded passage", "coded passages")}, ${plural(project.codebook.byKey.size, "code", "codes")}.\n`,

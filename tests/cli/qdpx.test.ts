@@ -45,6 +45,8 @@ describe("attune qdpx on the example vault", () => {
 		expect(stdout).toContain(`${summary.notes} notes as text sources`);
 		for (const s of project.sources) {
 			expect(s.description).toMatch(/\.md$/);
+			// Some tools make a file of each source, named by it: no folder separators.
+			expect(s.name).toBe(s.description.replace(/\.md$/, "").split("/").join(" - "));
 			expect(s.text).toBe(fs.readFileSync(path.join(VAULT, s.description), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
 		}
 	});
@@ -144,6 +146,15 @@ describe("attune qdpx writes only the new file named by --out", () => {
 			expect(r.stderr).toMatch(/inside the vault/);
 		}
 		expect(listing(root)).toEqual(before);
+	});
+
+	it("writes no project for a scope without notes, and says why", () => {
+		const out = path.join(dir, "none.qdpx");
+		const r = run(["qdpx", VAULT, "--client", "C-999", "--out", out]);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(/No note has the client “C-999”/);
+		expect(r.stderr).toMatch(/no note is in this scope, so no project was written/);
+		expect(fs.existsSync(out)).toBe(false);
 	});
 
 	it("never writes over an existing file", () => {

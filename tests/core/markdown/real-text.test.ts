@@ -4,11 +4,17 @@
  * copied into the project. Each conversation becomes a session note, one
  * paragraph per utterance. Real prose carries apostrophes, prices, stars,
  * `<3` and stray backslashes; none of it may invent a tag, and none of it may
- * swallow a tag a clinician adds at the end of an utterance.
+ * swallow a tag a clinician adds at the end of an utterance; and a REFI-QDA
+ * project of the notes cuts each tagged utterance out exactly.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { scanMarkdown } from "../../../src/core/markdown/scan";
+import { parse as parseYaml } from "yaml";
+import { buildProject, qdpxArchive } from "../../../src/core/export/qdpx";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings";
+import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
+import { readQdpx } from "../../helpers/qdpx";
 
 const CORPUS = path.resolve(__dirname, "../../../../shared/real-corpus-data/esconv-test.jsonl");
 
@@ -113,5 +119,19 @@ describeIfCorpus("real conversations from ESConv", () => {
 		const scan = scanMarkdown(quoted);
 		expect(scan.tags.map((t) => [t.tag, t.line])).toEqual(note.added);
 		expect(scan.callouts).toEqual([{ type: "supervisor", line: 5, title: "Review", firstText: "Review" }]);
+	});
+
+	it("cuts each tagged utterance exactly out of a REFI-QDA project of all the notes", () => {
+		const notes = conversations.map((c, k) => ({ path: `Sessions/${k}.md`, name: String(k), note: noteOf(c, true, k) }));
+		const project = buildProject(notes.map((n) => ({ path: n.path, name: n.name, text: n.note.text })), { vocab: vocabularyFrom(DEFAULT_SETTINGS), parseYaml: (y) => parseYaml(y) as unknown, name: "ESConv", origin: "test" });
+		const read = readQdpx(qdpxArchive(project));
+		let cut = 0;
+		read.sources.forEach((s, k) => {
+			const lines = notes[k]!.note.text.split("\n");
+			// Each tagged utterance is its own paragraph: its selection is that line, exactly.
+			expect(s.selections.map((x) => x.cut)).toEqual(notes[k]!.note.added.map(([, line]) => lines[line]));
+			cut += s.selections.length;
+		});
+		expect(cut).toBeGreaterThan(1000);
 	});
 });

@@ -25,8 +25,8 @@ const SESSION_2 = "Clients/C-101/2026-01-20 session 2.md";
 const click = (b: unknown) => (b as ButtonComponent)._click();
 const input = (c: unknown, v: string) => (c as DropdownComponent)._input(v);
 
-async function setup() {
-	const files = exampleVaultFiles();
+async function setup(extra: Record<string, string> = {}) {
+	const files = { ...exampleVaultFiles(), ...extra };
 	const made = await makeContext(files, { now: NOW });
 	registerExport(made.ctx);
 	const app: App = made.app;
@@ -111,6 +111,20 @@ describe("Export for qualitative analysis (QDPX)", () => {
 		for (const p of ["Mara", "Quill", "C-101", "2026-01-20", "Lindqvist", "Verhoeven"]) expect(all).not.toContain(p);
 		// The client property is not kept, so no case names a client.
 		expect(readQdpx(bytes).cases.size).toBe(0);
+	});
+
+	it("stays an export for qualitative analysis when previewed again", async () => {
+		// A name no rule knows, so that the preview lists it for review and offers to preview again.
+		const { app } = await setup({ "Clients/C-101/2026-03-03 session 7.md": "---\nnote-type: session\nclient: C-101\ndate: 2026-03-03\nsession: 7\n---\nShe spoke of her friend Bartholomew again #emotion/joy.\n" });
+		const preview = await previewClient(app);
+		expect(preview.contentEl.textContent).toContain("Bartholomew");
+		expect(preview.controls.previewAgain).toBeDefined();
+		await click(preview.controls.previewAgain);
+		const again = Modal.current;
+		if (!(again instanceof ExportPreviewModal)) throw new Error("no second preview");
+		expect(again).not.toBe(preview);
+		expect(again.controls.export!.buttonEl.textContent).toBe("Export project");
+		expect(app.vault.writes).toEqual([]);
 	});
 
 	it("writes nothing when the folder appeared while the preview was open", async () => {
