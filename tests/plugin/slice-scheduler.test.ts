@@ -53,20 +53,25 @@ describe("the first build, sliced", () => {
 		return app;
 	}
 
-	it("yields whenever a slice's budget is spent, and reads every note", async () => {
-		const app = vault(30);
+	/** A vault whose every note takes 3 ms of a fake clock to read (the 8 ms budget is spent after every third note). */
+	function slowVault(n: number): { app: App; now: () => number } {
+		const app = vault(n);
 		let t = 0;
-		// Each note takes 3 ms of the fake clock: the 8 ms budget is spent after every third note.
 		const orig = app.metadataCache.getFileCache.bind(app.metadataCache);
 		app.metadataCache.getFileCache = (f) => {
 			t += 3;
 			return orig(f);
 		};
+		return { app, now: () => t };
+	}
+
+	it("yields whenever a slice's budget is spent, and reads every note", async () => {
+		const { app, now } = slowVault(30);
 		const index = new NoteIndex();
 		const doneAtYield: number[] = [];
 		let indexer: VaultIndexer | null = null;
 		const rec = recordingTick(() => doneAtYield.push(indexer!.reading!.done));
-		indexer = new VaultIndexer(app as never, index, () => vocabularyFrom(DEFAULT_SETTINGS), () => "", () => new SliceScheduler({ budgetMs: 8, now: () => t, tick: rec.tick }));
+		indexer = new VaultIndexer(app as never, index, () => vocabularyFrom(DEFAULT_SETTINGS), () => "", () => new SliceScheduler({ budgetMs: 8, now, tick: rec.tick }));
 		indexer.load();
 		app.workspace.setLayoutReady();
 		await indexer.ready;
@@ -76,14 +81,8 @@ describe("the first build, sliced", () => {
 	});
 
 	it("lets a timer run while the vault is still being read (the UI gets its turns)", async () => {
-		const app = vault(30);
-		let t = 0;
-		const orig = app.metadataCache.getFileCache.bind(app.metadataCache);
-		app.metadataCache.getFileCache = (f) => {
-			t += 3;
-			return orig(f);
-		};
-		const indexer = new VaultIndexer(app as never, new NoteIndex(), () => vocabularyFrom(DEFAULT_SETTINGS), () => "", () => new SliceScheduler({ budgetMs: 8, now: () => t }));
+		const { app, now } = slowVault(30);
+		const indexer = new VaultIndexer(app as never, new NoteIndex(), () => vocabularyFrom(DEFAULT_SETTINGS), () => "", () => new SliceScheduler({ budgetMs: 8, now }));
 		indexer.load();
 		let doneWhenTimerRan: number | undefined;
 		setTimeout(() => (doneWhenTimerRan = indexer.reading?.done ?? 30), 0);
