@@ -17,8 +17,8 @@ import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from "
 import { NoteIndex } from "../core/index/index";
 import { type NoteRecord, unreadableRecord } from "../core/note/note";
 import type { AttuneSettings } from "../core/settings";
-import { type Vocabulary, vocabularyFrom } from "../core/vocabulary/vocabulary";
-import { type VaultConfig, listNotes, readNoteText, recordFromText } from "./vault";
+import { vocabularyFrom } from "../core/vocabulary/vocabulary";
+import { type VaultConfig, listNotes, readNoteFile } from "./vault";
 
 /**
  * Below this many notes one thread is faster: starting a worker (a thread and
@@ -106,17 +106,10 @@ export function indexCounts(root: string, config: VaultConfig, jobs?: number): {
 	return { index, threads };
 }
 
-/** One note file's counts-only record; a file that cannot be read becomes a diagnostic. */
-export function readNoteCounts(file: string, vaultPath: string, vocab: Vocabulary): NoteRecord {
-	const rec = recordFromText(readNoteText(file), vaultPath, vocab);
-	rec.occurrences = [];
-	return rec;
-}
-
 /** Reads one share of the notes, counts only. */
 export function readShare(job: ReadJob): NoteRecord[] {
 	const vocab = vocabularyFrom(job.settings);
-	return job.notes.map((n) => readNoteCounts(n.file, n.vaultPath, vocab));
+	return job.notes.map((n) => readNoteFile(n.file, n.vaultPath, vocab, { countsOnly: true }));
 }
 
 /** The worker's script, beside this bundle (dist/read-worker.js); undefined where it is not there (the sources run under a test). */

@@ -117,8 +117,20 @@ export function propertyLine(yaml: string | undefined, key: string, needle?: str
 	return keyLine < 0 ? 0 : keyLine + 1;
 }
 
+/** How a note is read: `countsOnly` for what needs only its numbers. */
+export interface InterpretOptions {
+	/**
+	 * Count the tags without keeping an occurrence for each: `occurrences` is
+	 * empty, and no occurrence or heading path is ever built, so a summary of a
+	 * large vault allocates nothing per tag. Counts, comments, properties and
+	 * diagnostics are exactly those of a full reading.
+	 */
+	countsOnly?: boolean;
+}
+
 /** Turns what a shell knows of a note into its Attune record. Never throws on bad input. */
-export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
+export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: InterpretOptions = {}): NoteRecord {
+	const countsOnly = opts.countsOnly === true;
 	const path = facts.path;
 	const slash = path.lastIndexOf("/");
 	const file = path.slice(slash + 1);
@@ -158,9 +170,11 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 		if (!parsed) return;
 		if (parsed.problem) diagnostics.push({ path, line: line + 1, tag: hash(tag), code: parsed.problem.code, message: parsed.problem.message });
 		if (!parsed.counted) return;
-		const o: Occurrence = { family: parsed.family, value: parsed.value, process: parsed.process, tag: parsed.written ?? tag, line, inProperties, headings };
-		if (parsed.direction !== undefined) o.direction = parsed.direction;
-		occurrences.push(o);
+		if (!countsOnly) {
+			const o: Occurrence = { family: parsed.family, value: parsed.value, process: parsed.process, tag: parsed.written ?? tag, line, inProperties, headings };
+			if (parsed.direction !== undefined) o.direction = parsed.direction;
+			occurrences.push(o);
+		}
 		bump(parsed.key ?? countKey(parsed.family, parsed.value, parsed.process ?? parsed.direction));
 		// Also per class, so that summaries know how many notes hold each class.
 		if (parsed.process) bump(parsed.classKey ?? countKey("class", parsed.process));
@@ -172,7 +186,12 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 	let h = 0;
 	const stack: RawHeading[] = [];
 	let path_: string[] = [];
+	const none: string[] = [];
 	for (const t of facts.tags) {
+		if (countsOnly) {
+			addTag(t.tag, t.line, false, none);
+			continue;
+		}
 		let changed = false;
 		while (h < heads.length && heads[h]!.line <= t.line) {
 			const hd = heads[h++]!;
