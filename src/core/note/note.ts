@@ -3,6 +3,7 @@
  * one note (from Obsidian's metadata cache, or from the headless reader), and
  * `interpretNote` turns it into the note's Attune record.
  */
+import { detach } from "../detach";
 import type { RawCallout, RawHeading, RawTag } from "../markdown/types";
 import { type Family, type ProcessOrUnclassified, perFamily } from "../vocabulary/families";
 import { type DiagnosticCode, countKey, parseTag } from "../vocabulary/tags";
@@ -90,7 +91,7 @@ export interface NoteRecord {
 }
 
 /** The tag for a diagnostic, with `#`. */
-const hash = (t: string) => (t.startsWith("#") ? t : `#${t}`);
+const hash = (t: string) => detach(t.startsWith("#") ? t : `#${t}`);
 
 /**
  * The 0-based line of a property in the note (the fence is line 0, YAML starts
@@ -147,6 +148,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 		});
 	}
 	const { props, problems } = readProperties(facts.frontmatter, path);
+	detachProps(props);
 	for (const p of problems) diagnostics.push({ path, line: propertyLine(facts.frontmatterYaml, p.key) + 1, tag: p.key, code: p.code, message: p.message });
 
 	const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -184,7 +186,8 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 	// Headings above each tag: walk both lists once, keeping a stack by level.
 	const heads = facts.headings;
 	let h = 0;
-	const stack: RawHeading[] = [];
+	// Each heading's name detached once, and shared by every path it is in.
+	const stack: { level: number; heading: string }[] = [];
 	let path_: string[] = [];
 	const none: string[] = [];
 	for (const t of facts.tags) {
@@ -196,7 +199,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 		while (h < heads.length && heads[h]!.line <= t.line) {
 			const hd = heads[h++]!;
 			while (stack.length > 0 && stack[stack.length - 1]!.level >= hd.level) stack.pop();
-			stack.push(hd);
+			stack.push({ level: hd.level, heading: detach(hd.heading) });
 			changed = true;
 		}
 		if (changed) path_ = stack.map((x) => x.heading);
@@ -206,13 +209,23 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 	const comments: SupervisorComment[] = [];
 	for (const c of facts.callouts) {
 		if (c.type === "supervisor" || c.type === "supervisor-resolved") {
-			comments.push({ line: c.line, resolved: c.type === "supervisor-resolved", text: c.firstText });
+			comments.push({ line: c.line, resolved: c.type === "supervisor-resolved", text: detach(c.firstText) });
 		}
 	}
 	diagnostics.sort((a, b) => a.line - b.line);
 	const rec: NoteRecord = { path, name, folder, props, occurrences, comments, diagnostics, counts };
 	if (facts.frontmatterError !== undefined) rec.propertiesError = facts.frontmatterError;
 	return rec;
+}
+
+/** The record's properties, kept as long as the index, hold no slice of the note's text (see detach.ts). */
+function detachProps(props: NoteProperties): void {
+	const p = props as Record<string, unknown>;
+	for (const k of Object.keys(p)) {
+		const v = p[k];
+		if (typeof v === "string") p[k] = detach(v);
+		else if (Array.isArray(v)) p[k] = v.map((x: unknown) => (typeof x === "string" ? detach(x) : x));
+	}
 }
 
 /** A diagnostic for a file that could not be read at all. */
