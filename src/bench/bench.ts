@@ -87,24 +87,38 @@ function benchReplace(label: string, notes: GeneratedNote[], index: NoteIndex): 
 	return m;
 }
 
-function benchCli(notes: GeneratedNote[]): void {
+/** Writes the notes into a fresh folder (removed by the caller). */
+function writeVault(notes: GeneratedNote[]): string {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attune-bench-"));
+	for (const n of notes) {
+		const p = path.join(dir, n.path);
+		fs.mkdirSync(path.dirname(p), { recursive: true });
+		fs.writeFileSync(p, n.text);
+	}
+	return dir;
+}
+
+const CLI = path.join(__dirname, "cli.js");
+
+/** `attune summarize` on a folder, end to end, with `--jobs` when given. */
+function summarizeOnce(dir: string, jobs?: number): number {
+	return time(() => execFileSync(process.execPath, [CLI, "summarize", dir, "--format", "json", ...(jobs === undefined ? [] : ["--jobs", String(jobs)])], { maxBuffer: 1 << 28 }));
+}
+
+function benchCli(notes: GeneratedNote[]): void {
+	const dir = writeVault(notes);
 	try {
-		for (const n of notes) {
-			const p = path.join(dir, n.path);
-			fs.mkdirSync(path.dirname(p), { recursive: true });
-			fs.writeFileSync(p, n.text);
-		}
-		const cli = path.join(__dirname, "cli.js");
 		const runs = 5;
 		const attune: number[] = [];
+		const single: number[] = [];
 		const grep: number[] = [];
 		const nodeFloor: number[] = [];
 		// A second floor for context: Node itself walking the folder, reading every file and counting '#emotion/'.
 		const nodeScript = "const fs=require('fs'),p=require('path');let n=0;(function w(d){for(const e of fs.readdirSync(d,{withFileTypes:true})){const f=p.join(d,e.name);if(e.isDirectory())w(f);else n+=fs.readFileSync(f,'utf8').split('#emotion/').length-1;}})(process.argv[1]);console.log(n)";
 		for (let i = 0; i < runs + 1; i++) {
-			// The first pair warms the page cache for both and is not counted.
-			const a = time(() => execFileSync(process.execPath, [cli, "summarize", dir, "--format", "json"], { maxBuffer: 1 << 28 }));
+			// The first round warms the page cache for all and is not counted.
+			const a = summarizeOnce(dir);
+			const a1 = summarizeOnce(dir, 1);
 			const g = time(() => {
 				try {
 					execFileSync("grep", ["-rc", "#emotion/", dir], { maxBuffer: 1 << 28 });
@@ -115,16 +129,72 @@ function benchCli(notes: GeneratedNote[]): void {
 			const nf = time(() => execFileSync(process.execPath, ["-e", nodeScript, dir], { maxBuffer: 1 << 28 }));
 			if (i > 0) {
 				attune.push(a);
+				single.push(a1);
 				grep.push(g);
 				nodeFloor.push(nf);
 			}
 		}
-		const a = median(attune), g = median(grep), nf = median(nodeFloor);
-		say(`attune summarize on ${notes.length} notes on disk, end to end: ${fmt(a, 0)} ms; grep -rc '#emotion/' ${fmt(g, 0)} ms; ratio ${fmt(a / g, 1)}x (goal: within 3x) [median of ${runs}]`);
+		const a = median(attune), a1 = median(single), g = median(grep), nf = median(nodeFloor);
+		say(`attune summarize on ${notes.length} notes on disk, end to end, ${os.availableParallelism()} threads: ${fmt(a, 0)} ms; --jobs 1: ${fmt(a1, 0)} ms; grep -rc '#emotion/' ${fmt(g, 0)} ms; ratio ${fmt(a / g, 1)}x (--jobs 1: ${fmt(a1 / g, 1)}x) (goal: within 3x) [median of ${runs}]`);
 		say(`  for context: node alone walking, reading and counting '#emotion/' in the same files: ${fmt(nf, 0)} ms (${fmt(nf / g, 1)}x grep)`);
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
+}
+
+/**
+ * Where one thread stops being faster: `summarize --jobs 1` against every
+ * core, at growing vault sizes, in one run. `PARALLEL_THRESHOLD` in
+ * src/cli/parallel-read.ts comes from this.
+ */
+function benchThreshold(): void {
+	const threads = os.availableParallelism();
+	const parts: string[] = [];
+	for (const n of [250, 500, 1000, 1500, 2000, 4000]) {
+		const dir = writeVault(generateVault(n, 3));
+		try {
+			const one: number[] = [];
+			const all: number[] = [];
+			for (let i = 0; i < 6; i++) {
+				const a = summarizeOnce(dir, 1);
+				const b = summarizeOnce(dir, threads);
+				if (i > 0) {
+					one.push(a);
+					all.push(b);
+				}
+			}
+			parts.push(`${n}: ${fmt(median(one), 0)} / ${fmt(median(all), 0)} ms`);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	}
+	say(`attune summarize, --jobs 1 / --jobs ${threads}, by vault size: ${parts.join("; ")} [median of 5] (one thread below the size where the second figure is first the smaller)`);
+}
+
+function heapUsed(): number {
+	gc();
+	gc();
+	return process.memoryUsage().heapUsed;
+}
+
+/**
+ * The index's retained heap, as the plugin keeps it (full records with their
+ * occurrences), the notes' texts let go first; then what dominates, by
+ * taking parts away: the occurrences (with their heading paths), then the
+ * records' own count maps (the index keeps its own tallies).
+ */
+function benchHeap(n: number): void {
+	const before = heapUsed();
+	const index = (() => buildIndex(generateVault(n)))();
+	const retained = heapUsed() - before;
+	const records = [...index.all()];
+	for (const r of records) r.occurrences = [];
+	const withoutOccurrences = heapUsed() - before;
+	for (const r of records) r.counts = new Map();
+	const withoutCounts = heapUsed() - before;
+	const mb = (b: number) => fmt(b / 2 ** 20, 1);
+	say(`index retained heap at ${n} notes: ${mb(retained)} MB (goal: under 100 MB); of which occurrences with their heading paths ${mb(retained - withoutOccurrences)} MB, records' count maps ${mb(withoutOccurrences - withoutCounts)} MB, the rest (records, properties, diagnostics, the index's tallies and totals) ${mb(withoutCounts)} MB`);
+	if (index.size !== n) throw new Error("benchHeap: the index lost notes");
 }
 
 async function main(): Promise<void> {
@@ -133,6 +203,8 @@ async function main(): Promise<void> {
 	const only = process.argv[2];
 	if (only === "onload") return void (await benchFirstBuild(generateVault(10000)));
 	if (only === "cli") return benchCli(generateVault(10000));
+	if (only === "jobs") return benchThreshold();
+	if (only === "heap") return benchHeap(50000);
 	const small = benchBuild(1000, 7);
 	const mid = benchBuild(10000, 5);
 	const large = benchBuild(50000, 3);
@@ -146,7 +218,10 @@ async function main(): Promise<void> {
 	for (let i = 0; i < 11; i++) qf.push(time(() => summarize(large.index, { from: "2024-01-01" })));
 	say(`filtered summary (date range, every note re-counted) at 50,000 notes: ${fmt(median(qf), 1)} ms [median of 11]`);
 	benchCli(mid.notes);
+	benchThreshold();
 	await benchSidebarAndOnload(mid, large);
+	small.index.clear();
+	benchHeap(50000);
 }
 
 /** The sidebar's figures (issue 4) and the plugin's start-up. */
