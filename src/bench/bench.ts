@@ -11,7 +11,8 @@ import { readNote } from "../core/note/reader";
 import { summarize } from "../core/index/summary";
 import { DEFAULT_SETTINGS } from "../core/settings";
 import { vocabularyFrom } from "../core/vocabulary/vocabulary";
-import { parseProperties } from "../cli/vault";
+import { listNotes, parseProperties, readVaultConfig } from "../cli/vault";
+import { PARALLEL_THRESHOLD, readCounts } from "../cli/parallel-read";
 import { type GeneratedNote, generateVault } from "./generate";
 import { benchOnload } from "./onload-bench";
 import { benchView } from "./view-bench";
@@ -87,9 +88,11 @@ function benchReplace(label: string, notes: GeneratedNote[], index: NoteIndex): 
 	return m;
 }
 
-/** Writes the notes into a fresh folder (removed by the caller). */
+/** Writes the notes into a fresh vault folder (removed by the caller). */
 function writeVault(notes: GeneratedNote[]): string {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attune-bench-"));
+	// A vault as Obsidian makes one, so the command line prints no "no vault found" note.
+	fs.mkdirSync(path.join(dir, ".obsidian"));
 	for (const n of notes) {
 		const p = path.join(dir, n.path);
 		fs.mkdirSync(path.dirname(p), { recursive: true });
@@ -149,6 +152,24 @@ function benchCli(notes: GeneratedNote[]): void {
  */
 function benchThreshold(): void {
 	const threads = os.availableParallelism();
+	// What a worker costs and what it saves: its round trip (start, one note, answer, end) against one note's reading on one thread.
+	const dir = writeVault(generateVault(2000, 3));
+	try {
+		const config = readVaultConfig(dir);
+		const notes = listNotes(dir, config.excluded, () => {});
+		const trip: number[] = [];
+		const perNote: number[] = [];
+		for (let i = 0; i < 7; i++) {
+			trip.push(time(() => readCounts(notes.slice(0, 2), config.settings, 2)));
+			perNote.push(time(() => readCounts(notes, config.settings, 1)) / notes.length);
+		}
+		const t = median(trip), c = median(perNote);
+		// With k threads a vault of n notes saves n·c·(1 − 1/k); a worker pays for itself past startup / (c·(1 − 1/k)).
+		const breakEven = t / (c * (1 - 1 / Math.max(2, threads)));
+		say(`a reading thread's round trip (start, one note, answer, end) ${fmt(t, 1)} ms; one note read on one thread ${fmt(c, 3)} ms; so ${threads} threads pay for themselves past about ${fmt(breakEven, 0)} notes (PARALLEL_THRESHOLD ${PARALLEL_THRESHOLD}) [median of 7]`);
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
 	const parts: string[] = [];
 	for (const n of [250, 500, 1000, 1500, 2000, 4000]) {
 		const dir = writeVault(generateVault(n, 3));

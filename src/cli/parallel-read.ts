@@ -21,11 +21,13 @@ import { vocabularyFrom } from "../core/vocabulary/vocabulary";
 import { type VaultConfig, listNotes, readNoteFile } from "./vault";
 
 /**
- * Below this many notes one thread is faster: starting a worker (a thread and
- * the bundle loaded into it) costs about as much as reading this many notes.
- * Measured with `npm run bench -- jobs`: see README, "Reading on all cores".
+ * Below this many notes one thread is faster: a worker's round trip (a
+ * thread, the bundle loaded into it, the answer) cost 98 ms on the 2-core
+ * machine, and one note 0.117 ms on one thread, so two threads save more than
+ * they cost past about 1,700 notes. Measured with `npm run bench -- jobs`,
+ * which prints both and the break-even again.
  */
-export const PARALLEL_THRESHOLD = 1500;
+export const PARALLEL_THRESHOLD = 2000;
 
 /** One note to read: where it is on disk and its vault path. */
 export interface NoteFile {
