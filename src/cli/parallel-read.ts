@@ -1,10 +1,11 @@
 /**
  * Reading a vault's notes on all cores, for the commands that need only
- * counts (`summarize`, `lint`). The notes are cut into shares in their sorted
- * order; the main thread reads the first share itself while worker threads
- * read the others, and the records come back in the same order as one thread
- * would have made them, so the index, and every number and line printed, is
- * the same whatever the number of threads.
+ * counts (`summarize`, `lint`). The notes, in their sorted order, are cut
+ * into chunks; the main thread and the workers each take the next chunk from
+ * a shared cursor until none is left, so a worker that starts late or runs
+ * on a busy core never keeps the others waiting. The records are put back in
+ * chunk order, the order one thread would have made them, so the index, and
+ * every number and line printed, is the same whatever the number of threads.
  *
  * The command line is synchronous (`run` returns its result), so the main
  * thread waits for the workers on a shared counter (`Atomics.wait`) and takes
@@ -35,10 +36,24 @@ export interface NoteFile {
 	vaultPath: string;
 }
 
-/** What a worker is given: its notes and the settings (a vocabulary does not cross threads; it is rebuilt from them). */
+/** Notes per chunk: small enough to balance the threads, large enough that taking one costs nothing beside reading it. */
+const CHUNK = 64;
+
+/**
+ * What a worker is given: all the notes, the settings (a vocabulary does not
+ * cross threads; it is rebuilt from them) and the shared counters: [0] the
+ * workers done, [1] the next chunk to take.
+ */
 export interface ReadJob {
 	notes: NoteFile[];
 	settings: AttuneSettings;
+	shared: SharedArrayBuffer;
+}
+
+/** The chunks one thread read: their numbers, in the order taken, and their records one after another. */
+export interface Chunks {
+	taken: number[];
+	records: NoteRecord[];
 }
 
 /**
@@ -49,6 +64,7 @@ export interface ReadJob {
  * the notes saved.
  */
 export interface WireShare {
+	taken: number[];
 	records: Omit<NoteRecord, "counts">[];
 	keys: string[];
 	counts: Int32Array;
@@ -58,7 +74,7 @@ export interface WireShare {
 export type ReadAnswer = { share: WireShare } | { error: string };
 
 /** A share's records, packed to cross to the main thread. */
-export function packShare(records: NoteRecord[]): WireShare {
+export function packShare({ taken, records }: Chunks): WireShare {
 	const ids = new Map<string, number>();
 	const keys: string[] = [];
 	let length = 0;
@@ -80,11 +96,11 @@ export function packShare(records: NoteRecord[]): WireShare {
 		const { counts: _, ...rest } = r;
 		bare.push(rest);
 	}
-	return { records: bare, keys, counts };
+	return { taken, records: bare, keys, counts };
 }
 
 /** The records of a packed share, each with its counts again. */
-export function unpackShare(share: WireShare): NoteRecord[] {
+export function unpackShare(share: WireShare): Chunks {
 	const out: NoteRecord[] = [];
 	let i = 0;
 	for (const r of share.records) {
@@ -92,7 +108,7 @@ export function unpackShare(share: WireShare): NoteRecord[] {
 		for (let id = share.counts[i++]!; id >= 0; id = share.counts[i++]!) counts.set(share.keys[id]!, share.counts[i++]!);
 		out.push({ ...r, counts });
 	}
-	return out;
+	return { taken: share.taken, records: out };
 }
 
 /**
@@ -108,10 +124,16 @@ export function indexCounts(root: string, config: VaultConfig, jobs?: number): {
 	return { index, threads };
 }
 
-/** Reads one share of the notes, counts only. */
-export function readShare(job: ReadJob): NoteRecord[] {
+/** Reads chunks of the notes, counts only, taking the next from the shared cursor until none is left. */
+export function readChunks(job: ReadJob): Chunks {
 	const vocab = vocabularyFrom(job.settings);
-	return job.notes.map((n) => readNoteFile(n.file, n.vaultPath, vocab, { countsOnly: true }));
+	const cursor = new Int32Array(job.shared);
+	const out: Chunks = { taken: [], records: [] };
+	for (let c = Atomics.add(cursor, 1, 1); c * CHUNK < job.notes.length; c = Atomics.add(cursor, 1, 1)) {
+		out.taken.push(c);
+		for (const n of job.notes.slice(c * CHUNK, (c + 1) * CHUNK)) out.records.push(readNoteFile(n.file, n.vaultPath, vocab, { countsOnly: true }));
+	}
+	return out;
 }
 
 /** The worker's script, beside this bundle (dist/read-worker.js); undefined where it is not there (the sources run under a test). */
@@ -130,25 +152,33 @@ export function threadsFor(notes: number, jobs: number | undefined): number {
 /** How long the main thread waits for a worker before it gives up (ms): far beyond any vault's reading. */
 const WORKER_TIMEOUT_MS = 10 * 60 * 1000;
 
+/** How `readCounts` runs: the worker's script, and whether the main thread reads too (tests turn it off to see the workers' work). */
+export interface ReadOptions {
+	script?: string;
+	mainReads?: boolean;
+}
+
 /**
  * Reads the notes into counts-only records, in order, with `threads` threads
  * (the main thread among them). With one thread, or without the worker's
- * script, everything is read here. `threads` in the answer says how many read.
+ * script, everything is read here. `threads` in the answer says how many
+ * were started, `read` how many notes each read (the main thread first).
  */
-export function readCounts(notes: NoteFile[], settings: AttuneSettings, threads: number, script: string | undefined = workerScript()): { records: NoteRecord[]; threads: number } {
-	if (threads <= 1 || script === undefined || notes.length < 2) return { records: readShare({ notes, settings }), threads: 1 };
-	const shares = split(notes, threads);
-	const done = new SharedArrayBuffer(4);
-	const counter = new Int32Array(done);
+export function readCounts(notes: NoteFile[], settings: AttuneSettings, threads: number, opts: ReadOptions = {}): { records: NoteRecord[]; threads: number; read: number[] } {
+	const script = "script" in opts ? opts.script : workerScript();
+	const shared = new SharedArrayBuffer(8);
+	const job: ReadJob = { notes, settings, shared };
+	if (threads <= 1 || script === undefined || notes.length < 2) return { records: readChunks(job).records, threads: 1, read: [notes.length] };
+	const counter = new Int32Array(shared);
 	const workers: { worker: Worker; port: MessagePort }[] = [];
-	for (const share of shares.slice(1)) {
+	for (let i = 1; i < threads; i++) {
 		const { port1, port2 } = new MessageChannel();
-		const worker = new Worker(script, { workerData: { notes: share, settings, port: port2, done }, transferList: [port2] });
+		const worker = new Worker(script, { workerData: { ...job, port: port2 }, transferList: [port2] });
 		workers.push({ worker, port: port1 });
 	}
 	try {
-		// The first share is read here while the workers start and read theirs.
-		const records = readShare({ notes: shares[0]!, settings });
+		// The main thread reads too while the workers start, and takes whatever chunks they have not.
+		const parts = [opts.mainReads === false ? { taken: [], records: [] } : readChunks(job)];
 		for (let seen = Atomics.load(counter, 0); seen < workers.length; seen = Atomics.load(counter, 0)) {
 			if (Atomics.wait(counter, 0, seen, WORKER_TIMEOUT_MS) === "timed-out") throw new Error("a reading thread did not answer");
 		}
@@ -156,9 +186,9 @@ export function readCounts(notes: NoteFile[], settings: AttuneSettings, threads:
 			const answer = receiveMessageOnPort(port)?.message as ReadAnswer | undefined;
 			if (!answer) throw new Error("a reading thread answered nothing");
 			if ("error" in answer) throw new Error(`a reading thread failed: ${answer.error}`);
-			for (const r of unpackShare(answer.share)) records.push(r);
+			parts.push(unpackShare(answer.share));
 		}
-		return { records, threads: shares.length };
+		return { records: inChunkOrder(parts), threads: parts.length, read: parts.map((p) => p.records.length) };
 	} finally {
 		for (const { worker, port } of workers) {
 			port.close();
@@ -167,9 +197,16 @@ export function readCounts(notes: NoteFile[], settings: AttuneSettings, threads:
 	}
 }
 
-/** Cuts the notes into `k` consecutive shares of nearly equal length. */
-function split<T>(xs: T[], k: number): T[][] {
-	const out: T[][] = [];
-	for (let i = 0; i < k; i++) out.push(xs.slice(Math.floor((i * xs.length) / k), Math.floor(((i + 1) * xs.length) / k)));
-	return out.filter((s) => s.length > 0);
+/** The records of all threads' chunks, in chunk order: the order of the notes. */
+function inChunkOrder(parts: Chunks[]): NoteRecord[] {
+	const byChunk: NoteRecord[][] = [];
+	for (const p of parts) {
+		let i = 0;
+		for (const c of p.taken) {
+			const size = Math.min(CHUNK, p.records.length - i);
+			byChunk[c] = p.records.slice(i, i + size);
+			i += size;
+		}
+	}
+	return byChunk.flat();
 }

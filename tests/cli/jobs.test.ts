@@ -74,17 +74,22 @@ describe("--jobs", () => {
 		expect(threadsFor(2, 8)).toBe(2);
 	});
 
-	it("reads on two threads into the same records, in the same order, as on one", () => {
+	it("reads on several threads into the same records, in the same order, as on one", () => {
 		const dir = vaultOf(generateVault(300, 7));
 		try {
 			const config = readVaultConfig(dir);
 			const notes = listNotes(dir, config.excluded, () => {});
-			const one = readCounts(notes, config.settings, 1, WORKER);
-			const two = readCounts(notes, config.settings, 2, WORKER);
+			const one = readCounts(notes, config.settings, 1, { script: WORKER });
 			expect(one.threads).toBe(1);
-			expect(two.threads).toBe(2);
-			expect(two.records).toEqual(one.records);
-			expect(two.records.map((r) => r.path)).toEqual(notes.map((n) => n.vaultPath));
+			expect(one.records.map((r) => r.path)).toEqual(notes.map((n) => n.vaultPath));
+			// The main thread reading along, or only the workers (so that they are seen to read).
+			for (const [threads, mainReads] of [[2, true], [2, false], [3, false]] as const) {
+				const many = readCounts(notes, config.settings, threads, { script: WORKER, mainReads });
+				expect(many.threads).toBe(threads);
+				expect(many.read.reduce((a, b) => a + b, 0)).toBe(300);
+				if (!mainReads) expect(many.read[0]).toBe(0);
+				expect(many.records).toEqual(one.records);
+			}
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
