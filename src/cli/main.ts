@@ -73,9 +73,10 @@ function summarizeCommand(args: string[]): RunResult {
 	const root = vaultArg(p, "summarize");
 	const filter = scopeFilter(p, root);
 	const config = readVaultConfig(root);
-	const s = summarize(indexCounts(root, config, jobs).index, filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab });
+	const { index, warnings } = indexCounts(root, config, jobs);
+	const s = summarize(index, filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab });
 	const stdout = format === "json" ? JSON.stringify(summaryJson(s), null, 2) + "\n" : format === "csv" ? renderCsv(s) : format === "markdown" ? renderMarkdown(s) : renderTable(s);
-	return { stdout, stderr: stderrText(p, config.warnings), code: 0 };
+	return { stdout, stderr: stderrText(p, [...config.warnings, ...warnings]), code: 0 };
 }
 
 function inspectCommand(args: string[]): RunResult {
@@ -123,11 +124,12 @@ function lintCommand(args: string[]): RunResult {
 	const root = vaultArg(p, "lint");
 	const config = readVaultConfig(root);
 	// A folder inside a vault lints that folder only.
-	const { diagnostics } = summarize(indexCounts(root, config, jobs).index, { folder: p.inVaultFolder });
+	const read = indexCounts(root, config, jobs);
+	const { diagnostics } = summarize(read.index, { folder: p.inVaultFolder });
 	const stdout = format === "json"
 		? JSON.stringify({ format: 1, diagnostics }, null, 2) + "\n"
 		: diagnostics.map((d) => `${d.path}:${d.line}: ${d.code} ${d.tag}: ${d.message}\n`).join("") + (diagnostics.length === 0 ? "No problems found.\n" : `${diagnostics.length} problem${diagnostics.length === 1 ? "" : "s"} found.\n`);
-	return { stdout, stderr: stderrText(p, config.warnings), code: diagnostics.length > 0 ? 1 : 0 };
+	return { stdout, stderr: stderrText(p, [...config.warnings, ...read.warnings]), code: diagnostics.length > 0 ? 1 : 0 };
 }
 
 /* istanbul ignore next: the process entry point */

@@ -116,12 +116,15 @@ export function unpackShare(share: WireShare): Chunks {
  * which a summary does not need (letting them go keeps the heap small on
  * large vaults). `jobs` is `--jobs`; `threads` says how many read.
  */
-export function indexCounts(root: string, config: VaultConfig, jobs?: number): { index: NoteIndex; threads: number } {
+export function indexCounts(root: string, config: VaultConfig, jobs?: number): { index: NoteIndex; threads: number; warnings: string[] } {
 	const index = new NoteIndex();
 	const notes = listNotes(root, config.excluded, (p, reason) => index.set(unreadableRecord(p, reason)));
-	const { records, threads } = readCounts(notes, config.settings, threadsFor(notes.length, jobs));
+	const wanted = threadsFor(notes.length, jobs);
+	const { records, threads } = readCounts(notes, config.settings, wanted);
 	for (const r of records) index.set(r);
-	return { index, threads };
+	// Asked for threads that could not start (the program copied without read-worker.js): the numbers are the same, and the user hears why it was slow.
+	const warnings = jobs !== undefined && wanted > 1 && threads === 1 ? [`--jobs ${jobs}: read-worker.js is not beside the program, so the notes were read on one thread`] : [];
+	return { index, threads, warnings };
 }
 
 /** Reads chunks of the notes, counts only, taking the next from the shared cursor until none is left. */

@@ -95,6 +95,18 @@ describe("--jobs", () => {
 		}
 	});
 
+	it("the program copied alone, without read-worker.js, reads on one thread and says so when threads were asked for", () => {
+		const alone = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "attune-bin-")), "cli.js");
+		fs.copyFileSync(CLI, alone);
+		const one = spawnSync(process.execPath, [CLI, "summarize", EXAMPLE, "--format", "json", "--jobs", "1"], { encoding: "utf8" });
+		const two = spawnSync(process.execPath, [alone, "summarize", EXAMPLE, "--format", "json", "--jobs", "2"], { encoding: "utf8" });
+		expect(two.status).toBe(0);
+		expect(two.stdout).toBe(one.stdout);
+		expect(two.stderr).toBe("attune: warning: --jobs 2: read-worker.js is not beside the program, so the notes were read on one thread\n");
+		// Without --jobs nothing was asked for, and nothing is said.
+		expect(spawnSync(process.execPath, [alone, "summarize", EXAMPLE], { encoding: "utf8" }).stderr).toBe("");
+	});
+
 	it("prints the same bytes on one thread and on two: the example vault", () => {
 		expectSameOnOneAndTwo(EXAMPLE, 10);
 	});
