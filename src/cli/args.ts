@@ -51,6 +51,13 @@ export function oneOf(name: string, value: string | undefined, choices: readonly
 	return chosen;
 }
 
+/** `--jobs N`: how many threads read the notes, a whole number from 1 (1: one thread, no workers). */
+export function jobsOption(value: string | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--jobs must be a whole number of threads, 1 or more, not “${value}”`);
+	return Number(value);
+}
+
 export function dateOption(name: string, value: string | undefined): string | undefined {
 	if (value === undefined) return undefined;
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--${name} must be a date written YYYY-MM-DD, not “${value}”`);

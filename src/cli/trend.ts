@@ -2,7 +2,8 @@
  * `attune trend`: one row per dated note in a scope, the numbers the sidebar's
  * "Across sessions" draws (FORMAT.md section 6).
  */
-import { indexVault, readVaultConfig, summaryOptions } from "./vault";
+import { readVaultConfig, summaryOptions } from "./vault";
+import { indexCounts } from "./parallel-read";
 import { buildTrend, type Trend, type TrendRow } from "../core/sidebar/trend";
 import { type SummaryFilter, summarize } from "../core/index/summary";
 import { PROCESS_LABELS, PROCESS_ORDER, labelFor } from "../core/vocabulary/families";
@@ -89,7 +90,7 @@ export function trendCommand(args: string[]): RunResult {
 	const root = vaultArg(p, "trend");
 	const filter = scopeFilter(p, root);
 	const config = readVaultConfig(root);
-	const index = indexVault(root, config, { countsOnly: true });
+	const { index } = indexCounts(root, config);
 	const trend = buildTrend(index, filter, { vocab: config.vocab });
 	// The scope's warnings are summarize's: notes it could not place, or that nothing matched.
 	const { warnings } = summarize(index, filter, summaryOptions(config));

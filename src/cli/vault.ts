@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { compileExcludes, inFolder, inHiddenFolder } from "../core/vault-paths";
 import { NoteIndex } from "../core/index/index";
-import { type NoteRecord, unreadableRecord } from "../core/note/note";
+import { type InterpretOptions, type NoteRecord, unreadableRecord } from "../core/note/note";
 import { readNote } from "../core/note/reader";
 import { parseSimpleYaml } from "../core/note/yaml-lite";
 import { type AttuneSettings, migrateSettings, settingsProblems } from "../core/settings";
@@ -90,9 +90,9 @@ export function readNoteText(file: string): NoteText {
 }
 
 /** Turns a read note into its record; a file that could not be read becomes a diagnostic. */
-export function recordFromText(read: NoteText, vaultPath: string, vocab: Vocabulary): NoteRecord {
+export function recordFromText(read: NoteText, vaultPath: string, vocab: Vocabulary, opts: InterpretOptions = {}): NoteRecord {
 	if ("error" in read) return unreadableRecord(vaultPath, read.error);
-	const rec = readNote(vaultPath, read.text, vocab, parseProperties);
+	const rec = readNote(vaultPath, read.text, vocab, parseProperties, opts);
 	if (read.notUtf8) {
 		rec.diagnostics.unshift({
 			path: vaultPath, line: 1, tag: "file", code: "unreadable-file",
@@ -103,8 +103,8 @@ export function recordFromText(read: NoteText, vaultPath: string, vocab: Vocabul
 }
 
 /** Reads one note file into its record; a file that cannot be read becomes a diagnostic. */
-export function readNoteFile(file: string, vaultPath: string, vocab: Vocabulary): NoteRecord {
-	return recordFromText(readNoteText(file), vaultPath, vocab);
+export function readNoteFile(file: string, vaultPath: string, vocab: Vocabulary, opts: InterpretOptions = {}): NoteRecord {
+	return recordFromText(readNoteText(file), vaultPath, vocab, opts);
 }
 
 /** Lists a vault's Markdown notes as vault-relative paths, sorted, following each folder once. */
@@ -163,11 +163,8 @@ export function indexVault(root: string, config: VaultConfig, opts: { countsOnly
 	const index = new NoteIndex();
 	const notes = listNotes(root, config.excluded, (p, reason) => index.set(unreadableRecord(p, reason)));
 	for (const n of notes) {
-		const rec = readNoteFile(n.file, n.vaultPath, config.vocab);
-		// A summary needs the counts, not every occurrence: letting them go at once
-		// keeps the heap small on large vaults.
-		if (opts.countsOnly) rec.occurrences = [];
-		index.set(rec);
+		// A summary needs the counts, not every occurrence: none is built.
+		index.set(readNoteFile(n.file, n.vaultPath, config.vocab, { countsOnly: opts.countsOnly }));
 	}
 	return index;
 }

@@ -7,81 +7,18 @@
  * swallow a tag a clinician adds at the end of an utterance; and a REFI-QDA
  * project of the notes cuts each tagged utterance out exactly.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { scanMarkdown } from "../../../src/core/markdown/scan";
 import { parse as parseYaml } from "yaml";
 import { buildProject, qdpxArchive } from "../../../src/core/export/qdpx";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
 import { readQdpx } from "../../helpers/qdpx";
+import { conversations as readConversations, describeOnCorpus, noteOf } from "../../helpers/esconv";
 
-const CORPUS = path.resolve(__dirname, "../../../../shared/real-corpus-data/esconv-test.jsonl");
-
-interface Conversation {
-	situation: string;
-	emotion_type: string;
-	dialog: { text: string; speaker: string }[];
-}
-
-/** The Attune tags appended, in turn, to every third utterance. */
-const ATTUNE_TAGS = [
-	"#emotion/sadness/primary-adaptive",
-	"#empathy/attunement",
-	"#response/reflection",
-	"#emotion/shame/primary-maladaptive",
-	"#process/symbolizing",
-	"#resonance/compassion",
-	"#emotion/tristeza",
-];
-
-interface Note {
-	text: string;
-	/** The tags added, as the scanner should report them: name without `#`, and line. */
-	added: [string, number][];
-}
-
-/**
- * A session note from a conversation. With `tagged`, every third utterance
- * ends with an Attune tag, after a space, as a clinician would write it.
- */
-function noteOf(c: Conversation, tagged: boolean, seed: number): Note {
-	const lines = ["---", "note-type: session", `emotion: ${c.emotion_type}`, "---", "", "# Session", "", c.situation.replace(/\s+/g, " ").trim(), "", "## Dialogue", ""];
-	const added: [string, number][] = [];
-	c.dialog.forEach((u, i) => {
-		const who = u.speaker === "usr" ? "Client" : "Therapist";
-		let text = `${who}: ${u.text.replace(/\s+/g, " ").trim()}`;
-		if (tagged && (i + seed) % 3 === 0) {
-			const tag = ATTUNE_TAGS[(i + seed) % ATTUNE_TAGS.length]!;
-			text += ` ${tag}`;
-			added.push([tag.slice(1), lines.length]);
-		}
-		lines.push(text, "");
-	});
-	return { text: lines.join("\n"), added };
-}
-
-const present = fs.existsSync(CORPUS);
-/** In CI the real text must be there: a run without it must not pass. (`CI=false` or `CI=0` is not CI.) */
-const inCI = !!process.env.CI && !/^(false|0)$/i.test(process.env.CI);
-if (!present && !inCI) {
-	// Tell the reader why these tests did not run, rather than pass silently.
-	console.warn(`Real-text tests SKIPPED: ${CORPUS} not found (the shared folder sits beside the repository). With CI set, this is a failure.`);
-}
-const describeIfCorpus = present ? describe : describe.skip;
-
-if (!present && inCI) {
-	describe("real conversations from ESConv", () => {
-		it("are present (CI is set, so a missing corpus fails instead of skipping)", () => {
-			throw new Error(`CI is set but ${CORPUS} is missing: the real-text tests cannot run. Place ../shared/real-corpus-data beside the repository.`);
-		});
-	});
-}
+const describeIfCorpus = describeOnCorpus("real conversations from ESConv");
 
 describeIfCorpus("real conversations from ESConv", () => {
-	const conversations: Conversation[] = present
-		? fs.readFileSync(CORPUS, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Conversation)
-		: [];
+	const conversations = readConversations();
 
 	it("has a few hundred conversations with real utterances to read", () => {
 		expect(conversations.length).toBeGreaterThanOrEqual(150);
