@@ -47,6 +47,8 @@ export class ExportPreviewModal extends Modal {
 		el.addClass("attune-deid");
 		const n = plan.notes.length;
 		el.createEl("p", { text: `${n} ${n === 1 ? "note" : "notes"} will be written to the new folder “${folder}”. The source notes do not change.` });
+		const copies = this.prepared.codingCopies;
+		if (copies.length > 0) el.createEl("p", { text: `${copies.length} coding ${copies.length === 1 ? "copy is" : "copies are"} left out, as summaries leave them out, so that no session counts twice: ${copies.join(", ")}.` });
 		const kept = this.prepared.allowedProperties;
 		el.createEl("p", { cls: "attune-deid-muted", text: `Dates: ${DATE_CHOICES[dates].toLowerCase()}. Properties kept: ${kept.length > 0 ? kept.join(", ") : "none"}, and tags.` });
 
