@@ -48,13 +48,13 @@ describe("coding copies are left out of summaries, and the summary says so", () 
 	});
 
 	it("a vault without copies says nothing and counts zero copies", () => {
-		const s = summarize(indexOf({ [ORIGINAL]: FILES[ORIGINAL]! }));
+		const s = summarize(indexOf({ [ORIGINAL]: FILES[ORIGINAL] }));
 		expect(s.codingCopies).toBe(0);
 		expect(s.warnings).toEqual([]);
 	});
 
 	it("a client scope holding only a copy says that, not that nothing matched", () => {
-		const s = summarize(indexOf({ [COPY]: FILES[COPY]! }), { client: "C-1" });
+		const s = summarize(indexOf({ [COPY]: FILES[COPY] }), { client: "C-1" });
 		expect(s.notes).toBe(0);
 		expect(s.warnings).toHaveLength(1);
 		expect(s.warnings[0]).toMatch(/^1 coding copy/);
@@ -65,22 +65,22 @@ describe("coding copies are left out of summaries, and the summary says so", () 
 	});
 
 	it("the copy's problems are still listed", () => {
-		const bad = indexOf({ [COPY]: FILES[COPY]!.replace("#emotion/fear", "#empathy/atunement") });
+		const bad = indexOf({ [COPY]: FILES[COPY].replace("#emotion/fear", "#empathy/atunement") });
 		for (const filter of [{}, { client: "C-1" }]) expect(summarize(bad, filter).diagnostics.map((d) => d.code)).toEqual(["unknown-value"]);
 	});
 
 	it("is no client's latest or previous session", () => {
-		const only = indexOf({ [ORIGINAL]: FILES[ORIGINAL]!, [COPY]: FILES[COPY]!.replace(/2026-01-05/g, "2026-01-20") });
+		const only = indexOf({ [ORIGINAL]: FILES[ORIGINAL], [COPY]: FILES[COPY].replace(/2026-01-05/g, "2026-01-20") });
 		expect(only.clients()).toEqual([expect.objectContaining({ client: "C-1", notes: 1, lastPath: ORIGINAL })]);
 		expect(only.previousSession("C-1", "2026-02-01")?.path).toBe(ORIGINAL);
 	});
 
 	it("counts again when coding-of is removed, and the totals follow every change", () => {
 		const idx = indexOf(FILES);
-		idx.set(read(COPY, FILES[COPY]!.replace(/coding-of: .*\n/, "")));
+		idx.set(read(COPY, FILES[COPY].replace(/coding-of: .*\n/, "")));
 		expect(summarize(idx).notes).toBe(3);
 		expect(summarize(idx).codingCopies).toBe(0);
-		idx.set(read(COPY, FILES[COPY]!));
+		idx.set(read(COPY, FILES[COPY]));
 		expect(summarize(idx).notes).toBe(2);
 		idx.remove(COPY);
 		expect(summarize(idx).codingCopies).toBe(0);
@@ -88,7 +88,7 @@ describe("coding copies are left out of summaries, and the summary says so", () 
 	});
 
 	it("a coding-of that is no link is a diagnostic, and the note counts as its own", () => {
-		const idx = indexOf({ [COPY]: FILES[COPY]!.replace('"[[2026-01-05 session 1]]"', "[1, 2]") });
+		const idx = indexOf({ [COPY]: FILES[COPY].replace('"[[2026-01-05 session 1]]"', "[1, 2]") });
 		const s = summarize(idx);
 		expect(s.notes).toBe(1);
 		expect(s.diagnostics).toEqual([expect.objectContaining({ code: "bad-property", tag: "coding-of" })]);
