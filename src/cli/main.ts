@@ -16,6 +16,7 @@ import { isHelp, noteFileArg, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, s
 import { trendCommand } from "./trend";
 import { agreeCommand } from "./agree";
 import { verifyCommand } from "./verify";
+import { segmentsCommand } from "./segments";
 import { renderInspectTable } from "./inspect-table";
 import { version } from "../../package.json";
 
@@ -26,6 +27,7 @@ const COMMAND_USAGE: Record<string, string> = {
 	lint: `attune lint <vault> [--format text|json]`,
 	agree: `attune agree <note-a.md> <note-b.md> [--format table|json]`,
 	trend: `attune trend <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
+	segments: `attune segments <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format csv|json]`,
 	verify: `attune verify <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json]`,
 };
 
@@ -60,6 +62,7 @@ function runOrThrow(argv: string[]): RunResult {
 		case "lint": return lintCommand(rest);
 		case "trend": return trendCommand(rest);
 		case "agree": return agreeCommand(rest);
+		case "segments": return segmentsCommand(rest);
 		case "verify": return verifyCommand(rest);
 		default: throw new UsageError(`unknown command “${command}” (commands: ${Object.keys(COMMAND_USAGE).join(", ")}; see attune --help)`);
 	}
