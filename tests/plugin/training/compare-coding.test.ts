@@ -3,82 +3,13 @@
  * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
 import "../view/node-globals";
-import * as path from "node:path";
 import { MarkdownView, Notice, type TFile } from "../../obsidian-double/obsidian";
-import { registerTraining } from "../../../src/plugin/training/register";
-import { type CompareCodingView, VIEW_TYPE_COMPARE } from "../../../src/plugin/training/compare-view";
-import { formatKappa, formatPercent } from "../../../src/core/training/compare";
-import { run } from "../../../src/cli/main";
-import { exampleVaultFiles, makeContext } from "../../helpers/harness";
-import { NOW, asDouble, currentPicker, openNote, settle } from "../authoring/setup";
-
-const ROOT = path.join(__dirname, "../../../example-vault");
-const ORIGINAL = "Clients/C-101/2026-01-27 session 3.md";
-const COPY = "Clients/C-101/2026-01-27 session 3 (blind copy).md";
-
-async function setup(files: Record<string, string>) {
-	const made = await makeContext(files, { now: NOW, config: { userIgnoreFilters: ["Archive/"] } });
-	const app = asDouble(made.app);
-	registerTraining(made.ctx);
-	Notice.messages.length = 0;
-	const compare = async (from: string) => {
-		await openNote(app, from);
-		app.commands.get("attune:compare-coding")!.checkCallback!(false);
-		await settle();
-		await settle();
-	};
-	const view = () => app.workspace.getLeavesOfType(VIEW_TYPE_COMPARE)[0]?.view as unknown as CompareCodingView | undefined;
-	return { app, ctx: made.ctx, compare, view };
-}
-
-/** The `attune agree --format json` document for two notes of the example vault. */
-function agreeJson(a: string, b: string) {
-	const r = run(["agree", path.join(ROOT, a), path.join(ROOT, b), "--format", "json"]);
-	expect(r.code).toBe(0);
-	return JSON.parse(r.stdout) as {
-		units: { matched: number; onlyA: number; onlyB: number };
-		families: Record<string, { kappa: number | null; agreement: number | null; codes: Record<string, { both: number; aOnly: number; bOnly: number; neither: number; kappa: number | null }> }>;
-		disagreements: { family: string; code: string; coder: "a" | "b"; lineA: number; lineB: number; text: string }[];
-	};
-}
+import { VIEW_TYPE_COMPARE } from "../../../src/plugin/training/compare-view";
+import { exampleVaultFiles } from "../../helpers/harness";
+import { currentPicker, openNote, settle } from "../authoring/setup";
+import { COPY, ORIGINAL, agreeJson, setup } from "./compare-setup";
 
 describe("Compare coding on the example vault's coding copy", () => {
-	it("from the original: finds the copy through coding-of, and shows the numbers of attune agree", async () => {
-		const s = await setup(exampleVaultFiles());
-		await s.compare(ORIGINAL);
-		const view = s.view()!;
-		expect(view.getState()).toMatchObject({ a: ORIGINAL, b: COPY });
-		const model = view.currentModel!;
-		const json = agreeJson(ORIGINAL, COPY);
-
-		// Parity: every figure of the view is the command line's.
-		expect(model.units).toEqual(json.units);
-		expect(model.families.map((f) => f.key)).toEqual(Object.keys(json.families));
-		for (const f of model.families) {
-			const j = json.families[f.key]!;
-			expect([f.kappa, f.agreement]).toEqual([j.kappa, j.agreement]);
-			expect(Object.fromEntries(f.codes.map((c) => [c.code, { both: c.both, aOnly: c.aOnly, bOnly: c.bOnly, neither: c.neither, kappa: c.kappa }]))).toEqual(j.codes);
-		}
-		const listed = model.disagreements.flatMap((u) => [...u.onlyA.map((c) => ({ ...c, coder: "a" })), ...u.onlyB.map((c) => ({ ...c, coder: "b" }))].map((c) => `${u.lineA}/${u.lineB} ${c.coder} ${c.family}/${c.code} ${u.text}`));
-		expect(listed.sort()).toEqual(json.disagreements.map((d) => `${d.lineA}/${d.lineB} ${d.coder} ${d.family}/${d.code} ${d.text}`).sort());
-		// The copy was coded a little differently, so there is something to discuss.
-		expect(json.disagreements.length).toBeGreaterThan(0);
-
-		// What a person reads: each family's and each code's κ and agreement, as the table of attune agree prints them.
-		const el = view.contentEl;
-		for (const [family, j] of Object.entries(json.families)) {
-			const row = el.querySelector(`tr.attune-compare-family[data-family="${family}"]`)!;
-			expect(row.querySelector(".attune-compare-kappa")!.textContent).toContain(formatKappa(j.kappa));
-			expect(row.querySelector(".attune-compare-agreement")!.textContent).toBe(formatPercent(j.agreement));
-			for (const [code, t] of Object.entries(j.codes)) {
-				const cr = el.querySelector(`tr.attune-compare-code[data-family="${family}"][data-code="${code}"]`)!;
-				expect(cr.querySelector(".attune-compare-kappa")!.textContent).toBe(formatKappa(t.kappa));
-				expect([...cr.querySelectorAll(".attune-compare-count")].map((c) => c.textContent)).toEqual([t.both, t.aOnly, t.bOnly, t.neither].map(String));
-			}
-		}
-		expect(el.textContent).toContain("coded by Noor Halloran (example trainee)");
-	});
-
 	it("from the copy: the same pair, the original as coder A", async () => {
 		const s = await setup(exampleVaultFiles());
 		await s.compare(COPY);
