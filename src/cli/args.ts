@@ -59,12 +59,6 @@ export function dateOption(name: string, value: string | undefined): string | un
 	return value;
 }
 
-/**
- * The vault a command reads. A folder inside a vault (a `.obsidian` folder in
- * it or above it) reads the whole vault from its root, with its settings and
- * excluded files, and scopes to that folder as `--folder` would; a folder in
- * no vault is read as the vault, with default settings, and a note says so.
- */
 /** Checks a note-file argument: it exists, is a file, and is a `.md` note; otherwise a usage error saying which. */
 export function noteFileArg(file: string): string {
 	let st: fs.Stats;
@@ -78,6 +72,12 @@ export function noteFileArg(file: string): string {
 	return file;
 }
 
+/**
+ * The vault a command reads. A folder inside a vault (a `.obsidian` folder in
+ * it or above it) reads the whole vault from its root, with its settings and
+ * excluded files, and scopes to that folder as `--folder` would; a folder in
+ * no vault is read as the vault, with default settings, and a note says so.
+ */
 export function vaultArg(p: Parsed, command: string): string {
 	if (p.positional.length !== 1) throw new UsageError(`${command} takes one vault folder${p.positional.length > 1 ? `, not ${p.positional.length} arguments` : ""}`);
 	const given = p.positional[0]!;
@@ -147,4 +147,15 @@ export function scopeFilter(p: Parsed, root: string): SummaryFilter {
 	if (filter.from && filter.to && filter.from > filter.to) throw new UsageError(`--from ${filter.from} is after --to ${filter.to}`);
 	if (filter.folder !== undefined && p.inVaultFolder === undefined) filter.folder = vaultFolder(root, filter.folder);
 	return filter;
+}
+
+/** The filters given, as the `scope` object of a command's JSON (FORMAT.md section 6): only those set. */
+export function scopeJson(filter: SummaryFilter): Record<string, string> {
+	const scope: Record<string, string> = {};
+	if (filter.client !== undefined) scope.client = filter.client;
+	if (filter.from !== undefined) scope.from = filter.from;
+	if (filter.to !== undefined) scope.to = filter.to;
+	if (filter.folder !== undefined) scope.folder = filter.folder;
+	if (filter.noteType !== undefined) scope.noteType = filter.noteType;
+	return scope;
 }

@@ -3,20 +3,22 @@
  * folder as the plugin reads it inside Obsidian, and writes nothing into it.
  */
 import * as path from "node:path";
-import { findVaultRoot, indexVault, parseProperties, readNoteText, readVaultConfig, recordFromText } from "./vault";
+import { findVaultRoot, indexVault, parseProperties, readNoteText, readVaultConfig, recordFromText, summaryOptions } from "./vault";
 import { passageAt } from "../core/markdown/passages";
 import { factsFromText } from "../core/note/reader";
 import { propertyLine } from "../core/note/note";
 import { renderCsv, renderMarkdown, renderTable } from "../core/sidebar/report";
 import { summarize, summaryJson } from "../core/index/summary";
 import { readPropertyTags } from "../core/note/properties";
-import { clientSessionFolder } from "../core/authoring/new-note";
 import { isHelp, noteFileArg, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, UsageError, vaultArg, warningsText } from "./args";
 // Bundled into dist/cli.js at build time, so the program runs without package.json beside it.
 import { trendCommand } from "./trend";
 import { agreeCommand } from "./agree";
 import { verifyCommand } from "./verify";
 import { segmentsCommand } from "./segments";
+import { hoursCommand } from "./hours";
+import { codebookCommand } from "./codebook";
+import { qdpxCommand } from "./qdpx";
 import { renderInspectTable } from "./inspect-table";
 import { version } from "../../package.json";
 
@@ -29,6 +31,9 @@ const COMMAND_USAGE: Record<string, string> = {
 	trend: `attune trend <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
 	segments: `attune segments <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format csv|json]`,
 	verify: `attune verify <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json]`,
+	hours: `attune hours <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv]`,
+	codebook: `attune codebook [<vault>] [--format qdc] [--out FILE.qdc]`,
+	qdpx: `attune qdpx <vault> --out FILE.qdpx [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T]`,
 };
 
 const USAGE = `Usage:
@@ -64,6 +69,9 @@ function runOrThrow(argv: string[]): RunResult {
 		case "agree": return agreeCommand(rest);
 		case "segments": return segmentsCommand(rest);
 		case "verify": return verifyCommand(rest);
+		case "hours": return hoursCommand(rest);
+		case "codebook": return codebookCommand(rest);
+		case "qdpx": return qdpxCommand(rest);
 		default: throw new UsageError(`unknown command “${command}” (commands: ${Object.keys(COMMAND_USAGE).join(", ")}; see attune --help)`);
 	}
 }
@@ -74,7 +82,7 @@ function summarizeCommand(args: string[]): RunResult {
 	const root = vaultArg(p, "summarize");
 	const filter = scopeFilter(p, root);
 	const config = readVaultConfig(root);
-	const s = summarize(indexVault(root, config, { countsOnly: true }), filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab });
+	const s = summarize(indexVault(root, config, { countsOnly: true }), filter, summaryOptions(config));
 	const stdout = format === "json" ? JSON.stringify(summaryJson(s), null, 2) + "\n" : format === "csv" ? renderCsv(s) : format === "markdown" ? renderMarkdown(s) : renderTable(s);
 	return { stdout, stderr: stderrText(p, config.warnings), code: 0 };
 }

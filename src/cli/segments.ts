@@ -8,7 +8,7 @@ import { indexVault, readNoteText, readVaultConfig } from "./vault";
 import { type SegmentRow, segmentRows, segmentsCsv, segmentsJson } from "../core/export/segments";
 import { scopeNotes, summarize } from "../core/index/summary";
 import { clientSessionFolder } from "../core/authoring/new-note";
-import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, vaultArg, warningsText } from "./args";
+import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, scopeJson, stderrText, vaultArg, warningsText } from "./args";
 
 export function segmentsCommand(args: string[]): RunResult {
 	const p = parseArgs(args, [...SCOPE_OPTIONS, "format"]);
@@ -27,7 +27,7 @@ export function segmentsCommand(args: string[]): RunResult {
 	}
 	// The scope's warnings are summarize's: notes it could not place, coding copies left out, or that nothing matched.
 	const s = summarize(index, filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c) });
-	if (format === "json") return { stdout: JSON.stringify(segmentsJson(rows, filter, { codingCopies: s.codingCopies, warnings: s.warnings }), null, 2) + "\n", stderr: stderrText(p, config.warnings), code: 0 };
+	if (format === "json") return { stdout: JSON.stringify(segmentsJson(rows, { scope: scopeJson(filter), codingCopies: s.codingCopies, warnings: s.warnings }), null, 2) + "\n", stderr: stderrText(p, config.warnings), code: 0 };
 	// CSV holds rows only: what a reader must know about the scope goes to stderr.
 	return { stdout: segmentsCsv(rows), stderr: stderrText(p, config.warnings) + warningsText(s.warnings), code: 0 };
 }

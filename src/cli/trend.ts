@@ -2,14 +2,12 @@
  * `attune trend`: one row per dated note in a scope, the numbers the sidebar's
  * "Across sessions" draws (FORMAT.md section 6).
  */
-import { indexVault, readVaultConfig } from "./vault";
+import { indexVault, readVaultConfig, summaryOptions } from "./vault";
 import { csvText } from "../core/csv";
-import { scopeJson } from "../core/export/segments";
 import { buildTrend, type Trend, type TrendRow } from "../core/sidebar/trend";
 import { type SummaryFilter, summarize } from "../core/index/summary";
-import { clientSessionFolder } from "../core/authoring/new-note";
 import { PROCESS_LABELS, PROCESS_ORDER, labelFor } from "../core/vocabulary/families";
-import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, vaultArg } from "./args";
+import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, scopeJson, stderrText, vaultArg } from "./args";
 
 /** The JSON document of a trend, keys in the order FORMAT.md section 6 lists them. */
 export function trendJson(t: Trend, filter: SummaryFilter, warnings: string[] = []): unknown {
@@ -94,6 +92,6 @@ export function trendCommand(args: string[]): RunResult {
 	const index = indexVault(root, config, { countsOnly: true });
 	const trend = buildTrend(index, filter, { vocab: config.vocab });
 	// The scope's warnings are summarize's: notes it could not place, or that nothing matched.
-	const { warnings } = summarize(index, filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c) });
+	const { warnings } = summarize(index, filter, summaryOptions(config));
 	return { stdout: renderTrend(trend, filter, format, warnings), stderr: stderrText(p, config.warnings), code: 0 };
 }

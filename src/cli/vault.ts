@@ -13,6 +13,8 @@ import { readNote } from "../core/note/reader";
 import { parseSimpleYaml } from "../core/note/yaml-lite";
 import { type AttuneSettings, migrateSettings, settingsProblems } from "../core/settings";
 import { type Vocabulary, vocabularyFrom } from "../core/vocabulary/vocabulary";
+import type { SummaryOptions } from "../core/index/summary";
+import { clientSessionFolder } from "../core/authoring/new-note";
 
 /**
  * YAML as Obsidian reads properties: YAML 1.2 core schema, dates kept as text.
@@ -45,6 +47,11 @@ function readJson(file: string, warnings: string[]): unknown {
 }
 
 /** Reads `.obsidian/app.json` and the plugin's saved settings. */
+/** How a summary of this vault is worded: its client folders, its words, its excluded files. */
+export function summaryOptions(config: VaultConfig): SummaryOptions {
+	return { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab, excluded: config.excluded };
+}
+
 export function readVaultConfig(root: string, configDir = ".obsidian"): VaultConfig {
 	const warnings: string[] = [];
 	const app = readJson(path.join(root, configDir, "app.json"), warnings) as { userIgnoreFilters?: unknown } | undefined;

@@ -3,7 +3,8 @@
  * turns any saved data into current settings. Pure data: no Obsidian, no Node.
  */
 import { FAMILIES, type Family, isFamily, perFamily } from "./vocabulary/families";
-import { invalidTagWordReason, normalizeWord, vocabularyFrom } from "./vocabulary/vocabulary";
+import { DEFAULT_MEASURES, invalidTagWordReason, normalizeWord, vocabularyFrom } from "./vocabulary/vocabulary";
+import { durationMinutes } from "./note/properties";
 
 /** Which summary scope the sidebar shows. */
 export type ViewScope = "note" | "client" | "folder" | "vault";
@@ -43,6 +44,10 @@ export interface AttuneSettings {
 	defaultTemplate: string;
 	/** Modality filled into new session notes. */
 	defaultModality: string;
+	/** Minutes the new-session form offers as the session's `duration`. */
+	defaultSessionDuration: number;
+	/** Minutes the new-supervision form (and a supervision note made from a session note) writes as `duration`. */
+	defaultSupervisionDuration: number;
 	/** The clinician's name, written into new notes. */
 	clinicianName: string;
 	/** The supervisor's name, written into comments and reviews. */
@@ -68,6 +73,14 @@ export interface AttuneSettings {
 	exportAllowedProperties: string[];
 	/** How an export treats dates. */
 	exportDates: ExportDates;
+	/**
+	 * Numeric properties drawn per session under "Across sessions" and carried
+	 * by `attune trend` as measures (a questionnaire's total, such as `phq-9`,
+	 * never its items). Read in any case; a value that is not a number is a diagnostic.
+	 */
+	measures: string[];
+	/** Finalized notes open read-only in the editor, but for their addenda, with a banner saying who finalized them. */
+	readOnlyFinalized: boolean;
 }
 
 /** The current settings version. */
@@ -87,6 +100,9 @@ export const DEFAULT_SETTINGS: Readonly<AttuneSettings> = Object.freeze({
 	templatePaths: Object.freeze({}) as Record<string, string>,
 	defaultTemplate: "efmt",
 	defaultModality: "",
+	// The usual "therapy hour" and supervision hour.
+	defaultSessionDuration: 50,
+	defaultSupervisionDuration: 60,
 	clinicianName: "",
 	supervisorName: "",
 	viewScope: "client",
@@ -101,6 +117,8 @@ export const DEFAULT_SETTINGS: Readonly<AttuneSettings> = Object.freeze({
 		"rating-empathy", "rating-congruence", "rating-warmth", "rating-compassion", "rating-responsiveness", "rating-presence",
 	]) as string[],
 	exportDates: "month",
+	measures: Object.freeze([...DEFAULT_MEASURES]) as string[],
+	readOnlyFinalized: true,
 });
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -146,6 +164,8 @@ export function migrateSettings(raw: unknown): AttuneSettings {
 		else if (isRecord(def)) out[key] = isRecord(val) ? { ...def, ...(val as object) } : { ...def };
 		else out[key] = typeof val === typeof def ? val : def;
 	}
+	// A duration saved as text ("50") still means 50; one that is no duration (-5, "long") gets the default.
+	for (const key of ["defaultSessionDuration", "defaultSupervisionDuration"] as const) out[key] = durationMinutes(saved[key]) ?? d[key];
 	const fam = isRecord(saved.families) ? saved.families : {};
 	const extra = isRecord(saved.extraWords) ? saved.extraWords : {};
 	const families = {} as Record<Family, string>;
@@ -199,12 +219,12 @@ export function settingsProblems(raw: unknown): string[] {
 
 /**
  * Whether a change of settings changes what is counted, so that the vault
- * must be read again: other tag words or vocabulary, a family switched on or off, or another export folder
+ * must be read again: other tag words or vocabulary, a family switched on or off, other measures, or another export folder
  * (whose notes are left out). Nothing before: the first settings of a session.
  */
 export function changeRereadsVault(before: AttuneSettings | undefined, after: AttuneSettings): boolean {
 	if (before === undefined) return false;
 	const a = vocabularyFrom(before);
 	const b = vocabularyFrom(after);
-	return JSON.stringify([a.families, a.words, a.on]) !== JSON.stringify([b.families, b.words, b.on]) || before.exportFolder !== after.exportFolder;
+	return JSON.stringify([a.families, a.words, a.on, a.measures]) !== JSON.stringify([b.families, b.words, b.on, b.measures]) || before.exportFolder !== after.exportFolder;
 }

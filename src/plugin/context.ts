@@ -7,6 +7,7 @@ import type { NoteIndex } from "../core/index/index";
 import type { AttuneSettings } from "../core/settings";
 import type { Vocabulary } from "../core/vocabulary/vocabulary";
 import type { VaultIndexer } from "./indexer";
+import type { RecordWatch } from "./record/watch";
 
 /** The services a feature module works with. */
 export interface AttuneContext {
@@ -15,6 +16,8 @@ export interface AttuneContext {
 	plugin: Plugin;
 	index: NoteIndex;
 	indexer: VaultIndexer;
+	/** The verify status of every finalized note, kept current after layout-ready. */
+	records: RecordWatch;
 	/** The settings in force (a fresh object after each save). */
 	settings(): AttuneSettings;
 	/** The vocabulary in force. */

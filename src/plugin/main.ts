@@ -13,6 +13,8 @@ import { registerSummaryView } from "./view/register";
 import { registerExport } from "./export/register";
 import { registerSupport } from "./support/register";
 import { registerRecord } from "./record/register";
+import { RecordWatch } from "./record/watch";
+import { syncReadOnly } from "./record/read-only";
 import { registerTraining } from "./training/register";
 import { AttuneSettingTab } from "./settings-tab";
 
@@ -21,6 +23,8 @@ export default class AttunePlugin extends Plugin {
 	private vocab!: Vocabulary;
 	private readonly index = new NoteIndex();
 	private indexer!: VaultIndexer;
+	/** The services the features were given; kept so that settings from another device reach them. */
+	private ctx: AttuneContext | undefined;
 
 	/**
 	 * data.json exists but could not be read or parsed (not yet synced, briefly
@@ -38,16 +42,17 @@ export default class AttunePlugin extends Plugin {
 		this.apply(loaded ?? migrateSettings(null));
 		if (this.unreadable) new Notice("Attune could not read its saved settings, so it is using the defaults for now. Nothing will be saved until you change a setting.", 0);
 		this.indexer = this.addChild(new VaultIndexer(this.app, this.index, () => this.vocab, () => this.current.exportFolder));
-		const ctx: AttuneContext = {
+		const ctx: AttuneContext = (this.ctx = {
 			app: this.app,
 			plugin: this,
 			index: this.index,
 			indexer: this.indexer,
+			records: this.addChild(new RecordWatch(this.app)),
 			settings: () => this.current,
 			vocab: () => this.vocab,
 			saveSettings: (next, how) => this.saveSettings(next, how),
 			now: () => new Date(),
-		};
+		});
 		registerAuthoring(ctx);
 		registerSummaryView(ctx);
 		registerExport(ctx);
@@ -63,6 +68,8 @@ export default class AttunePlugin extends Plugin {
 		if (loaded === null) return;
 		this.unreadable = false;
 		this.apply(loaded);
+		// The editor extension is in or out of every open editor as the synced setting says.
+		if (this.ctx) syncReadOnly(this.ctx);
 	}
 
 	private async saveSettings(next: AttuneSettings, how: { incidental?: boolean } = {}): Promise<void> {

@@ -4,11 +4,13 @@
  * are refused with a message beside the field, never saved.
  */
 import { type App, type Plugin, PluginSettingTab, Setting, TFile, normalizePath } from "obsidian";
-import { familyWordProblem, parseWordList } from "../core/vocabulary/vocabulary";
+import { DEFAULT_MEASURES, familyWordProblem, measureNames, parseWordList } from "../core/vocabulary/vocabulary";
 import { BUILT_IN_TEMPLATES, SESSION_TEMPLATE_KEYS, TEMPLATE_KEYS } from "../core/authoring/templates";
 import { type AttuneSettings } from "../core/settings";
+import { MAX_DURATION_MINUTES, durationMinutes } from "../core/note/properties";
 import { FAMILIES, FAMILY_LABELS, type Family, familyDef } from "../core/vocabulary/families";
 import type { AttuneContext } from "./context";
+import { syncReadOnly } from "./record/read-only";
 
 type TextKey = "sessionFolder" | "sessionFileName" | "supervisionFolder" | "supervisionFileName" | "studyFolder" | "defaultModality" | "clinicianName" | "supervisorName";
 
@@ -40,15 +42,31 @@ export class AttuneSettingTab extends PluginSettingTab {
 				d.setValue(this.ctx.settings().defaultTemplate).onChange(async (v) => this.save({ defaultTemplate: v }));
 			});
 		this.text("Default modality", "Filled in for a client with no earlier note, such as EFMT or CBT.", "defaultModality", "EFMT");
+		this.minutes("Default duration", "Minutes the new-session form fills in as the session's duration, counted in the sidebar's hours.", "defaultSessionDuration");
 		this.text("Clinician's name", "Written into new notes as the clinician.", "clinicianName", "");
 
 		new Setting(containerEl).setName("Supervision").setHeading();
 		this.text("Folder", "Where new supervision notes go.", "supervisionFolder", "Supervision");
 		this.text("File name", "Moment tokens in {{date:FORMAT}}, plus {{client}}.", "supervisionFileName", "{{date:YYYY-MM-DD}} supervision {{client}}", true);
 		this.text("Supervisor's name", "Signs supervisor comments and reviews.", "supervisorName", "");
+		this.minutes("Default duration", "Minutes written as a new supervision note's duration, counted in the sidebar's hours.", "defaultSupervisionDuration");
+
+		new Setting(containerEl).setName("Finalized notes").setHeading();
+		new Setting(containerEl)
+			.setName("Open finalized notes read-only")
+			.setDesc("A finalized note shows who finalized it and when, and takes no typing except in its addenda. Off, it can be edited like any note, and verifying the finalized notes reports the change.")
+			.addToggle((t) => {
+				t.setValue(this.ctx.settings().readOnlyFinalized).onChange(async (on) => {
+					await this.save({ readOnlyFinalized: on });
+					syncReadOnly(this.ctx);
+				});
+			});
 
 		new Setting(containerEl).setName("Study notes").setHeading();
 		this.text("Folder", "Where the study notes for the vocabulary are created.", "studyFolder", "Study");
+
+		new Setting(containerEl).setName("Measures").setHeading();
+		this.measures();
 
 		new Setting(containerEl).setName("Templates").setHeading();
 		for (const key of TEMPLATE_KEYS) this.templatePath(key);
@@ -105,6 +123,26 @@ export class AttuneSettingTab extends PluginSettingTab {
 		});
 	}
 
+	/** A number of minutes; a value that is no duration is refused beside the field, never saved. */
+	private minutes(name: string, desc: string, key: "defaultSessionDuration" | "defaultSupervisionDuration"): void {
+		const setting = new Setting(this.containerEl).setName(name).setDesc(desc);
+		const error = this.errorEl(setting);
+		setting.addText((t) => {
+			t.inputEl.type = "number";
+			t.setPlaceholder("50")
+				.setValue(String(this.ctx.settings()[key]))
+				.onChange(async (v) => {
+					const n = durationMinutes(v);
+					if (n === undefined) {
+						error.setText(`Write a number of minutes from 0 to ${MAX_DURATION_MINUTES}, such as 50.`);
+						return;
+					}
+					error.setText("");
+					await this.save({ [key]: n });
+				});
+		});
+	}
+
 	private templatePath(key: (typeof TEMPLATE_KEYS)[number]): void {
 		const setting = new Setting(this.containerEl)
 			.setName(`${BUILT_IN_TEMPLATES[key].label} template`)
@@ -139,6 +177,23 @@ export class AttuneSettingTab extends PluginSettingTab {
 	/** Saves a deferred field's change when it is left: on blur or Enter, which fire `change`. */
 	private commitOnLeave(id: string, input: HTMLInputElement): void {
 		input.addEventListener("change", () => void this.commit(id));
+	}
+
+	/**
+	 * The numeric properties drawn per session: saved when the field is left,
+	 * since a change re-reads the vault. Emptied, the six ratings come back.
+	 */
+	private measures(): void {
+		const setting = new Setting(this.containerEl)
+			.setName("Measures across sessions")
+			.setDesc("Number properties drawn per session in the sidebar, under the bars across sessions, each on its own scale; separate them with commas. The supervisor's ratings, or a measure's total such as phq-9 or gad-7. A value that is not a number is listed as needing attention, never drawn as 0.");
+		setting.addText((t) => {
+			t.setPlaceholder(DEFAULT_MEASURES.join(", ")).setValue(this.ctx.settings().measures.join(", ")).onChange((v) => {
+				const names = measureNames(v.split(","));
+				this.pending.set("measures", () => this.save({ measures: names.length > 0 ? names : [...DEFAULT_MEASURES] }));
+			});
+			this.commitOnLeave("measures", t.inputEl);
+		});
 	}
 
 	/** A family switched off is not offered, not counted and not shown; its tags stay ordinary tags. */

@@ -1,8 +1,16 @@
 /**
  * What the built plugin must never contain: a network API, HTML built from
- * strings, or a module other than `obsidian` (Node's built-ins do not exist
- * on mobile). Works on the bundle's text, so it sees exactly what ships.
+ * strings, or a module other than those Obsidian provides and Attune uses
+ * (Node's built-ins do not exist on mobile). Works on the bundle's text, so
+ * it sees exactly what ships.
  */
+
+/**
+ * The modules main.js may require: Obsidian's API, and the CodeMirror
+ * packages Obsidian ships on desktop and mobile (the read-only editor of
+ * finalized notes), kept external so that the plugin uses Obsidian's own copy.
+ */
+export const PROVIDED_MODULES: readonly string[] = Object.freeze(["obsidian", "@codemirror/state", "@codemirror/view"]);
 
 /** Names whose mere presence in main.js means a way out of the vault, or HTML parsed from text. */
 export const FORBIDDEN: readonly { name: string; why: string }[] = Object.freeze([
@@ -37,7 +45,7 @@ export function bundleProblems(source: string): string[] {
 	for (const m of source.matchAll(/\bimport_obsidian\d*\.request(?![\w$])/g)) problems.push(`line ${at(source, m.index ?? 0)}: Obsidian's request (a network request)`);
 	for (const m of source.matchAll(/(?<![\w$.])require\s*\(\s*(?:(["'`])([^"'`]*)\1)?/g)) {
 		const mod = m[2];
-		if (mod !== "obsidian") problems.push(`line ${at(source, m.index ?? 0)}: require(${mod === undefined ? "…" : JSON.stringify(mod)}) (only "obsidian" may be required; Node's modules do not exist on mobile)`);
+		if (mod === undefined || !PROVIDED_MODULES.includes(mod)) problems.push(`line ${at(source, m.index ?? 0)}: require(${mod === undefined ? "…" : JSON.stringify(mod)}) (only ${PROVIDED_MODULES.map((x) => JSON.stringify(x)).join(", ")} may be required; Node's modules do not exist on mobile)`);
 	}
 	for (const m of source.matchAll(/(?<![\w$.])(?:__require|import)\s*\(/g)) problems.push(`line ${at(source, m.index ?? 0)}: ${m[0].replace(/\s*\($/, "")}() (a module loaded at run time)`);
 	return problems;

@@ -74,6 +74,18 @@ describe("attune summarize on the example vault", () => {
 		expect(s.emotions).toContainEqual({ emotion: "shame", process: "primary-maladaptive", count: 7, notes: 4 });
 		expect(s.emotions).toContainEqual({ emotion: "sadness", process: "primary-adaptive", count: 4, notes: 4 });
 	});
+	it("uses every family the field distinguishes, where a clinician would", () => {
+		const values = (list: string, field: string) => new Set((s[list] as Record<string, unknown>[]).map((r) => String(r[field])));
+		expect(values("empathy", "mode")).toContain("person");
+		expect(values("responses", "kind")).toContain("interpretation");
+		for (const move of ["approaching", "acknowledging", "making-sense", "discerning"]) expect(values("processes", "move")).toContain(move);
+		expect(values("therapist", "process")).toEqual(new Set(["perspective-taking", "regulating", "empathic-distress"]));
+		for (const i of ["presence", "warmth", "congruence", "responsiveness", "rupture", "repair"]) expect(values("relationship", "ingredient")).toContain(i);
+		expect(values("compassion", "direction")).toEqual(new Set(["self", "other"]));
+	});
+	it("codes the role-play's \"nobody bothers with me\" as core maladaptive loneliness", () => {
+		expect(s.emotions.filter((e) => e.emotion === "loneliness")).toEqual([{ emotion: "loneliness", process: "primary-maladaptive", count: 1, notes: 1 }]);
+	});
 	it("counts supervisor comments, open and resolved apart", () => {
 		expect(s.supervisorComments).toEqual({ open: 6, resolved: 1 });
 	});
@@ -85,6 +97,7 @@ describe("attune summarize on the example vault", () => {
 			"Clients/C-102/2026-01-22 session 2.md:17 missing-value",
 			"Clients/C-102/2026-02-12 session 4.md:1 invalid-frontmatter",
 			"Clients/C-103/2026-02-02 session 1.md:8 bad-property",
+			"Clients/C-103/2026-03-02 session 4.md:10 bad-property",
 			"Supervision/2026-02-19 supervision C-103.md:10 bad-property",
 		]);
 		for (const d of s.diagnostics) expect(d.message.length).toBeGreaterThan(20);
@@ -177,7 +190,7 @@ describe("attune lint", () => {
 		const r = run(["lint", EXAMPLE]);
 		expect(r.code).toBe(1);
 		expect(r.stdout).toContain("Clients/C-101/2026-02-10 session 4.md:22: unknown-value #empathy/atunement");
-		expect(r.stdout).toContain("7 problems found.");
+		expect(r.stdout).toContain("8 problems found.");
 	});
 	it("exits 0 on a clean vault", () => {
 		const r = run(["lint", tempVault({ "a.md": "#emotion/joy/primary-adaptive\n" })]);

@@ -130,3 +130,28 @@ describe("attune trend on a generated vault", () => {
 		expect(t.sessions.map((s) => s.session)).toEqual(t.sessions.map((_, i) => i + 1));
 	});
 });
+
+describe("attune trend with measures named in the vault's settings", () => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attune-measures-"));
+	const write = (p: string, text: string) => {
+		fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
+		fs.writeFileSync(path.join(dir, p), text);
+	};
+	write(".obsidian/plugins/attune/data.json", JSON.stringify({ measures: ["phq-9", "gad-7"] }));
+	write("Clients/C-1/s1.md", "---\nclient: C-1\ndate: 2026-01-05\nsession: 1\nphq-9: 18\ngad-7: 11\n---\n#emotion/shame/primary-maladaptive\n");
+	write("Clients/C-1/s2.md", "---\nclient: C-1\ndate: 2026-01-12\nsession: 2\nphq-9: mild\n---\n#emotion/sadness/primary-adaptive\n");
+	afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+	it("carries each named number per session, and a value that is not a number as a diagnostic, never 0", () => {
+		const t = json<TrendJson>(["trend", dir, "--client", "C-1", "--format", "json"]);
+		expect(t.sessions.map((s) => s.measures)).toEqual([{ "phq-9": 18, "gad-7": 11 }, {}]);
+		const lint = run(["lint", dir]);
+		expect(lint.stdout).toMatch(/s2\.md.*phq-9.*not a number/);
+	});
+
+	it("prints a column per measure in the table, blank where the note holds no number", () => {
+		const csv = run(["trend", dir, "--client", "C-1", "--format", "csv"]).stdout.trimEnd().split("\r\n").map((l) => l.split(","));
+		const col = csv[0]!.indexOf("measure:phq-9");
+		expect(csv.slice(1).map((r) => r[col])).toEqual(["18", ""]);
+	});
+});

@@ -48,6 +48,19 @@ describe("a folder inside a vault", () => {
 		expect(s.emotions).toEqual([expect.objectContaining({ emotion: "shame", count: 1 })]);
 	});
 
+	it("an excluded folder says it is excluded, rather than that no note matches", () => {
+		const old = path.join(folder, "Old");
+		for (const args of [["summarize", old], ["summarize", vault, "--folder", "Clients/C-1/Old"]]) {
+			const { s } = summaryOf(args);
+			expect(s.notes).toBe(0);
+			expect(s.warnings).toEqual([expect.stringContaining("“Clients/C-1/Old” is in the vault's excluded files")]);
+			expect(run(args).stdout).toContain("excluded files");
+		}
+		// A folder that is not excluded and holds no notes keeps the plain answer.
+		fs.mkdirSync(path.join(vault, "Empty"), { recursive: true });
+		expect(summaryOf(["summarize", vault, "--folder", "Empty"]).s.warnings).toEqual(["No note matches this scope."]);
+	});
+
 	it("is the same as --folder on the vault root, with paths relative to the root", () => {
 		const a = run(["summarize", folder, "--format", "json"]);
 		const b = run(["summarize", vault, "--folder", "Clients/C-1", "--format", "json"]);

@@ -27,6 +27,10 @@ describe("migrateSettings", () => {
 		expect(s.exportAllowedProperties).toEqual(["note-type", "session"]);
 		expect(s.families.emotion).toBe("emotion");
 	});
+	it("keeps saved default durations, reads one saved as text, and replaces one that is no duration", () => {
+		expect(migrateSettings({ defaultSessionDuration: 45, defaultSupervisionDuration: "90" })).toMatchObject({ defaultSessionDuration: 45, defaultSupervisionDuration: 90 });
+		expect(migrateSettings({ defaultSessionDuration: -5, defaultSupervisionDuration: "long" })).toMatchObject({ defaultSessionDuration: 50, defaultSupervisionDuration: 60 });
+	});
 	it("never changes the frozen defaults", () => {
 		const s = migrateSettings({});
 		s.extraWords.emotion.push("awe");
@@ -62,5 +66,13 @@ describe("saved settings that would misread tags are set aside, and said", () =>
 		const off = migrateSettings({ switchedOff: ["relationship"] });
 		expect(changeRereadsVault(on, off)).toBe(true);
 		expect(changeRereadsVault(off, off)).toBe(false);
+	});
+	it("re-reads the vault when other measures are named, since the index holds only those", () => {
+		const before = migrateSettings({});
+		expect(before.measures).toEqual(["rating-empathy", "rating-congruence", "rating-warmth", "rating-compassion", "rating-responsiveness", "rating-presence"]);
+		const after = migrateSettings({ measures: "phq-9, gad-7" });
+		expect(after.measures).toEqual(["phq-9", "gad-7"]);
+		expect(changeRereadsVault(before, after)).toBe(true);
+		expect(changeRereadsVault(after, migrateSettings({ measures: ["PHQ-9", "gad-7"] }))).toBe(false);
 	});
 });

@@ -11,6 +11,7 @@ import { type AttuneSettings, changeRereadsVault, migrateSettings } from "../../
 import { vocabularyFrom } from "../../src/core/vocabulary/vocabulary";
 import type { AttuneContext } from "../../src/plugin/context";
 import { VaultIndexer } from "../../src/plugin/indexer";
+import { RecordWatch } from "../../src/plugin/record/watch";
 
 export const MANIFEST: PluginManifest = JSON.parse(fs.readFileSync(path.join(__dirname, "../../manifest.json"), "utf8")) as PluginManifest;
 
@@ -68,6 +69,8 @@ export async function makeContext(files: Record<string, string>, opts: { setting
 	const index = new NoteIndex();
 	const indexer = new VaultIndexer(app as never, index, () => vocab, () => settings.exportFolder);
 	plugin.addChild(indexer as never);
+	const records = new RecordWatch(app as never);
+	plugin.addChild(records as never);
 	await indexer.ready;
 	const saved: AttuneSettings[] = [];
 	const ctx: AttuneContext = {
@@ -75,6 +78,7 @@ export async function makeContext(files: Record<string, string>, opts: { setting
 		plugin: plugin as never,
 		index,
 		indexer,
+		records,
 		settings: () => settings,
 		vocab: () => vocab,
 		// As main.ts does: a change of tag words or export folder re-reads the vault.

@@ -173,6 +173,7 @@ export class DataAdapter {
 export class Vault extends Events {
 	private files = new Map<string, { file: TFile; text: string }>();
 	private folders = new Set<string>([""]);
+	private bytes = new Map<string, Uint8Array>();
 	configDir = ".obsidian";
 	/** Files outside the vault's index (the config folder), for `loadData`/`saveData` and plugins. */
 	adapter: DataAdapter = new DataAdapter(this);
@@ -247,6 +248,20 @@ export class Vault extends Events {
 		this.trigger("create", file);
 		this.app.metadataCache._refresh(file, data);
 		return file;
+	}
+	/** As Obsidian: a new file of bytes; refuses an existing path, like `create`. */
+	async createBinary(path: string, data: ArrayBuffer): Promise<TFile> {
+		if (this.exists(path)) throw new Error("File already exists.");
+		this.writes.push({ op: "createBinary", path });
+		const file = this.seed(path, "");
+		file.stat.size = data.byteLength;
+		this.bytes.set(path, new Uint8Array(data.slice(0)));
+		this.trigger("create", file);
+		return file;
+	}
+	/** Test helper: the bytes of a file made by `createBinary`, or null. */
+	binary(path: string): Uint8Array | null {
+		return this.bytes.get(path) ?? null;
 	}
 	async createFolder(path: string): Promise<TFolder> {
 		if (this.folders.has(path)) throw new Error("Folder already exists.");
@@ -630,7 +645,6 @@ export class WorkspaceLeaf extends Events {
 			await this.view.onOpen();
 		}
 		if (state.state !== undefined) await this.view.setState(state.state, { history: false });
-		if (state.active) this.app.workspace._setActive(this);
 	}
 	getViewState(): { type: string } {
 		return { type: this.view.getViewType() };
@@ -717,6 +731,11 @@ export class Workspace extends Events {
 	}
 	iterateAllLeaves(cb: (leaf: WorkspaceLeaf) => void): void {
 		this.leaves.forEach(cb);
+	}
+	/** Test helper: how many times `updateOptions` asked every editor to read its extensions again. */
+	_optionUpdates = 0;
+	updateOptions(): void {
+		this._optionUpdates++;
 	}
 	/** Saving the layout is debounced in Obsidian; the double counts requests in `_layoutSaves`. */
 	_layoutSaves = 0;
@@ -837,11 +856,93 @@ export class Plugin extends Component {
 	registerEditorSuggest(s: EditorSuggest<unknown>): void {
 		this._editorSuggests.push(s);
 	}
+	/** Test helper: the editor extensions registered, as given (Obsidian keeps the array and reads it again on `updateOptions`). */
+	_editorExtensions: unknown[] = [];
+	registerEditorExtension(extension: unknown): void {
+		this._editorExtensions.push(extension);
+	}
 	addStatusBarItem(): HTMLElement {
 		return document.createElement("div");
 	}
 	registerMarkdownPostProcessor(_p: unknown): void {}
 	onExternalSettingsChange?(): unknown;
+}
+
+/**
+ * One item of a `Menu`, as a plugin fills it in. Test helpers: `_title`,
+ * `_icon`, `_section` read what was set; `_click()` runs `onClick` as a click would.
+ */
+export class MenuItem {
+	_title = "";
+	_icon: string | null = null;
+	_section = "";
+	_disabled = false;
+	private clickHandler: ((evt: MouseEvent | KeyboardEvent) => unknown) | null = null;
+	setTitle(title: string | DocumentFragment): this {
+		this._title = typeof title === "string" ? title : title.textContent ?? "";
+		return this;
+	}
+	setIcon(icon: string | null): this {
+		this._icon = icon;
+		return this;
+	}
+	setSection(section: string): this {
+		this._section = section;
+		return this;
+	}
+	setDisabled(disabled: boolean): this {
+		this._disabled = disabled;
+		return this;
+	}
+	setChecked(_checked: boolean | null): this {
+		return this;
+	}
+	onClick(cb: (evt: MouseEvent | KeyboardEvent) => unknown): this {
+		this.clickHandler = cb;
+		return this;
+	}
+	/** Test helper: a click on the item (nothing happens when it is disabled, as in Obsidian). */
+	_click(): unknown {
+		return this._disabled ? undefined : this.clickHandler?.({} as MouseEvent);
+	}
+}
+
+/**
+ * A context menu. As in Obsidian, `addItem` calls its callback at once with a
+ * new `MenuItem`; the menu is not drawn. Test helpers: `_items` in order, and
+ * `_item(title)` finds one by its title.
+ */
+export class Menu extends Component {
+	_items: MenuItem[] = [];
+	_shown = false;
+	addItem(cb: (item: MenuItem) => unknown): this {
+		const item = new MenuItem();
+		cb(item);
+		this._items.push(item);
+		return this;
+	}
+	addSeparator(): this {
+		return this;
+	}
+	showAtMouseEvent(_evt: MouseEvent): this {
+		this._shown = true;
+		return this;
+	}
+	showAtPosition(_pos: { x: number; y: number }): this {
+		this._shown = true;
+		return this;
+	}
+	hide(): this {
+		this._shown = false;
+		return this;
+	}
+	close(): void {
+		this._shown = false;
+	}
+	/** Test helper: the item with this title, or undefined. */
+	_item(title: string): MenuItem | undefined {
+		return this._items.find((i) => i._title === title);
+	}
 }
 
 export class Notice {

@@ -93,10 +93,10 @@ describe("npm run package", () => {
 		expect(readJson(ROOT, "versions.json")[String(pkg.version)]).toBe(manifest.minAppVersion);
 	});
 
-	it("ships a main.js that requires only obsidian and carries no source map", () => {
+	it("ships a main.js that requires only obsidian and Obsidian's CodeMirror, and carries no source map", () => {
 		const main = fs.readFileSync(path.join(out, "main.js"), "utf8");
 		const required = [...new Set([...main.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]))];
-		expect(required).toEqual(["obsidian"]);
+		expect(required.sort()).toEqual(["@codemirror/state", "@codemirror/view", "obsidian"]);
 		expect(bundleProblems(main)).toEqual([]);
 		expect(main).not.toMatch(/sourceMappingURL|sourcesContent/);
 		expect(fs.readdirSync(out).filter((f) => f.endsWith(".map"))).toEqual([]);

@@ -22,6 +22,10 @@ describe("the versions in the repository", () => {
 		expect(versions[String(pkg.version)]).toBe(manifest.minAppVersion);
 	});
 
+	it("describe Attune in the same words: npm's description is the manifest's, which the listing shows", () => {
+		expect(pkg.description).toBe(manifest.description);
+	});
+
 	it("are x.y.z, numbers and dots only, as Obsidian's release check requires", () => {
 		for (const v of [pkg.version, manifest.version, manifest.minAppVersion, ...Object.keys(versions), ...Object.values(versions)]) expect(v).toMatch(/^\d+\.\d+\.\d+$/);
 	});

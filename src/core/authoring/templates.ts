@@ -5,6 +5,7 @@
  */
 import { frontmatterEnd } from "../markdown/context";
 import { yamlScalar } from "../note/yaml-lite";
+import { RATING_KEYS, type RatingKey } from "../note/properties";
 import type { DateFormatter } from "../time";
 
 /** The built-in templates, by the key settings use (`templatePaths[key]`, `defaultTemplate`). */
@@ -39,32 +40,64 @@ const SESSION_PROPERTIES = [
 	"---",
 ];
 
+/**
+ * The heading of the clinician's own material (resonance, presence,
+ * hypotheses). Many services release progress notes (SOAP, DAP, BIRP) to
+ * clients or insurers and keep this material apart, as psychotherapy notes;
+ * it comes last, under its own heading, so it can be left out as one piece.
+ */
+export const PROCESS_NOTES_HEADING = "Process notes (kept apart from the progress note)";
+
+/** The line every session template keeps for risk to self or others and safeguarding. */
+export const RISK_LINE = "- Risk and safety:";
+
+/** The process notes of the progress-note templates: the clinician's resonance and hypotheses. */
+const PROGRESS_PROCESS_NOTES = [
+	`## ${PROCESS_NOTES_HEADING}`,
+	"- Therapist resonance and its regulation:",
+	"- Hypotheses and questions for supervision:",
+	"",
+];
+
 const EFMT = [
 	...SESSION_PROPERTIES,
 	"## Meditation or presenting experience",
 	"",
 	"",
+	"## Markers and tasks",
+	"- Marker:",
+	"- Task (two-chair, empty-chair, focusing, unfolding):",
+	"",
 	"## Emotions symbolized",
+	"",
+	"",
+	"## Unmet need",
 	"",
 	"",
 	"## Empathic responses",
 	"",
 	"",
-	"## Therapist resonance and its regulation",
-	"",
-	"",
 	"## Transformation and carrying forward",
 	"",
 	"",
-	"## Compassion reflection",
+	"## Plan",
+	RISK_LINE,
+	"- ",
+	"",
+	`## ${PROCESS_NOTES_HEADING}`,
+	"### Therapist resonance and its regulation",
+	"",
+	"",
+	"### Therapeutic presence",
+	"",
+	"",
+	// The five elements of compassion (Strauss et al., 2016), one line each.
+	"### Compassion reflection",
 	"- Recognizing the suffering:",
 	"- Its universality, shared with others:",
 	"- Feeling for the client, connecting with the distress:",
 	"- Tolerating my own discomfort while staying open:",
 	"- Motivation to act to relieve it:",
-	"",
-	"## Plan",
-	"- ",
 	"",
 ].join("\n");
 
@@ -80,11 +113,12 @@ const SOAP = [
 	"## Assessment",
 	"- Empathic responses and what followed:",
 	"- Emotion-process moves:",
-	"- Therapist resonance and its regulation:",
+	RISK_LINE,
 	"",
 	"## Plan",
 	"- ",
 	"",
+	...PROGRESS_PROCESS_NOTES,
 ].join("\n");
 
 const DAP = [
@@ -96,11 +130,12 @@ const DAP = [
 	"",
 	"## Assessment",
 	"- Emotion processes and shifts:",
-	"- Therapist resonance and its regulation:",
+	RISK_LINE,
 	"",
 	"## Plan",
 	"- ",
 	"",
+	...PROGRESS_PROCESS_NOTES,
 ].join("\n");
 
 const BIRP = [
@@ -115,12 +150,93 @@ const BIRP = [
 	"",
 	"## Response",
 	"- Shifts in emotion:",
-	"- Therapist resonance and its regulation:",
+	RISK_LINE,
 	"",
 	"## Plan",
 	"- ",
 	"",
+	...PROGRESS_PROCESS_NOTES,
 ].join("\n");
+
+/**
+ * What 1 to 5 means for each of the supervisor's ratings, so that two
+ * supervisors, or one supervisor over a year, give the same number for the
+ * same work. Anchored on the field's definitions (Elliott et al.; Geller &
+ * Greenberg; Strauss et al.).
+ */
+export const RATING_SCALES: Readonly<Record<RatingKey, { readonly label: string; readonly anchors: readonly [string, string, string, string, string] }>> = Object.freeze({
+	"rating-empathy": {
+		label: "Empathy",
+		anchors: [
+			"missed or misread the client's experience",
+			"caught the content but not the feeling",
+			"caught the main feeling and conveyed it at times",
+			"accurate and conveyed, moment by moment",
+			"accurate and conveyed, deepening the client's experience",
+		],
+	},
+	"rating-congruence": {
+		label: "Congruence",
+		anchors: [
+			"what was shown did not match what was felt",
+			"guarded; own experience mostly hidden",
+			"genuine but cautious",
+			"genuine, and transparent where it helped the client",
+			"fully genuine; own experience used for the client's good",
+		],
+	},
+	"rating-warmth": {
+		label: "Positive regard and warmth",
+		anchors: [
+			"cold, critical or judging",
+			"polite but distant",
+			"accepting, with warmth at times",
+			"warm and non-judging throughout",
+			"warm acceptance of the whole person, held in the hardest moments too",
+		],
+	},
+	"rating-compassion": {
+		label: "Compassion",
+		anchors: [
+			"the client's suffering was not noticed, or was turned away from",
+			"suffering noticed but not felt",
+			"felt for the client, but the discomfort was hard to stay with",
+			"felt for the client, stayed open and was moved to help",
+			"all five elements of compassion present, own distress tolerated and met with care",
+		],
+	},
+	"rating-responsiveness": {
+		label: "Responsiveness",
+		anchors: [
+			"followed a plan regardless of the client",
+			"adjusted rarely or late",
+			"adjusted to clear signals",
+			"adjusted moment by moment to the client's state and feedback",
+			"finely attuned: pace and task shifted with the client",
+		],
+	},
+	"rating-presence": {
+		label: "Therapeutic presence",
+		anchors: [
+			"distracted, absent or overwhelmed",
+			"often pulled away by own thoughts or plans",
+			"present most of the time",
+			"grounded, open and with the client",
+			"fully in the moment, with and for the client, throughout",
+		],
+	},
+});
+
+/** The ratings section: each rating's scale and a line for the reason behind the number. */
+const RATINGS_SECTION = [
+	"## Ratings",
+	"Each rating is a property, from 1 to 5. Give the reason for each.",
+	"",
+	...RATING_KEYS.flatMap((k) => {
+		const { label, anchors } = RATING_SCALES[k];
+		return [`### ${label} (${k})`, anchors.map((a, i) => `${i + 1} ${a}`).join(" · "), "- Reason:", ""];
+	}),
+];
 
 const SUPERVISION = [
 	"---",
@@ -130,12 +246,7 @@ const SUPERVISION = [
 	"clinician: {{clinician}}",
 	"supervisor: {{supervisor}}",
 	"reviews:",
-	"rating-empathy:",
-	"rating-congruence:",
-	"rating-warmth:",
-	"rating-compassion:",
-	"rating-responsiveness:",
-	"rating-presence:",
+	...RATING_KEYS.map((k) => `${k}:`),
 	"---",
 	"## Sessions reviewed",
 	"",
@@ -143,8 +254,16 @@ const SUPERVISION = [
 	"## Empathy mode observed",
 	"",
 	"",
+	...RATINGS_SECTION,
 	"## Comments",
 	"",
+	"",
+	"## The supervisee's resonance and self-care",
+	"- What moved or unsettled the supervisee, and how it was held:",
+	"- Self-care and support:",
+	"",
+	"## Agreed actions",
+	"- ",
 	"",
 	"## Learning goals",
 	"- ",

@@ -1,7 +1,7 @@
 /**
  * The words a coding picker offers, and a typed word made a tag value.
  */
-import { type Family, familyDef, isFamily, labelFor } from "../vocabulary/families";
+import { FAMILIES, type Family, familyDef, isFamily, labelFor } from "../vocabulary/families";
 import { type Vocabulary, invalidTagWordReason, normalizeWord } from "../vocabulary/vocabulary";
 
 /** One word a coding picker offers. */
@@ -41,6 +41,21 @@ export function wordChoices(vocab: Vocabulary, family: Family, used: readonly { 
 		for (const [w, n] of extra) out.push({ value: w, label: w, uses: n, known: false });
 	}
 	return out;
+}
+
+/** One value the "Code passage…" picker offers: a word choice of one family. */
+export interface PassageChoice extends WordChoice {
+	/** The family the value belongs to. */
+	family: Family;
+}
+
+/**
+ * Every value of every family switched on, for the one "Code passage…"
+ * picker: each family's word choices, in the families table's order. A
+ * family switched off offers nothing: its tags are ordinary Obsidian tags.
+ */
+export function passageChoices(vocab: Vocabulary, used: (family: Family) => readonly { value: string; count: number }[]): PassageChoice[] {
+	return FAMILIES.filter((f) => vocab.on[f]).flatMap((family) => wordChoices(vocab, family, used(family)).map((c) => ({ ...c, family })));
 }
 
 /** A word typed into a picker of an open family, made a tag value; or why it cannot be one. */

@@ -6,7 +6,6 @@
  * the same rows. Pure: the shells pass in each note's record and text.
  */
 import { csvText } from "../csv";
-import type { SummaryFilter } from "../index/summary";
 import { passageAt } from "../markdown/passages";
 import type { NoteRecord } from "../note/note";
 import { readUnits, type Unit } from "../training/units";
@@ -99,22 +98,11 @@ export function segmentsCsv(rows: readonly SegmentRow[]): string {
 	return csvText([[...SEGMENT_COLUMNS], ...rows.map((r) => SEGMENT_COLUMNS.map((k) => cell(r, k)))]);
 }
 
-/** The filters given, under the names of the JSON documents (`noteType`), as `trend` and `segments` repeat them. */
-export function scopeJson(filter: SummaryFilter): Record<string, string> {
-	const scope: Record<string, string> = {};
-	if (filter.client !== undefined) scope.client = filter.client;
-	if (filter.from !== undefined) scope.from = filter.from;
-	if (filter.to !== undefined) scope.to = filter.to;
-	if (filter.folder !== undefined) scope.folder = filter.folder;
-	if (filter.noteType !== undefined) scope.noteType = filter.noteType;
-	return scope;
-}
-
-/** The JSON document of `attune segments` (FORMAT.md section 6), keys in the documented order. */
-export function segmentsJson(rows: readonly SegmentRow[], filter: SummaryFilter, about: { codingCopies: number; warnings: string[] }): unknown {
+/** The JSON document of `attune segments` (FORMAT.md section 6), keys in the documented order; `scope` repeats the filters given. */
+export function segmentsJson(rows: readonly SegmentRow[], about: { scope: Record<string, string>; codingCopies: number; warnings: string[] }): unknown {
 	return {
 		format: 1,
-		scope: scopeJson(filter),
+		scope: about.scope,
 		segments: rows.map((r) => ({
 			path: r.path, client: r.client, date: r.date, session: r.session,
 			family: r.family, value: r.value, class: r.class, direction: r.direction, tag: r.tag,

@@ -107,6 +107,12 @@ export interface SummaryOptions {
 	 * never coded"). The JSON document leaves zero rows out, as format 1 did.
 	 */
 	vocab?: Vocabulary;
+	/**
+	 * The vault's excluded files (Settings, Files and links), as a test on a
+	 * vault path: a folder scope inside them matches nothing, and the warning
+	 * says why rather than "no note matches".
+	 */
+	excluded?: (path: string) => boolean;
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -150,8 +156,11 @@ function unplaced(index: NoteIndex, filter: SummaryFilter, selected: ReadonlySet
 }
 
 /** Says that nothing matched, and for a client code, which known codes are near it. */
-function nothingMatched(index: NoteIndex, filter: SummaryFilter, warnings: string[]): void {
+function nothingMatched(index: NoteIndex, filter: SummaryFilter, options: SummaryOptions, warnings: string[]): void {
 	const parts: string[] = [];
+	if (filter.folder !== undefined && filter.folder !== "" && options.excluded?.(filter.folder.replace(/\/?$/, "/"))) {
+		parts.push(`The folder “${filter.folder}” is in the vault's excluded files (Settings, Files and links, Excluded files), so its notes are not read. Remove it from there to count them.`);
+	}
 	if (filter.client !== undefined) {
 		const asLink = /^\[\[([^\]|#]+)(?:[|#][^\]]*)?\]\]$/.exec(filter.client.trim());
 		const codes = index.clients().map((c) => c.client);
@@ -252,7 +261,7 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}, options:
 		const acc = new Map<string, Tally>();
 		for (let id = 0; id < size; id++) if (inNotes[id]! > 0) acc.set(index.keyOf(id), { count: count[id]!, notes: inNotes[id]! });
 		totals = acc;
-		if (sel.length === 0 && copies.length === 0 && filter.path === undefined) nothingMatched(index, filter, warnings);
+		if (sel.length === 0 && copies.length === 0 && filter.path === undefined) nothingMatched(index, filter, options, warnings);
 		unplaced(index, filter, new Set([...sel, ...copies].map((r) => r.path)), options, diagnostics, warnings);
 	}
 	copiesLeftOut(copies, warnings);

@@ -4,7 +4,7 @@
  *
  * Obsidian's parser is not plain CommonMark, and the differences decide
  * whether a tag counts, so the rules below follow what Obsidian 1.13 reports
- * (see `/shared/conformance`), not a Markdown specification:
+ * (see the captures in `tests/fixtures/conformance`), not a Markdown specification:
  *
  * - Block structure is CommonMark's (fences, indented code, HTML blocks,
  *   block quotes, list items, tables), except that a blank line is a line of

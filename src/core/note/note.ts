@@ -134,7 +134,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 			message: `The properties at the top of this note are not valid YAML (${facts.frontmatterError}); they are ignored, but the tags in the text still count.`,
 		});
 	}
-	const { props, problems } = readProperties(facts.frontmatter, path);
+	const { props, problems } = readProperties(facts.frontmatter, path, vocab.measures);
 	for (const p of problems) diagnostics.push({ path, line: propertyLine(facts.frontmatterYaml, p.key) + 1, tag: p.key, code: p.code, message: p.message });
 
 	const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -211,6 +211,7 @@ const EMPTY_VOCAB: Vocabulary = {
 	words: perFamily((): string[] => []),
 	sets: perFamily(() => new Set<string>()),
 	on: perFamily(() => false),
+	measures: [],
 };
 
 /** Whether a note is a session note: `note-type: session`, or no type at all. */

@@ -39,6 +39,34 @@ export interface NoteProperties {
 	codingOf?: string;
 	/** Who coded a coding copy (`coder`). */
 	coder?: string;
+	/** Length of the session or supervision in minutes (FORMAT.md section 3, version 1.8). */
+	duration?: number;
+	/** The `duration` as written when it is no number of minutes: Hours lists it as unknown, never guesses. */
+	durationWritten?: string;
+	/**
+	 * The measures named in settings that the note holds as numbers, by
+	 * lowercase property name, in the settings' order. A rating is a measure
+	 * only when it is a valid rating; any other value that is not a number is a
+	 * problem, and absent here: never 0.
+	 */
+	measures?: Record<string, number>;
+}
+
+/**
+ * The longest duration read as one: a day. Anything longer is no session's
+ * length but a slip (hours typed as minutes twice over, a year), so it is
+ * refused rather than counted.
+ */
+export const MAX_DURATION_MINUTES = 1440;
+
+/**
+ * A duration in minutes from a property or a form field: a number, or text
+ * holding only a number (`50`, `52.5`), from 0 to a day. Anything else
+ * (`50 min`, `1:30`, `-5`) is undefined: a duration is never guessed.
+ */
+export function durationMinutes(v: unknown): number | undefined {
+	const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+(?:\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+	return Number.isFinite(n) && n >= 0 && n <= MAX_DURATION_MINUTES ? n : undefined;
 }
 
 /** A property problem, with the key it concerns. */
@@ -139,11 +167,18 @@ function scalarText(v: unknown): string | undefined {
 	return undefined;
 }
 
+/** A number as a property holds it: a YAML number, or text that is one number ("12", " -1.5 "). */
+function numberValue(v: unknown): number | undefined {
+	const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
+	return Number.isFinite(n) ? n : undefined;
+}
+
 /**
- * Reads the properties Attune understands. Wrong types and out-of-range values
- * are left out with a problem; the rest is kept.
+ * Reads the properties Attune understands, and the numeric properties named
+ * in `measures` (lowercase). Wrong types and out-of-range values are left out
+ * with a problem; the rest is kept.
  */
-export function readProperties(fm: Record<string, unknown> | null, path: string): { props: NoteProperties; problems: PropertyProblem[] } {
+export function readProperties(fm: Record<string, unknown> | null, path: string, measures: readonly string[] = []): { props: NoteProperties; problems: PropertyProblem[] } {
 	const props: NoteProperties = {};
 	const problems: PropertyProblem[] = [];
 	const bad = (key: string, message: string) => problems.push({ key, code: "bad-property", message });
@@ -204,9 +239,31 @@ export function readProperties(fm: Record<string, unknown> | null, path: string)
 		for (const key of RATING_KEYS) {
 			const e = getKey(fm, key);
 			if (!e || e.value === null || e.value === undefined || e.value === "") continue;
-			const n = typeof e.value === "number" ? e.value : typeof e.value === "string" && e.value.trim() !== "" ? Number(e.value) : NaN;
-			if (Number.isFinite(n) && n >= 1 && n <= 5) (props.ratings ??= {})[key] = n;
+			const n = numberValue(e.value);
+			if (n !== undefined && n >= 1 && n <= 5) (props.ratings ??= {})[key] = n;
 			else bad(e.key, `“${e.key}” is ${JSON.stringify(e.value)}; ratings are numbers from 1 to 5, so it is ignored.`);
+		}
+		for (const key of measures) {
+			// A rating was checked above, with its range, and its problem told once.
+			if ((RATING_KEYS as readonly string[]).includes(key)) {
+				const n = props.ratings?.[key as RatingKey];
+				if (n !== undefined) (props.measures ??= {})[key] = n;
+				continue;
+			}
+			const e = getKey(fm, key);
+			if (!e || e.value === null || e.value === undefined || e.value === "") continue;
+			const n = numberValue(e.value);
+			if (n !== undefined) (props.measures ??= {})[key] = n;
+			else bad(e.key, `“${e.key}” is ${JSON.stringify(e.value)}, which is not a number; as a measure it is left out of the trend, not drawn as 0.`);
+		}
+	}
+	const du = fm ? getKey(fm, "duration") : undefined;
+	if (du && du.value !== null && du.value !== undefined && du.value !== "") {
+		const n = durationMinutes(du.value);
+		if (n !== undefined) props.duration = n;
+		else {
+			props.durationWritten = show(du.value);
+			bad(du.key, `“${du.key}” is “${show(du.value)}”; write the length in minutes as a number from 0 to ${MAX_DURATION_MINUTES}, such as 50. Until then Hours counts this note's duration as unknown.`);
 		}
 	}
 	if (!props.date) {

@@ -7,7 +7,6 @@
 import type { NoteIndex } from "../index/index";
 import { type SummaryFilter, scopeNotes } from "../index/summary";
 import type { NoteRecord } from "../note/note";
-import { RATING_KEYS } from "../note/properties";
 import { PROCESS_ORDER, type ProcessOrUnclassified } from "../vocabulary/families";
 import { splitCountKey } from "../vocabulary/tags";
 import { DEFAULT_VOCABULARY } from "../vocabulary/families";
@@ -32,7 +31,7 @@ export interface TrendRow {
 	responses: { empathic: number; procedure: number };
 	/** Emotion-process moves, every move of the vocabulary present. */
 	moves: Record<string, number>;
-	/** Measures recorded on the note, by property; only numbers (others are diagnostics). */
+	/** The measures named in settings that the note holds as numbers, by property (others are diagnostics, never 0). */
 	measures: Record<string, number>;
 }
 
@@ -42,9 +41,6 @@ export interface Trend {
 	/** Readable notes in the scope without a date: counted by `summarize`, on no session axis. */
 	undated: number;
 }
-
-/** The measures drawn when settings name none: the six supervisor ratings. */
-export const DEFAULT_MEASURES: readonly string[] = RATING_KEYS;
 
 const zero = (words: readonly string[]): Record<string, number> => {
 	const out: Record<string, number> = {};
@@ -62,7 +58,7 @@ export function byDateSessionPath(a: { date: string; session?: number; path: str
 }
 
 /** One note's row, from its counts in the index. */
-export function trendRow(rec: NoteRecord, date: string, words: Vocabulary["words"] | typeof DEFAULT_VOCABULARY, measures: readonly string[]): TrendRow {
+export function trendRow(rec: NoteRecord, date: string, words: Vocabulary["words"] | typeof DEFAULT_VOCABULARY): TrendRow {
 	const classes = zero(PROCESS_ORDER) as Record<ProcessOrUnclassified, number>;
 	const modes = zero(words.empathy);
 	const moves = zero(words.process);
@@ -80,13 +76,9 @@ export function trendRow(rec: NoteRecord, date: string, words: Vocabulary["words
 			else responses.empathic += n;
 		}
 	}
-	const row: TrendRow = { path: rec.path, date, classes, emotions, modes, responses, moves, measures: {} };
+	// The index read the measures named in settings from the properties; no body is read here.
+	const row: TrendRow = { path: rec.path, date, classes, emotions, modes, responses, moves, measures: { ...rec.props.measures } };
 	if (rec.props.session !== undefined) row.session = rec.props.session;
-	const ratings = rec.props.ratings as Record<string, number> | undefined;
-	for (const m of measures) {
-		const v = ratings?.[m];
-		if (typeof v === "number" && Number.isFinite(v)) row.measures[m] = v;
-	}
 	return row;
 }
 
@@ -94,14 +86,13 @@ export function trendRow(rec: NoteRecord, date: string, words: Vocabulary["words
  * The trend of the notes a filter selects: every readable dated note, in the
  * sidebar's order; undated notes are counted, never dropped silently.
  */
-export function buildTrend(index: NoteIndex, filter: SummaryFilter, options: { vocab?: Vocabulary; measures?: readonly string[] } = {}): Trend {
+export function buildTrend(index: NoteIndex, filter: SummaryFilter, options: { vocab?: Vocabulary } = {}): Trend {
 	return trendOf(scopeNotes(index, filter).counted, options);
 }
 
 /** The trend of given records (already filtered to a scope). */
-export function trendOf(records: Iterable<NoteRecord>, options: { vocab?: Vocabulary; measures?: readonly string[] } = {}): Trend {
+export function trendOf(records: Iterable<NoteRecord>, options: { vocab?: Vocabulary } = {}): Trend {
 	const words = options.vocab?.words ?? DEFAULT_VOCABULARY;
-	const measures = options.measures ?? DEFAULT_MEASURES;
 	const sessions: TrendRow[] = [];
 	let undated = 0;
 	for (const rec of records) {
@@ -111,7 +102,7 @@ export function trendOf(records: Iterable<NoteRecord>, options: { vocab?: Vocabu
 			undated++;
 			continue;
 		}
-		sessions.push(trendRow(rec, date, words, measures));
+		sessions.push(trendRow(rec, date, words));
 	}
 	sessions.sort(byDateSessionPath);
 	return { sessions, undated };
@@ -135,7 +126,7 @@ export function emotionByClass(rec: NoteRecord | undefined, emotion: string): Re
 }
 
 /** The sidebar's trend of given records (a scope's), with the strip of `emotion` when given. */
-export function sessionTrend(index: NoteIndex, records: Iterable<NoteRecord>, options: { vocab?: Vocabulary; measures?: readonly string[]; emotion?: string } = {}): SessionTrend {
+export function sessionTrend(index: NoteIndex, records: Iterable<NoteRecord>, options: { vocab?: Vocabulary; emotion?: string } = {}): SessionTrend {
 	const trend: SessionTrend = trendOf(records, options);
 	const emotion = options.emotion;
 	if (emotion !== undefined) trend.emotion = { emotion, counts: trend.sessions.map((r) => emotionByClass(index.get(r.path), emotion)) };

@@ -8,8 +8,10 @@ import { type Summary, type SummaryOptions, matchesFilter, scopeNotes, summarize
 import { type Diagnostic, type NoteRecord, isCodingCopy } from "../note/note";
 import { type AntecedentRow, type CommentRef, type OccurrenceRef, type RatingSeries, type ReviewItem, type Selection, type SequenceStep, antecedentTable, openComments, passagesOf, ratingsOverTime, reviewQueue, withinSession } from "./queries";
 import { type SessionTrend, sessionTrend } from "./trend";
+import { type Hours, buildHours } from "./hours";
 import { type ResolvedScope, type ScopeChoice, resolveScope } from "./scope";
 import type { VaultInsights } from "./vault-insights";
+import type { VerifyRow } from "../record/verify";
 
 /** Everything the sidebar renders, as plain data. */
 export interface SummaryViewModel {
@@ -28,6 +30,11 @@ export interface SummaryViewModel {
 	 * section starts closed there.
 	 */
 	trend?: () => SessionTrend;
+	/**
+	 * Direct client and supervision hours of the scope, the numbers `attune
+	 * hours` prints. Built when first asked for: the section starts closed.
+	 */
+	hours: () => Hours;
 	/** Note scope: the emotions in reading order. */
 	sequence?: SequenceStep[];
 	antecedents: AntecedentRow[];
@@ -35,6 +42,8 @@ export interface SummaryViewModel {
 	comments: CommentRef[];
 	ratings: RatingSeries[];
 	diagnostics: Diagnostic[];
+	/** Finalized notes of the scope that changed after finalizing or co-signing, by path ("Needs attention"). */
+	changedRecords: VerifyRow[];
 	/** The selected row or cell, and the passages behind it. */
 	selection?: Selection;
 	passages: OccurrenceRef[];
@@ -59,7 +68,7 @@ export function buildViewModel(
 	activePath: string | undefined,
 	now: Date,
 	selection?: Selection,
-	options: SummaryOptions & { measures?: readonly string[] } = {},
+	options: SummaryOptions & { changedRecords?: readonly VerifyRow[] } = {},
 ): SummaryViewModel {
 	const scope = resolveScope(choice, index, activePath, now);
 	const summary = summarize(index, scope.filter, options);
@@ -67,6 +76,7 @@ export function buildViewModel(
 	let records: NoteRecord[] | undefined;
 	const selected = () => (records ??= scopeNotes(index, scope.filter).counted);
 	const emotionTotal = summary.rows.emotion.reduce((n, r) => n + r.count, 0);
+	let hours: Hours | undefined;
 	const model: SummaryViewModel = {
 		choice,
 		scope,
@@ -78,13 +88,19 @@ export function buildViewModel(
 		comments: openComments(wholeVault ? insights.recordsOf("comments") : selected()),
 		ratings: ratingsOverTime(wholeVault ? insights.recordsOf("ratings") : selected(), scope.client),
 		diagnostics: summary.diagnostics,
+		hours: () => (hours ??= buildHours(index, scope.filter)),
+		changedRecords: (options.changedRecords ?? []).filter((r) => {
+			if (wholeVault) return true;
+			const rec = index.get(r.path);
+			return rec !== undefined && matchesFilter(rec, scope.filter);
+		}),
 		passages: [],
 		empty: FAMILIES.every((f) => summary.rows[f].every((r) => r.count === 0)),
 	};
 	if (scope.path === undefined) {
 		let trend: SessionTrend | undefined;
 		const emotion = selection?.kind === "emotion" ? selection.emotion : undefined;
-		model.trend = () => (trend ??= sessionTrend(index, selected(), { vocab: options.vocab, measures: options.measures, emotion }));
+		model.trend = () => (trend ??= sessionTrend(index, selected(), { vocab: options.vocab, emotion }));
 	}
 	if (scope.path !== undefined) {
 		const rec = index.get(scope.path);

@@ -3,6 +3,7 @@
  * what may be a tag word.
  */
 import { DEFAULT_VOCABULARY, FAMILIES, type Family } from "./families";
+import { RATING_KEYS } from "../note/properties";
 
 /** The vocabulary in force: the defaults plus the user's words, lowercase, de-duplicated. */
 export interface Vocabulary {
@@ -19,10 +20,16 @@ export interface Vocabulary {
 	 * not in `byWord`: its tags are ordinary Obsidian tags, neither counted nor diagnosed.
 	 */
 	on: Record<Family, boolean>;
+	/**
+	 * The numeric properties read as measures (settings' `measures`), lowercase,
+	 * each once, in the settings' order. Not tag words, but read with them: a
+	 * change re-reads the vault, so the index holds exactly these.
+	 */
+	measures: readonly string[];
 }
 
 /** Builds the vocabulary in force from settings. */
-export function vocabularyFrom(settings: { families: Readonly<Record<Family, string>>; extraWords: Readonly<Record<Family, readonly string[]>>; switchedOff?: readonly string[] }): Vocabulary {
+export function vocabularyFrom(settings: { families: Readonly<Record<Family, string>>; extraWords: Readonly<Record<Family, readonly string[]>>; switchedOff?: readonly string[]; measures?: readonly string[] }): Vocabulary {
 	const families = {} as Record<Family, string>;
 	const byWord = new Map<string, Family>();
 	const words = {} as Record<Family, string[]>;
@@ -39,7 +46,15 @@ export function vocabularyFrom(settings: { families: Readonly<Record<Family, str
 		words[f] = [...new Set(all)];
 		sets[f] = new Set(words[f]);
 	}
-	return { families, byWord, words, sets, on };
+	return { families, byWord, words, sets, on, measures: measureNames(settings.measures ?? DEFAULT_MEASURES) };
+}
+
+/** The measures when settings name none: the six supervisor ratings. */
+export const DEFAULT_MEASURES: readonly string[] = RATING_KEYS;
+
+/** Property names as measures: trimmed, lowercase (properties are found in any case), each once, empty ones dropped. */
+export function measureNames(names: readonly string[]): string[] {
+	return [...new Set(names.map((n) => n.trim().toLowerCase()).filter((n) => n !== ""))];
 }
 
 /** Lowercases a word and joins its parts with `-`, as tag values are written. */

@@ -37,6 +37,8 @@ export interface NewNoteRequest {
 	clinician?: string;
 	/** Supervision notes: paths of the session notes reviewed. */
 	reviews?: string[];
+	/** The session's or supervision's length in minutes, written as `duration`; none when not given. */
+	duration?: number;
 }
 
 /** The outcome of a creation: the new file, or why nothing was created. */
@@ -147,8 +149,8 @@ export async function createNoteFromRequest(ctx: AttuneContext, req: NewNoteRequ
 	const key = isTemplateKey(req.template) ? req.template : req.kind === "session" ? "efmt" : "supervision";
 	const rendered = renderTemplate(await loadTemplate(ctx, key), templateValues, now, formatDate);
 	const props: [string, PropertyValue | undefined][] = req.kind === "session"
-		? [["note-type", "session"], ["client", client], ["date", req.date.trim()], ["session", req.session], ["previous", previous], ["modality", req.modality?.trim()], ["clinician", clinician.trim()]]
-		: [["note-type", "supervision"], ["client", client], ["date", req.date.trim()], ["clinician", clinician.trim()], ["supervisor", settings.supervisorName.trim()], ["reviews", reviews]];
+		? [["note-type", "session"], ["client", client], ["date", req.date.trim()], ["session", req.session], ["previous", previous], ["modality", req.modality?.trim()], ["clinician", clinician.trim()], ["duration", req.duration]]
+		: [["note-type", "supervision"], ["client", client], ["date", req.date.trim()], ["clinician", clinician.trim()], ["supervisor", settings.supervisorName.trim()], ["reviews", reviews], ["duration", req.duration]];
 	const text = fillProperties(rendered, props);
 
 	let file: TFile;

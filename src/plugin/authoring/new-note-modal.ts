@@ -7,6 +7,7 @@ import { AbstractInputSuggest, type App, Modal } from "obsidian";
 import type { ClientInfo } from "../../core/index/index";
 import { BUILT_IN_TEMPLATES, SESSION_TEMPLATE_KEYS, type TemplateKey, isTemplateKey } from "../../core/authoring/templates";
 import { dateAt, localIsoDate } from "../../core/time";
+import { MAX_DURATION_MINUTES, durationMinutes } from "../../core/note/properties";
 import type { AttuneContext } from "../context";
 import type { NewNoteRequest } from "./create-note";
 
@@ -55,6 +56,8 @@ export class NewNoteModal extends Modal {
 		client: HTMLInputElement;
 		date: HTMLInputElement;
 		session?: HTMLInputElement;
+		/** Minutes, written as `duration`; emptied, the note gets none. */
+		duration: HTMLInputElement;
 		modality?: HTMLInputElement;
 		template?: HTMLSelectElement;
 	};
@@ -91,18 +94,22 @@ export class NewNoteModal extends Modal {
 		client.setAttr("placeholder", "Client code, such as C-017");
 		client.setAttr("autocomplete", "off");
 		const date = input(field("date", "Date"), "date", "date", localIsoDate(this.ctx.now()));
-		this.inputs = { client, date };
+		const session = this.kind === "session" ? input(field("session", "Session number"), "session", "number", "1") : undefined;
+		session?.setAttr("min", "0");
+		session?.setAttr("step", "1");
+		const minutes = this.kind === "session" ? settings.defaultSessionDuration : settings.defaultSupervisionDuration;
+		const duration = input(field("duration", "Duration in minutes"), "duration", "number", String(minutes));
+		duration.setAttr("min", "0");
+		duration.setAttr("max", String(MAX_DURATION_MINUTES));
+		this.inputs = { client, date, duration };
 
-		if (this.kind === "session") {
-			const session = input(field("session", "Session number"), "session", "number", "1");
-			session.setAttr("min", "0");
-			session.setAttr("step", "1");
+		if (session) {
 			const modality = input(field("modality", "Modality"), "modality", "text", settings.defaultModality);
 			modality.setAttr("autocomplete", "off");
 			const template = field("template", "Template").createEl("select", { attr: { id: "attune-new-note-template", name: "template" } });
 			for (const key of SESSION_TEMPLATE_KEYS) template.createEl("option", { value: key, text: BUILT_IN_TEMPLATES[key].label });
 			template.value = (SESSION_TEMPLATE_KEYS as readonly string[]).includes(settings.defaultTemplate) ? settings.defaultTemplate : "efmt";
-			this.inputs = { client, date, session, modality, template };
+			this.inputs = { client, date, session, duration, modality, template };
 			for (const [name, el] of [["session", session], ["modality", modality]] as const) el.addEventListener("input", () => this.touched.add(name));
 			const modalitySuggest = new WordSuggest(this.app, modality, () => this.modalities()).onSelect((w) => {
 				modalitySuggest.setValue(w);
@@ -169,7 +176,7 @@ export class NewNoteModal extends Modal {
 
 	/** The fields as a request, or a message saying what to fix. */
 	request(): NewNoteRequest | { error: string } {
-		const { client, date, session, modality, template } = this.inputs;
+		const { client, date, session, duration, modality, template } = this.inputs;
 		const code = client.value.trim();
 		if (code === "") return { error: "Enter a client code." };
 		if (!dateAt(date.value, this.ctx.now())) return { error: "Enter a date as YYYY-MM-DD." };
@@ -179,8 +186,11 @@ export class NewNoteModal extends Modal {
 			if (s !== "" && !/^\d+$/.test(s)) return { error: "The session number must be a whole number." };
 			number = s === "" ? undefined : Number(s);
 		}
+		const d = duration.value.trim();
+		const minutes = d === "" ? undefined : durationMinutes(d);
+		if (d !== "" && minutes === undefined) return { error: `The duration must be a number of minutes from 0 to ${MAX_DURATION_MINUTES}, such as 50.` };
 		const key: TemplateKey = template && isTemplateKey(template.value) ? template.value : this.kind === "session" ? "efmt" : "supervision";
-		return { kind: this.kind, client: code, date: date.value.trim(), session: number, modality: modality?.value.trim() || undefined, template: key };
+		return { kind: this.kind, client: code, date: date.value.trim(), session: number, modality: modality?.value.trim() || undefined, template: key, duration: minutes };
 	}
 
 	/** Validates, closes, and hands the fields over. */

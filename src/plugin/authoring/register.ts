@@ -3,10 +3,10 @@
  * commands and their tag suggestions, supervisor comments, reviews and study
  * notes. Registration only: nothing here reads the vault at load time.
  */
-import type { Editor } from "obsidian";
+import type { Editor, Menu } from "obsidian";
 import { localIsoDate } from "../../core/time";
 import type { AttuneContext } from "../context";
-import { CODING_COMMANDS, codeFamily, usedValues } from "./coding";
+import { CODE_PASSAGE, CODING_COMMANDS, codeFamily, codePassage, usedValues } from "./coding";
 import { createAndOpen } from "./create-note";
 import { NewNoteModal } from "./new-note-modal";
 import { createStudyNotes } from "./study-notes";
@@ -35,6 +35,7 @@ export async function newSupervisionNote(ctx: AttuneContext): Promise<void> {
 			template: "supervision",
 			clinician: rec.props.clinician,
 			reviews: [file.path],
+			duration: ctx.settings().defaultSupervisionDuration,
 		});
 		return;
 	}
@@ -46,9 +47,14 @@ export function registerAuthoring(ctx: AttuneContext): void {
 	const { plugin } = ctx;
 	plugin.addCommand({ id: "new-session-note", name: "New session note", callback: () => newSessionNote(ctx) });
 	plugin.addCommand({ id: "new-supervision-note", name: "New supervision note", callback: () => void newSupervisionNote(ctx) });
+	plugin.addCommand({ ...CODE_PASSAGE, editorCallback: (editor: Editor) => void codePassage(ctx, editor) });
 	for (const c of CODING_COMMANDS) {
 		plugin.addCommand({ id: c.id, name: c.name, editorCallback: (editor: Editor) => void codeFamily(ctx, editor, c.family) });
 	}
+	// The editor's context menu (right-click, or long-press on mobile), so that a clinician can code on a phone.
+	plugin.registerEvent(ctx.app.workspace.on("editor-menu", (menu: Menu, editor: Editor) => {
+		menu.addItem((item) => item.setTitle(CODE_PASSAGE.name).setIcon("tag").onClick(() => void codePassage(ctx, editor)));
+	}));
 	plugin.addCommand({ id: "add-supervisor-comment", name: "Add supervisor comment", editorCallback: (editor: Editor) => addSupervisorComment(ctx, editor) });
 	plugin.addCommand({ id: "resolve-supervisor-comment", name: "Resolve supervisor comment", editorCallback: (editor: Editor) => resolveComment(editor) });
 	plugin.addCommand({

@@ -21,9 +21,17 @@ export type ExportScope =
 	| { kind: "note"; path: string }
 	| { kind: "client"; client: string; from?: string; to?: string };
 
+/**
+ * What an export writes: de-identified copies of the notes, or those copies
+ * and a REFI-QDA project (`.qdpx`) of them for qualitative-analysis tools.
+ */
+export type ExportTarget = "notes" | "qdpx";
+
 /** A planned export, ready to preview and write. */
 export interface PreparedExport {
 	plan: ExportPlan;
+	/** What is written once confirmed. */
+	target: ExportTarget;
 	/** The new folder the copies go into. */
 	folder: string;
 	scope: ExportScope;
@@ -89,7 +97,7 @@ export function rangeProblem(from: string, to: string): string | null {
  * Plans an export without writing anything. Returns a sentence saying why
  * when there is nothing that can be exported.
  */
-export async function prepareExport(ctx: AttuneContext, scope: ExportScope, dates: ExportDates): Promise<PreparedExport | { error: string }> {
+export async function prepareExport(ctx: AttuneContext, scope: ExportScope, dates: ExportDates, target: ExportTarget = "notes"): Promise<PreparedExport | { error: string }> {
 	const { vault, metadataCache } = ctx.app;
 	await ctx.indexer.ready;
 	const root = exportRoot(ctx);
@@ -142,5 +150,5 @@ export async function prepareExport(ctx: AttuneContext, scope: ExportScope, date
 		resolveLink: (link, source) => metadataCache.getFirstLinkpathDest(link, source)?.path ?? null,
 		targetFolder: folder,
 	});
-	return { plan, folder, scope, dates, allowedProperties: [...settings.exportAllowedProperties], client: primary[0] ?? null, reviewShown: false, codingCopies };
+	return { plan, target, folder, scope, dates, allowedProperties: [...settings.exportAllowedProperties], client: primary[0] ?? null, reviewShown: false, codingCopies };
 }

@@ -51,6 +51,8 @@ export class ExportScopeModal extends Modal {
 		private readonly ctx: AttuneContext,
 		private readonly defaults: ScopeDefaults,
 		private readonly onSubmit: (scope: ExportScope, dates: ExportDates) => void | Promise<void>,
+		/** The command's name, as the form's title. */
+		private readonly title = "Export de-identified copy",
 	) {
 		super(app);
 		this.kind = defaults.notePath ? "note" : "client";
@@ -63,7 +65,7 @@ export class ExportScopeModal extends Modal {
 	}
 
 	onOpen(): void {
-		this.setTitle("Export de-identified copy");
+		this.setTitle(this.title);
 		this.render();
 	}
 

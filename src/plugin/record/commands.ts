@@ -41,6 +41,12 @@ function ask(app: App, message: string): Promise<boolean> {
 	return new Promise((resolve) => new ConfirmModal(app, message, resolve).open());
 }
 
+/** The notice of a change refused because the note's properties are not valid YAML. */
+function invalidYamlNotice(basename: string | undefined, e: unknown): string {
+	const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+	return `The properties of ${basename === undefined ? "this note" : `“${basename}”`} are not valid YAML (${why}). Nothing was changed; fix them in source mode first.`;
+}
+
 /** The note's text and properties, or a notice saying why it cannot be changed. */
 async function readable(ctx: AttuneContext, file: TFile | null): Promise<{ file: TFile; text: string; fm: Record<string, unknown> | null } | null> {
 	if (!(file instanceof TFile) || file.extension !== "md") {
@@ -50,7 +56,7 @@ async function readable(ctx: AttuneContext, file: TFile | null): Promise<{ file:
 	try {
 		return { file, ...(await readNote(ctx, file)) };
 	} catch (e) {
-		new Notice(`The properties of “${file.basename}” are not valid YAML (${e instanceof Error ? e.message.split("\n")[0] : String(e)}). Nothing was changed; fix them in source mode first.`);
+		new Notice(invalidYamlNotice(file.basename, e));
 		return null;
 	}
 }
@@ -119,9 +125,15 @@ export async function cosignNote(ctx: AttuneContext, file: TFile | null): Promis
 	return true;
 }
 
-/** `add-addendum`: a dated addendum callout at the end of the note, the cursor inside it. */
-export function addAddendum(ctx: AttuneContext, editor: Editor): boolean {
+/** `add-addendum`: a dated addendum callout at the end of the note, the cursor inside it; refused, as every record write is, when the properties are not valid YAML. */
+export function addAddendum(ctx: AttuneContext, editor: Editor, basename?: string): boolean {
 	const text = editor.getValue();
+	try {
+		propertiesOf(text);
+	} catch (e) {
+		new Notice(invalidYamlNotice(basename, e));
+		return false;
+	}
 	const settings = ctx.settings();
 	const name = settings.clinicianName.trim() || settings.supervisorName.trim();
 	if (name === "") {

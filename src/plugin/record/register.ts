@@ -6,6 +6,7 @@ import type { AttuneContext } from "../context";
 import { activeNote } from "../authoring/supervision";
 import { addAddendum, cosignNote, finalizeNote } from "./commands";
 import { verifyCommand } from "./verify";
+import { registerReadOnly } from "./read-only";
 
 /** Registers the record commands. No default hotkeys. */
 export function registerRecord(ctx: AttuneContext): void {
@@ -22,5 +23,6 @@ export function registerRecord(ctx: AttuneContext): void {
 	onNote("finalize-note", "Finalize note", (f) => finalizeNote(ctx, f));
 	onNote("cosign-note", "Co-sign note", (f) => cosignNote(ctx, f));
 	plugin.addCommand({ id: "verify-finalized-notes", name: "Verify finalized notes", callback: () => void verifyCommand(ctx) });
-	plugin.addCommand({ id: "add-addendum", name: "Add addendum", editorCallback: (editor: Editor) => void addAddendum(ctx, editor) });
+	registerReadOnly(ctx);
+	plugin.addCommand({ id: "add-addendum", name: "Add addendum", editorCallback: (editor: Editor, view) => void addAddendum(ctx, editor, view.file?.basename) });
 }

@@ -7,23 +7,27 @@ import { type VerifyRow, STATUS_WORDS, addendaCount, isChanged, isFinalized, rec
 import type { AttuneContext } from "../context";
 import { contentHashOf, propertiesOf } from "./hash";
 
+/** Verifies one note's text: its row when it is finalized (or was, and its properties no longer parse), else null. */
+export async function verifyText(path: string, text: string): Promise<VerifyRow | null> {
+	let fm: Record<string, unknown> | null;
+	try {
+		fm = propertiesOf(text);
+	} catch {
+		// Properties that no longer parse cannot be verified: listed as changed, as the command line does.
+		return /^\s*(?:finalized-on|content-sha256)\s*:/im.test(text.slice(0, 4000)) ? { path, status: "no-hash", addenda: addendaCount(text) } : null;
+	}
+	const fields = recordFields(fm);
+	if (!isFinalized(fields)) return null;
+	return { path, status: verifyStatus(fields, await contentHashOf(text, fm)), finalizedOn: fields.finalizedOn, finalizedBy: fields.finalizedBy, cosignedBy: fields.cosignedBy, cosignedOn: fields.cosignedOn, addenda: addendaCount(text) };
+}
+
 /** Verifies every finalized Markdown note of the vault, sorted by path. */
 export async function verifyNotes(ctx: AttuneContext): Promise<VerifyRow[]> {
 	const rows: VerifyRow[] = [];
 	const files = ctx.app.vault.getMarkdownFiles().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	for (const file of files) {
-		const text = await ctx.app.vault.cachedRead(file);
-		let fm: Record<string, unknown> | null;
-		try {
-			fm = propertiesOf(text);
-		} catch {
-			// Properties that no longer parse cannot be verified: listed as changed, as the command line does.
-			if (/^\s*(?:finalized-on|content-sha256)\s*:/im.test(text.slice(0, 4000))) rows.push({ path: file.path, status: "no-hash", addenda: addendaCount(text) });
-			continue;
-		}
-		const fields = recordFields(fm);
-		if (!isFinalized(fields)) continue;
-		rows.push({ path: file.path, status: verifyStatus(fields, await contentHashOf(text, fm)), finalizedOn: fields.finalizedOn, finalizedBy: fields.finalizedBy, cosignedBy: fields.cosignedBy, cosignedOn: fields.cosignedOn, addenda: addendaCount(text) });
+		const row = await verifyText(file.path, await ctx.app.vault.cachedRead(file));
+		if (row) rows.push(row);
 	}
 	return rows;
 }

@@ -23,7 +23,11 @@ import type { SummaryRow } from "../../core/index/summary";
 import { FAMILY_TABLE, PROCESS_LABELS, type ProcessOrUnclassified, labelFor } from "../../core/vocabulary/families";
 import { type ViewRange, type ViewScope } from "../../core/settings";
 import { ACTIONS, FOCUS_KEYS, actionButton, svgEl } from "./view-kit";
+import { STATUS_WORDS } from "../../core/record/verify";
+import { readableDateTime } from "../../core/record/finalized-editing";
 import { type TrendUi, defaultTrendUi, drawTrend } from "./trend-chart";
+import { drawHours } from "./hours-section";
+import { hoursOf } from "../../core/sidebar/hours";
 
 /** What the rendered view asks its host to do. */
 export interface SummaryViewHandlers {
@@ -45,7 +49,7 @@ export interface SummaryViewHandlers {
 export type EmotionSortKey = "emotion" | "process" | "count" | "notes";
 
 /** The view's sections, in the order drawn. */
-export const SECTION_KEYS = ["overview", "emotions", "sessions", "sequence", "responses", "resonance", "supervision", "attention", "export"] as const;
+export const SECTION_KEYS = ["overview", "emotions", "sessions", "sequence", "responses", "resonance", "supervision", "hours", "attention", "export"] as const;
 /** A section of the view. */
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
@@ -58,7 +62,7 @@ export type SectionKey = (typeof SECTION_KEYS)[number];
  */
 export const DEFAULT_OPEN: Readonly<Record<SectionKey, boolean>> = Object.freeze({
 	overview: true, emotions: true, sessions: true, sequence: true,
-	responses: false, resonance: false, supervision: false, attention: false, export: false,
+	responses: false, resonance: false, supervision: false, hours: false, attention: false, export: false,
 });
 
 /** What the view remembers between renders that is not in the model. */
@@ -138,6 +142,7 @@ export function renderSummaryView(container: HTMLElement, model: SummaryViewMode
 		} else if (model.empty) {
 			r.emptyState();
 			r.supervision();
+			r.hours();
 			r.attention();
 		} else {
 			r.overview();
@@ -147,6 +152,7 @@ export function renderSummaryView(container: HTMLElement, model: SummaryViewMode
 			r.responses();
 			r.resonance();
 			r.supervision();
+			r.hours();
 			r.attention();
 			r.exportBar();
 		}
@@ -565,10 +571,40 @@ class Renderer {
 		});
 	}
 
+	/**
+	 * "Hours" (hours-section.ts): direct client and supervision hours. Its
+	 * heading says the scope's totals, except for the whole vault, whose hours
+	 * are a pass over every note, made only when the section is opened.
+	 */
+	hours(): void {
+		const wholeVault = Object.values(this.m.scope.filter).every((v) => v === undefined || v === "");
+		const h = wholeVault ? undefined : this.m.hours();
+		const count = h ? `${hoursOf(h.direct.minutes)} direct, ${hoursOf(h.supervision.minutes)} supervision` : undefined;
+		this.section("hours", "Hours", count, (s, redraw) => {
+			drawHours(s, this.m.hours(), {
+				open: (path) => this.h.open(path),
+				limit: (key, items) => this.limit(key, items),
+				more: (parent, key, total, noun) => this.more(parent, key, total, noun, redraw),
+			});
+		});
+	}
+
 	attention(): void {
 		const list = this.m.diagnostics;
-		if (list.length === 0) return;
-		this.section("attention", "Needs attention", String(list.length), (s, redraw) => {
+		const records = this.m.changedRecords;
+		if (list.length === 0 && records.length === 0) return;
+		this.section("attention", "Needs attention", String(records.length + list.length), (s, redraw) => {
+			if (records.length > 0) {
+				// A changed record first: it is what a reviewer or an auditor would ask about.
+				const ul = s.createEl("ul", { cls: "attune-link-list attune-changed-records" });
+				for (const r of this.limit("records", records)) {
+					const b = this.button(ul.createEl("li"), "", `record-${r.path}`, `Open ${r.path}: ${STATUS_WORDS[r.status].toLowerCase()}`, () => this.h.open(r.path), ["attune-link"]);
+					b.createSpan({ cls: "attune-diagnostic-where", text: r.path });
+					b.createSpan({ cls: "attune-diagnostic-message", text: `${STATUS_WORDS[r.status]}${r.finalizedOn ? ` (finalized ${readableDateTime(r.finalizedOn)})` : ""}.` });
+				}
+				this.more(s, "records", records.length, "changed notes", redraw);
+			}
+			if (list.length === 0) return;
 			const ul = s.createEl("ul", { cls: "attune-link-list attune-diagnostics" });
 			for (const d of this.limit("diagnostics", list)) {
 				const b = this.button(ul.createEl("li"), "", `diagnostic-${d.path}-${d.line}-${d.code}-${d.tag}`, `Open ${d.path} at line ${d.line}: ${d.message}`, () => this.h.open(d.path, d.line - 1), ["attune-link"]);

@@ -81,6 +81,7 @@ export class SummaryView extends ItemView {
 		this.insights = new VaultInsights(this.ctx.index);
 		this.register(() => this.insights?.dispose());
 		this.register(this.ctx.index.onChange(() => this.scheduleRender()));
+		this.register(this.ctx.records.onChange(() => this.scheduleRender()));
 		this.register(() => this.scheduleRender.cancel());
 		this.registerEvent(workspace.on("active-leaf-change", () => this.followActive()));
 		this.registerEvent(workspace.on("file-open", () => this.followActive()));
@@ -171,12 +172,12 @@ export class SummaryView extends ItemView {
 		if (!this.insights) return;
 		const now = this.ctx.now();
 		// The width is in the key: the chart is drawn to the sidebar's width, so a resize draws it again.
-		const key = JSON.stringify([this.ctx.index.revision, this.choice, this.focusPath, this.selection, localIsoDate(now), this.contentEl.clientWidth]);
+		const key = JSON.stringify([this.ctx.index.revision, this.ctx.records.revision, this.choice, this.focusPath, this.selection, localIsoDate(now), this.contentEl.clientWidth]);
 		if (!force && key === this.renderedKey) return;
 		this.renderedKey = key;
 		this.stale = false;
 		const sessionFolder = this.ctx.settings().sessionFolder;
-		this.model = buildViewModel(this.ctx.index, this.insights, this.choice, this.focusPath, now, this.selection, { clientFolder: (c) => clientSessionFolder(sessionFolder, c), vocab: this.ctx.vocab() });
+		this.model = buildViewModel(this.ctx.index, this.insights, this.choice, this.focusPath, now, this.selection, { clientFolder: (c) => clientSessionFolder(sessionFolder, c), vocab: this.ctx.vocab(), changedRecords: this.ctx.records.changed() });
 		const reading = this.ctx.indexer.reading;
 		if (reading) {
 			this.model.reading = reading;

@@ -2,6 +2,8 @@ import { parse as parseYaml } from "yaml";
 import { studyNotes } from "../../../src/core/authoring/study-notes";
 import { migrateSettings } from "../../../src/core/settings";
 import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
+import { STUDY_REFERENCES } from "../../../src/core/vocabulary/concepts";
+import { FAMILY_TABLE, PROCESS_CLASSES } from "../../../src/core/vocabulary/families";
 import { vocab } from "../../helpers/notes";
 
 describe("studyNotes", () => {
@@ -52,5 +54,32 @@ describe("studyNotes", () => {
 	});
 	it("properties parse as YAML", () => {
 		for (const n of notes) expect(parseYaml(n.text.split("\n---\n")[0]!.replace(/^---\n/, ""))).toMatchObject({ "note-type": "study" });
+	});
+});
+
+describe("study notes cover every closed term of the families table", () => {
+	const notes = studyNotes(vocab);
+	const references = Object.values(STUDY_REFERENCES);
+	/** Every closed term, read from the table: each value of a closed family, and each emotion class. */
+	const terms = FAMILY_TABLE.flatMap((f) => {
+		if (!f.open) return f.words.map((w) => ({ family: f.key, term: w, tag: `tag:#${f.word}/${w}\n` }));
+		// An open family's values are the clinician's own words; what is closed about client emotions is their class.
+		if (f.qualifier?.field === "process") return PROCESS_CLASSES.map((p) => ({ family: f.key, term: p, tag: `\\/${p}(?!` }));
+		return [];
+	});
+	it("the closed terms are those of every closed family and the four classes", () => {
+		expect(new Set(terms.map((t) => t.family))).toEqual(new Set(["emotion", ...FAMILY_TABLE.filter((f) => !f.open).map((f) => f.key)]));
+	});
+	it.each(terms)("$family/$term: a note with its definition and a reference", ({ tag }) => {
+		const note = notes.find((n) => n.text.includes("```query\n") && n.text.split("```query\n")[1]!.includes(tag));
+		expect(note).toBeDefined();
+		const text = note!.text;
+		// The placeholder a word added in settings gets is not a definition.
+		expect(text).not.toContain("Write its definition here");
+		const body = text.split("\n## Reference")[0]!.split("\n").slice(7).join(" ").trim();
+		expect(body.length).toBeGreaterThan(40);
+		const refs = text.split("## Reference\n")[1]!.split("\n\n")[0]!.split("\n").map((l) => l.replace(/^- /, ""));
+		expect(refs.length).toBeGreaterThan(0);
+		for (const r of refs) expect(references).toContain(r);
 	});
 });

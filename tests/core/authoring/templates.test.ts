@@ -1,8 +1,10 @@
 import { parse as parseYaml } from "yaml";
 import { readProperties } from "../../../src/core/note/properties";
-import { BUILT_IN_TEMPLATES, TEMPLATE_KEYS, type TemplateValues, renderTemplate } from "../../../src/core/authoring/templates";
+import { BUILT_IN_TEMPLATES, PROCESS_NOTES_HEADING, RATING_SCALES, RISK_LINE, SESSION_TEMPLATE_KEYS, TEMPLATE_KEYS, type TemplateValues, renderTemplate } from "../../../src/core/authoring/templates";
+import { RATING_KEYS } from "../../../src/core/note/properties";
 import { dateAt } from "../../../src/core/time";
 import { now } from "../../helpers/clock";
+import { exampleVaultFiles } from "../../helpers/harness";
 // The plugin passes Obsidian's moment; the test double exports the same package.
 import { moment } from "../../obsidian-double/obsidian";
 
@@ -22,6 +24,25 @@ function properties(text: string): Record<string, unknown> {
 	const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
 	if (!m) throw new Error("no properties");
 	return parseYaml(m[1]!) as Record<string, unknown>;
+}
+
+/** A template's headings of one level, in order. */
+function headings(body: string, level: "## " | "### "): string[] {
+	return body.split("\n").filter((l) => l.startsWith(level)).map((l) => l.slice(level.length));
+}
+
+/** The lines under a `##` heading, up to the next `##` heading. */
+function section(body: string, heading: string): string {
+	const from = body.indexOf(`\n## ${heading}\n`);
+	if (from < 0) throw new Error(`no section ${heading}`);
+	return body.slice(from + heading.length + 5).split(/\n## /)[0]!;
+}
+
+/** A session template's progress note (after the properties) and its process notes. */
+function split(body: string): { progress: string; process: string } {
+	const at = body.indexOf(`## ${PROCESS_NOTES_HEADING}`);
+	if (at < 0) throw new Error("no process notes");
+	return { progress: body.slice(body.indexOf("\n---\n") + 5, at), process: body.slice(at) };
 }
 
 describe("built-in templates, expanded with a pinned clock", () => {
@@ -59,15 +80,49 @@ describe("built-in templates, expanded with a pinned clock", () => {
 
 	it("the session note for emotion-focused and mindfulness work has the sections a clinician expects", () => {
 		const body = BUILT_IN_TEMPLATES.efmt.body;
-		const headings = body.split("\n").filter((l) => l.startsWith("## ")).map((l) => l.slice(3));
-		expect(headings).toEqual([
-			"Meditation or presenting experience", "Emotions symbolized", "Empathic responses", "Therapist resonance and its regulation",
-			"Transformation and carrying forward", "Compassion reflection", "Plan",
+		expect(headings(body, "## ")).toEqual([
+			"Meditation or presenting experience", "Markers and tasks", "Emotions symbolized", "Unmet need", "Empathic responses",
+			"Transformation and carrying forward", "Plan", PROCESS_NOTES_HEADING,
 		]);
-		// The five elements of compassion (Strauss et al., 2016), one line each.
-		const reflection = body.slice(body.indexOf("## Compassion reflection")).split("\n").slice(1, 6);
+		// The tasks of emotion-focused work, named where the marker is written.
+		const tasks = section(body, "Markers and tasks");
+		for (const t of ["Marker:", "two-chair", "empty-chair", "focusing", "unfolding"]) expect(tasks).toContain(t);
+		// Presence and the five elements of compassion (Strauss et al., 2016) are the clinician's own, in the process notes.
+		const own = body.slice(body.indexOf(`## ${PROCESS_NOTES_HEADING}`));
+		expect(headings(own, "### ")).toEqual(["Therapist resonance and its regulation", "Therapeutic presence", "Compassion reflection"]);
+		const reflection = own.slice(own.indexOf("### Compassion reflection")).split("\n").slice(1, 6);
 		expect(reflection).toHaveLength(5);
 		expect(reflection.every((l) => l.startsWith("- "))).toBe(true);
+	});
+
+	it.each(SESSION_TEMPLATE_KEYS.map((k) => [k]))("%s: a risk and safety line in the progress note", (key) => {
+		const { progress } = split(BUILT_IN_TEMPLATES[key].body);
+		expect(progress.split("\n").filter((l) => l === RISK_LINE)).toHaveLength(1);
+	});
+
+	it.each(SESSION_TEMPLATE_KEYS.map((k) => [k]))("%s: the clinician's resonance only in the process notes, the last section", (key) => {
+		const { progress, process } = split(BUILT_IN_TEMPLATES[key].body);
+		expect(process).toMatch(/Therapist resonance and its regulation/);
+		expect(progress).not.toMatch(/resonance|presence|compassion|hypothes/i);
+		// Last, so that the progress note is everything above it.
+		expect(process.split("\n").filter((l) => /^## /.test(l))).toEqual([`## ${PROCESS_NOTES_HEADING}`]);
+	});
+
+	it("supervision: what 1 to 5 means for each rating, a reason for each, and room for the supervisee's side", () => {
+		const body = BUILT_IN_TEMPLATES.supervision.body;
+		const ratings = section(body, "Ratings");
+		for (const k of RATING_KEYS) {
+			const heading = `### ${RATING_SCALES[k].label} (${k})`;
+			expect(ratings).toContain(`${heading}\n`);
+			const lines = ratings.slice(ratings.indexOf(heading)).split("\n");
+			// Each of the five points, in order, with its own words.
+			expect(lines[1]!.split(" · ").map((p) => p.split(" ")[0])).toEqual(["1", "2", "3", "4", "5"]);
+			expect(lines[1]).toContain(RATING_SCALES[k].anchors[4]);
+			expect(lines[2]).toBe("- Reason:");
+		}
+		expect(new Set(RATING_KEYS.map((k) => RATING_SCALES[k].anchors.join())).size).toBe(RATING_KEYS.length);
+		expect(headings(body, "## ")).toEqual(expect.arrayContaining(["The supervisee's resonance and self-care", "Agreed actions"]));
+		expect(section(body, "The supervisee's resonance and self-care")).toMatch(/Self-care/);
 	});
 
 	it.each(TEMPLATE_KEYS.map((k) => [k]))("%s: no tags, code or comments, so Attune's tags typed into it count and nothing is counted before", (key) => {
@@ -115,5 +170,30 @@ describe("placeholders", () => {
 	it("keeps a user template's CRLF line endings", () => {
 		const t = "---\r\nclient: {{client}}\r\nsession: {{session}}\r\n---\r\n## Notes\r\n{{date}}\r\n";
 		expect(renderTemplate(t, full, now, format)).toBe("---\r\nclient: C-101\r\nsession: 7\r\n---\r\n## Notes\r\n2026-03-16\r\n");
+	});
+});
+
+describe("the example vault is written in the built-in templates", () => {
+	// The Archive folder is excluded in the vault's settings: an old system's notes, not Attune's.
+	const notes = Object.entries(exampleVaultFiles()).filter(([p]) => !p.startsWith("Archive/"));
+	const kind = (text: string) => /^note-type: (session|supervision)$/m.exec(text)?.[1];
+	const written = notes.filter(([, t]) => kind(t) !== undefined);
+	const templateHeadings = (type: string) => new Set(TEMPLATE_KEYS.filter((k) => BUILT_IN_TEMPLATES[k].noteType === type).flatMap((k) => [...headings(BUILT_IN_TEMPLATES[k].body, "## "), ...headings(BUILT_IN_TEMPLATES[k].body, "### ")]));
+
+	it("has session and supervision notes to check", () => {
+		expect(written.filter(([, t]) => kind(t) === "session").length).toBeGreaterThanOrEqual(15);
+		expect(written.filter(([, t]) => kind(t) === "supervision")).toHaveLength(2);
+	});
+
+	it.each(written.map(([p, t]) => [p, t]))("%s: only the template's headings", (_p, text) => {
+		const known = templateHeadings(kind(text)!);
+		for (const h of [...headings(text, "## "), ...headings(text, "### ")]) expect(known).toContain(h);
+	});
+
+	it.each(written.filter(([, t]) => kind(t) === "session").map(([p, t]) => [p, t]))("%s: a risk and safety line, and resonance only in the process notes", (_p, text) => {
+		expect(text).toMatch(/^- Risk and safety: \S/m);
+		const at = text.indexOf(`## ${PROCESS_NOTES_HEADING}`);
+		const progress = at < 0 ? text : text.slice(0, at);
+		expect(progress).not.toMatch(/#(resonance|therapist)\//);
 	});
 });

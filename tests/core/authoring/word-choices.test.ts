@@ -1,4 +1,5 @@
-import { typedWord, wordChoices } from "../../../src/core/authoring/word-choices";
+import { passageChoices, typedWord, wordChoices } from "../../../src/core/authoring/word-choices";
+import { FAMILIES } from "../../../src/core/vocabulary/families";
 import { migrateSettings } from "../../../src/core/settings";
 import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
 import { vocab } from "../../helpers/notes";
@@ -26,5 +27,28 @@ describe("wordChoices", () => {
 	it("a typed word becomes a value, or is refused with a reason", () => {
 		expect(typedWord("Deep Sorrow")).toEqual({ value: "deep-sorrow" });
 		expect(typedWord("why?")).toHaveProperty("error");
+	});
+});
+
+describe("passageChoices", () => {
+	const none = () => [];
+	it("every value of every family, each with its family, in the table's order", () => {
+		const c = passageChoices(vocab, none);
+		for (const f of FAMILIES) {
+			const values = c.filter((x) => x.family === f).map((x) => x.value);
+			expect(values).toEqual(wordChoices(vocab, f, []).map((x) => x.value));
+		}
+		expect([...new Set(c.map((x) => x.family))]).toEqual([...FAMILIES]);
+	});
+	it("a family switched off offers nothing", () => {
+		const v = vocabularyFrom(migrateSettings({ switchedOff: ["relationship"] }));
+		const c = passageChoices(v, none);
+		expect(c.some((x) => x.family === "relationship")).toBe(false);
+		expect(c.some((x) => x.family === "compassion")).toBe(true);
+	});
+	it("the vault's own words of an open family, with their uses", () => {
+		const c = passageChoices(vocab, (f) => (f === "resonance" ? [{ value: "awe", count: 2 }] : []));
+		expect(c.find((x) => x.value === "awe")).toMatchObject({ family: "resonance", uses: 2, known: false });
+		expect(c.some((x) => x.family === "emotion" && x.value === "awe")).toBe(false);
 	});
 });

@@ -98,7 +98,7 @@ describe("segment rows: one per counted tag occurrence, with its passage", () =>
 	});
 
 	it("writes the JSON document's rows with every field, nulls where a field does not apply", () => {
-		const doc = segmentsJson(rows, { client: "C-7" }, { codingCopies: 0, warnings: [] }) as { format: number; scope: unknown; segments: Record<string, unknown>[] };
+		const doc = segmentsJson(rows, { scope: { client: "C-7" }, codingCopies: 0, warnings: [] }) as { format: number; scope: unknown; segments: Record<string, unknown>[] };
 		expect(Object.keys(doc)).toEqual(["format", "scope", "segments", "codingCopies", "warnings"]);
 		expect(doc.scope).toEqual({ client: "C-7" });
 		expect(Object.keys(doc.segments[0]!)).toEqual(["path", "client", "date", "session", "family", "value", "class", "direction", "tag", "line", "inProperties", "headings", "text"]);

@@ -5,6 +5,7 @@
  */
 import { summarize, summaryJson } from "../../../src/core/index/summary";
 import { buildTrend } from "../../../src/core/sidebar/trend";
+import { buildHours } from "../../../src/core/sidebar/hours";
 import { indexOf, read } from "../../helpers/notes";
 
 const ORIGINAL = "Clients/C-1/2026-01-05 session 1.md";
@@ -62,6 +63,13 @@ describe("coding copies are left out of summaries, and the summary says so", () 
 
 	it("the trend has no row for the copy", () => {
 		expect(buildTrend(index, { client: "C-1" }).sessions.map((r) => r.path)).toEqual([ORIGINAL, "Clients/C-1/2026-01-12 session 2.md"]);
+	});
+
+	it("the hours count the session once: the copy is not a session of its own", () => {
+		const idx = indexOf(Object.fromEntries(Object.entries(FILES).map(([p, t]) => [p, t.replace("note-type: session\n", "note-type: session\nduration: 50\n")])));
+		const h = buildHours(idx, { client: "C-1" });
+		expect(h.direct).toMatchObject({ minutes: 100, notes: 2 });
+		expect(h.unknown).toEqual([]);
 	});
 
 	it("the copy's problems are still listed", () => {

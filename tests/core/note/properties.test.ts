@@ -110,6 +110,19 @@ describe("reading properties as they are written", () => {
 		expect(problemKeys({ session })).toEqual(["session"]);
 	});
 
+	it.each([[50, 50], ["50", 50], [" 45 ", 45], [52.5, 52.5], [0, 0], [1440, 1440]])("reads duration %j as %j minutes", (duration, want) => {
+		expect(props({ duration })).toEqual({ props: { duration: want }, problems: [] });
+	});
+	it.each([["50 min", "50 min"], ["1:30", "1:30"], [-5, "-5"], [1441, "1441"], [true, "true"], [[50], "[50]"]])("refuses duration %j, keeping it as written for Hours", (duration, written) => {
+		const r = props({ Duration: duration });
+		expect(r.props).toEqual({ durationWritten: written });
+		expect(r.problems.map((p) => [p.key, p.code])).toEqual([["Duration", "bad-property"]]);
+		expect(r.problems[0]!.message).toContain("minutes");
+	});
+	it.each([null, ""])("takes duration %j as none, without a problem", (duration) => {
+		expect(props({ duration })).toEqual({ props: {}, problems: [] });
+	});
+
 	it("keeps ratings from 1 to 5, written as numbers or text", () => {
 		expect(props({ "rating-empathy": 1, "rating-warmth": 5, "rating-presence": "3", "rating-congruence": 4.5 }).props.ratings).toEqual({
 			"rating-empathy": 1, "rating-warmth": 5, "rating-presence": 3, "rating-congruence": 4.5,

@@ -2,17 +2,13 @@
  * The trend model: one row per dated note, in the sidebar's order, from the
  * index's counts and properties.
  */
-import { NoteIndex } from "../../../src/core/index/index";
+import { interpretNote } from "../../../src/core/note/note";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { buildTrend } from "../../../src/core/sidebar/trend";
-import { note, vocab } from "../../helpers/notes";
+import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
+import { indexWith, note, vocab } from "../../helpers/notes";
 
 const fm = (date: string | undefined, session?: number, more: Record<string, unknown> = {}) => ({ client: "C-1", ...(date ? { date } : {}), ...(session !== undefined ? { session } : {}), ...more });
-
-function indexWith(...recs: ReturnType<typeof note>[]): NoteIndex {
-	const index = new NoteIndex();
-	for (const r of recs) index.set(r);
-	return index;
-}
 
 describe("buildTrend", () => {
 	const index = indexWith(
@@ -50,5 +46,32 @@ describe("buildTrend", () => {
 	});
 	it("answers an empty scope with no rows", () => {
 		expect(buildTrend(index, { client: "nobody" })).toEqual({ sessions: [], undated: 0 });
+	});
+});
+
+describe("measures named in settings", () => {
+	const measured = vocabularyFrom({ ...DEFAULT_SETTINGS, measures: ["phq-9", "GAD-7", "rating-warmth"] });
+	const rec = (path: string, props: Record<string, unknown>) =>
+		interpretNote({ path, frontmatter: { client: "C-1", ...props }, tags: [], headings: [], callouts: [] }, measured);
+	const index = indexWith(
+		rec("1.md", { date: "2026-02-01", "phq-9": 18, "gad-7": "12", "rating-warmth": 3 }),
+		rec("2.md", { date: "2026-02-08", "PHQ-9": "severe", "gad-7": 9, "rating-warmth": 7 }),
+		rec("3.md", { date: "2026-02-15", "phq-9": "", "core-10": 20 }),
+	);
+	const t = buildTrend(index, { client: "C-1" }, { vocab: measured });
+
+	it("carries each named number per session, in the settings' order, read in any case", () => {
+		expect(t.sessions.map((s) => s.measures)).toEqual([{ "phq-9": 18, "gad-7": 12, "rating-warmth": 3 }, { "gad-7": 9 }, {}]);
+		expect(Object.keys(t.sessions[0]!.measures)).toEqual(["phq-9", "gad-7", "rating-warmth"]);
+	});
+	it("lists a value that is not a number as a problem with its note, and leaves it out rather than 0", () => {
+		const d = index.get("2.md")!.diagnostics;
+		expect(d.map((x) => [x.tag, x.code])).toEqual([["rating-warmth", "bad-property"], ["PHQ-9", "bad-property"]]);
+		expect(d[1]!.message).toMatch(/“PHQ-9” is "severe", which is not a number/);
+		expect(t.sessions[1]!.measures["phq-9"]).toBeUndefined();
+	});
+	it("reads no property that settings do not name, and an empty one as no value", () => {
+		expect(index.get("3.md")!.diagnostics).toEqual([]);
+		expect(index.get("3.md")!.props.measures).toBeUndefined();
 	});
 });

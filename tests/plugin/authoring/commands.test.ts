@@ -8,6 +8,7 @@ import { asDouble, authoring } from "./setup";
 const COMMANDS: [string, string][] = [
 	["new-session-note", "New session note"],
 	["new-supervision-note", "New supervision note"],
+	["code-passage", "Code passage…"],
 	["code-emotion", "Code client emotion"],
 	["code-resonance", "Code therapist resonance"],
 	["code-empathy-mode", "Code empathy mode"],

@@ -95,7 +95,7 @@ describe("creating a session note", () => {
 	it("a template path that does not exist: a notice, and the built-in template", async () => {
 		const a = await authoring({}, { templatePaths: { efmt: "Templates/Gone.md" } });
 		const r = await createNoteFromRequest(a.ctx, session());
-		expect(a.app.vault.text((r as { path: string }).path)).toContain("## Compassion reflection");
+		expect(a.app.vault.text((r as { path: string }).path)).toContain("### Compassion reflection");
 		expect(Notice.messages).toHaveLength(1);
 		expect(Notice.messages[0]).toMatch(/“Templates\/Gone\.md” was not found/);
 	});
@@ -131,10 +131,11 @@ describe("the new-session form", () => {
 		const labels = [...modal.contentEl.querySelectorAll("label")].map((l) => [l.textContent, l.getAttribute("for")]);
 		expect(labels).toEqual([
 			["Client", "attune-new-note-client"], ["Date", "attune-new-note-date"], ["Session number", "attune-new-note-session"],
-			["Modality", "attune-new-note-modality"], ["Template", "attune-new-note-template"],
+			["Duration in minutes", "attune-new-note-duration"], ["Modality", "attune-new-note-modality"], ["Template", "attune-new-note-template"],
 		]);
 		expect(modal.inputs.date.value).toBe("2026-03-16");
 		expect(modal.inputs.session?.value).toBe("1");
+		expect(modal.inputs.duration.value).toBe("50");
 		expect(modal.inputs.modality?.value).toBe("EFMT");
 		expect(modal.inputs.template?.value).toBe("soap");
 		expect(document.activeElement).toBe(modal.inputs.client);
@@ -198,6 +199,30 @@ describe("the new-session form", () => {
 		expect(a.app.workspace.getActiveFile()?.path).toBe("Clients/C-101/2026-03-16 session 7 (2).md");
 	});
 
+	it("writes the duration typed as minutes, the default from settings, and none when the field is emptied", async () => {
+		for (const [typed, want] of [["", undefined], ["75", 75]] as const) {
+			const { a, modal } = await openForm(exampleVaultFiles(), { defaultSessionDuration: 45 });
+			expect(modal.inputs.duration.value).toBe("45");
+			modal.inputs.client.value = "C-101";
+			modal.inputs.client.dispatchEvent(new Event("input"));
+			modal.inputs.duration.value = typed;
+			await modal.submit();
+			const fm = props(a.app.vault.text("Clients/C-101/2026-03-16 session 7.md"));
+			expect(fm.duration).toBe(want);
+			expect(readProperties(fm, "x.md").problems).toEqual([]);
+		}
+	});
+
+	it("a duration that is no number of minutes keeps the form open, saying so, and writes nothing", async () => {
+		const { a, modal } = await openForm(exampleVaultFiles());
+		modal.inputs.client.value = "C-101";
+		modal.inputs.duration.value = "-10";
+		await modal.submit();
+		expect(Modal.current).toBe(modal);
+		expect(modal.contentEl.querySelector(".attune-form-error")?.textContent).toBe("The duration must be a number of minutes from 0 to 1440, such as 50.");
+		expect(a.app.vault.writes).toEqual([]);
+	});
+
 	it("without a client the form stays open and says what is missing", async () => {
 		const { a, modal } = await openForm({});
 		await modal.submit();
@@ -216,7 +241,7 @@ describe("new supervision note", () => {
 		const path = "Supervision/2026-03-16 supervision C-102.md";
 		expect(a.app.workspace.getActiveFile()?.path).toBe(path);
 		const fm = props(a.app.vault.text(path));
-		expect(fm).toMatchObject({ "note-type": "supervision", client: "C-102", date: "2026-03-16", supervisor: "Dr. Tomas Verhoeven (example)", reviews: ["[[2026-02-26 session 5]]"] });
+		expect(fm).toMatchObject({ "note-type": "supervision", client: "C-102", date: "2026-03-16", supervisor: "Dr. Tomas Verhoeven (example)", reviews: ["[[2026-02-26 session 5]]"], duration: 60 });
 		expect(fm.clinician).toBe(readProperties(props(a.app.vault.text("Clients/C-102/2026-02-26 session 5.md")), "x").props.clinician);
 	});
 
@@ -226,13 +251,15 @@ describe("new supervision note", () => {
 		const modal = currentModal<NewNoteModal>();
 		expect(modal).toBeInstanceOf(NewNoteModal);
 		expect(modal.inputs.session).toBeUndefined();
+		expect([...modal.contentEl.querySelectorAll("label")].map((l) => l.textContent)).toEqual(["Client", "Date", "Duration in minutes"]);
+		expect(modal.inputs.duration.value).toBe("60");
 		modal.inputs.client.value = "C-103";
 		await modal.submit();
 		const file = a.app.workspace.getActiveFile();
 		expect(file).toBeInstanceOf(TFile);
 		expect(file?.path).toBe("Supervision/2026-03-16 supervision C-103.md");
 		// C-103's session 4 asked for review; the supervision note lists it.
-		expect(props(a.app.vault.text(file!.path))).toMatchObject({ "note-type": "supervision", client: "C-103", reviews: ["[[2026-03-02 session 4]]"] });
+		expect(props(a.app.vault.text(file!.path))).toMatchObject({ "note-type": "supervision", client: "C-103", reviews: ["[[2026-03-02 session 4]]"], duration: 60 });
 	});
 
 	it("from the form, with nothing waiting for review, it reviews the client's last session", async () => {

@@ -32,7 +32,7 @@ describe("settings tab", () => {
 	it("shows the settings in force, under headings", async () => {
 		const { el, field } = await tab({}, { sessionFolder: "Practice/{{client}}", supervisorName: "Dr. T" });
 		const headings = [...el.querySelectorAll(".setting-item-heading")].map((h) => h.textContent);
-		expect(headings).toEqual(["Session notes", "Supervision", "Study notes", "Templates", "Families", "Tag words", "Vocabulary"]);
+		expect(headings).toEqual(["Session notes", "Supervision", "Finalized notes", "Study notes", "Measures", "Templates", "Families", "Tag words", "Vocabulary"]);
 		expect(field("Folder").text.getValue()).toBe("Practice/{{client}}");
 		expect(field("Supervisor's name").text.getValue()).toBe("Dr. T");
 		expect(field("Client emotion").text.getValue()).toBe("emotion");
@@ -50,6 +50,20 @@ describe("settings tab", () => {
 		await field("Clinician's name").text._input("Dr. Ada");
 		expect(a.ctx.settings().supervisionFolder).toBe("Supervision/2026");
 		expect(a.ctx.settings().clinicianName).toBe("Dr. Ada");
+		expect(a.saved).toHaveLength(2);
+	});
+
+	it("saves each default duration as a number, and refuses one that is no number of minutes", async () => {
+		const { a, field } = await tab();
+		expect(field("Default duration").text.getValue()).toBe("50");
+		expect(field("Default duration", 1).text.getValue()).toBe("60");
+		await field("Default duration").text._input("45");
+		await field("Default duration", 1).text._input("90");
+		expect(a.ctx.settings()).toMatchObject({ defaultSessionDuration: 45, defaultSupervisionDuration: 90 });
+		const f = field("Default duration");
+		await f.text._input("an hour");
+		expect(f.error()).toMatch(/number of minutes/);
+		expect(a.ctx.settings().defaultSessionDuration).toBe(45);
 		expect(a.saved).toHaveLength(2);
 	});
 
@@ -128,6 +142,25 @@ describe("settings tab", () => {
 		expect(a.ctx.settings().switchedOff).toEqual([]);
 		expect(await counted()).toEqual([1, 1]);
 		expect(asDouble(a.app).vault.writes).toEqual([]);
+	});
+
+	it("names the measures drawn across sessions: the ratings by default, others read once the field is left", async () => {
+		const { a, field, leave } = await tab({ "a.md": "---\ndate: 2026-01-05\nPHQ-9: 14\ngad-7: moderate\nrating-warmth: 4\n---\n" });
+		const f = field("Measures across sessions");
+		expect(f.text.getValue()).toBe("rating-empathy, rating-congruence, rating-warmth, rating-compassion, rating-responsiveness, rating-presence");
+		await a.ctx.indexer.ready;
+		expect(a.ctx.index.get("a.md")!.props.measures).toEqual({ "rating-warmth": 4 });
+		await f.text._input("phq-9, GAD-7 , rating-warmth");
+		expect(a.saved).toEqual([]);
+		await leave(f.text);
+		expect(a.ctx.settings().measures).toEqual(["phq-9", "gad-7", "rating-warmth"]);
+		await a.ctx.indexer.ready;
+		const rec = a.ctx.index.get("a.md")!;
+		expect(rec.props.measures).toEqual({ "phq-9": 14, "rating-warmth": 4 });
+		expect(rec.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/“gad-7” is "moderate", which is not a number.*not drawn as 0/)]);
+		await f.text._input(" ");
+		await leave(f.text);
+		expect(a.ctx.settings().measures).toEqual(["rating-empathy", "rating-congruence", "rating-warmth", "rating-compassion", "rating-responsiveness", "rating-presence"]);
 	});
 
 	it("words added to a vocabulary: comma-separated, each checked", async () => {

@@ -22,6 +22,7 @@ import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { parse as parseYaml } from "yaml";
 import { NoteIndex } from "../../../src/core/index/index";
 import { readNote } from "../../../src/core/note/reader";
+import { vaultSnapshot } from "../../helpers/snapshot";
 
 /**
  * The copies as a supervisor's vault would summarize them. The clinician's own
@@ -386,13 +387,7 @@ describe("check these before sharing", () => {
 });
 
 describe("the planted client, exported inside the double", () => {
-	/** Every file the double holds, notes and config files alike, path to text. */
-	function snapshot(app: App): Map<string, string> {
-		const out = new Map<string, string>();
-		for (const f of app.vault.getFiles()) out.set(f.path, app.vault.text(f.path));
-		for (const p of app.vault.adapter._paths()) out.set(`adapter:${p}`, app.vault.adapter._text(p)!);
-		return out;
-	}
+	const snapshot = vaultSnapshot;
 
 	it("replaces every planted identifier, changes no file, and writes only inside the new export folder", async () => {
 		const planted = plantedNotes();

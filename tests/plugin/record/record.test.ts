@@ -5,21 +5,12 @@
 import "../view/node-globals";
 import { MarkdownView, Modal, Notice, TFile } from "../../obsidian-double/obsidian";
 import { registerRecord } from "../../../src/plugin/record/register";
-import { contentSha256 } from "../../../src/core/record/content-hash";
-import { recordFields, verifyStatus } from "../../../src/core/record/verify";
-import { factsFromText } from "../../../src/core/note/reader";
-import { parseProperties } from "../../../src/cli/vault";
 import { makeContext } from "../../helpers/harness";
 import { NOW, asDouble, openNote, settle } from "../authoring/setup";
+import { cliStatus } from "./status";
 
 const NOTE = "Clients/C-1/2026-03-10 session 3.md";
 const TEXT = "---\nclient: C-1\nsession: 3\n---\nShe felt ashamed. #emotion/shame\n";
-
-/** Status of a note's text as the command line computes it (yaml library, pure digest). */
-function cliStatus(text: string): string {
-	const fm = factsFromText(NOTE, text, parseProperties).frontmatter;
-	return verifyStatus(recordFields(fm), contentSha256(text, fm));
-}
 
 async function setup(files: Record<string, string>, settings = { clinicianName: "Dana Reyes", supervisorName: "Sam Lee" }) {
 	const made = await makeContext(files, { settings, now: NOW });

@@ -217,7 +217,7 @@ describe("closing, reopening and unloading", () => {
 		view.contentEl.querySelector("select[aria-label='Scope']")!.dispatchEvent(new Event("change"));
 		expect(saved.at(-1)?.viewScope).toBe("folder");
 		expect(view.getState()).toMatchObject({ scope: "folder" });
-		const baseline = [0, 0, 1]; // the indexer's own rename listener
+		const baseline = [0, 0, 2]; // the rename listeners of the indexer and of the record watch, which live with the plugin
 		expect(events()).not.toEqual(baseline);
 		leaf.detach();
 		expect(events()).toEqual(baseline);
@@ -355,10 +355,10 @@ describe("sections that open and close", () => {
 		await openNote(app, "Clients/C-1/s1.md");
 		const expanded = (title: string) => heading(el, title).getAttribute("aria-expanded");
 		expect(["Emotion process", "Emotions", "Across sessions"].map(expanded)).toEqual(["true", "true", "true"]);
-		expect(["Responses and emotions", "Therapist resonance", "Supervision", "Needs attention", "Export"].map(expanded)).toEqual(["false", "false", "false", "false", "false"]);
+		expect(["Responses and emotions", "Therapist resonance", "Supervision", "Hours", "Needs attention", "Export"].map(expanded)).toEqual(["false", "false", "false", "false", "false", "false"]);
 		expect([...el.querySelectorAll(".attune-section-title")].map((h) => h.textContent)).toEqual([
 			"Emotion process", "Emotions (5)", "Across sessions (3)", "Responses and emotions", "Therapist resonance (1)",
-			"Supervision (1 to review, 1 open comment)", "Needs attention (1)", "Export",
+			"Supervision (1 to review, 1 open comment)", "Hours (0 direct, 0 supervision)", "Needs attention (1)", "Export",
 		]);
 		// A closed section is only its heading: nothing inside it is drawn.
 		expect(el.querySelector(".attune-response-table, .attune-ratings, .attune-diagnostics")).toBeNull();

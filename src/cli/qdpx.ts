@@ -1,0 +1,47 @@
+/**
+ * `attune qdpx <vault> --out FILE.qdpx`: the notes of a scope as a REFI-QDA
+ * project for NVivo, ATLAS.ti, MAXQDA and QualCoder: each note a text
+ * source, each tagged passage a coded selection, with the codebook. Writes
+ * only the new file named by --out, outside the vault.
+ */
+import * as path from "node:path";
+import { indexVault, parseProperties, readNoteText, readVaultConfig } from "./vault";
+import { buildProject, qdpxArchive } from "../core/export/qdpx";
+import { scopeNotes, summarize } from "../core/index/summary";
+import { clientSessionFolder } from "../core/authoring/new-note";
+import { parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, UsageError, vaultArg } from "./args";
+import { outFileArg, writeNewFile } from "./out-file";
+import { ORIGIN } from "./codebook";
+
+export function qdpxCommand(args: string[], now: () => Date = () => new Date()): RunResult {
+	const p = parseArgs(args, [...SCOPE_OPTIONS, "out"]);
+	const root = vaultArg(p, "qdpx");
+	const filter = scopeFilter(p, root);
+	const out = p.options.get("out");
+	if (out === undefined) throw new UsageError("qdpx needs --out FILE.qdpx, a new file outside the vault");
+	const file = outFileArg(out, { vault: root, ending: ".qdpx" });
+	const config = readVaultConfig(root);
+	const index = indexVault(root, config, { countsOnly: true });
+	const { warnings } = summarize(index, filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c) });
+	const notes: { path: string; name: string; text: string }[] = [];
+	const skipped: string[] = [];
+	// Coding copies stay out, as in summarize (its warning names them): a copy would code its session twice.
+	for (const rec of scopeNotes(index, filter).counted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+		const read = rec.unreadable ? undefined : readNoteText(path.join(root, ...rec.path.split("/")));
+		if (read === undefined || "error" in read) {
+			skipped.push(rec.path);
+			continue;
+		}
+		notes.push({ path: rec.path, name: rec.path.replace(/\.md$/i, ""), text: read.text });
+	}
+	const project = buildProject(notes, { vocab: config.vocab, parseYaml: parseProperties, name: `Attune: ${path.basename(path.resolve(root))}`, origin: ORIGIN, createdAt: now().toISOString() });
+	writeNewFile(file, qdpxArchive(project));
+	const selections = project.sources.reduce((n, s) => n + s.selections.length, 0);
+	for (const s of skipped) warnings.push(`“${s}” could not be read, so it is not in the project.`);
+	const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+	return {
+		stdout: `Wrote ${out}: ${plural(project.sources.length, "note", "notes")} as text sources, ${plural(selections, "coded passage", "coded passages")}, ${plural(project.codebook.byKey.size, "code", "codes")}.\n`,
+		stderr: stderrText(p, [...config.warnings, ...warnings]),
+		code: 0,
+	};
+}

@@ -1,0 +1,126 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
+ */
+/**
+ * "Export for qualitative analysis (QDPX)" in the test double: the same
+ * form, preview and de-identification as "Export de-identified copy", then
+ * the copies and a REFI-QDA project of them in a new folder. The project is
+ * unzipped and read back as a QDA tool would read it.
+ */
+import "../view/node-globals";
+import { type App, type ButtonComponent, type DropdownComponent, Modal, Notice } from "../../obsidian-double/obsidian";
+import { ExportPreviewModal } from "../../../src/plugin/export/preview-modal";
+import { registerExport } from "../../../src/plugin/export/register";
+import { ExportScopeModal } from "../../../src/plugin/export/scope-modal";
+import { QDPX_FILE } from "../../../src/plugin/export/write-qdpx";
+import { exampleVaultFiles, makeContext } from "../../helpers/harness";
+import { readQdpx } from "../../helpers/qdpx";
+
+/** Midday local time, so the dated folder is the same day in every time zone. */
+const NOW = new Date(2026, 2, 16, 12, 0, 0);
+const FOLDER = "Supervision exports/Export 2026-03-16";
+const SESSION_2 = "Clients/C-101/2026-01-20 session 2.md";
+
+const click = (b: unknown) => (b as ButtonComponent)._click();
+const input = (c: unknown, v: string) => (c as DropdownComponent)._input(v);
+
+async function setup() {
+	const files = exampleVaultFiles();
+	const made = await makeContext(files, { now: NOW });
+	registerExport(made.ctx);
+	const app: App = made.app;
+	const file = app.vault.getFileByPath(SESSION_2)!;
+	await app.workspace.getLeaf(true).openFile(file);
+	const before = new Map<string, string>(Object.keys(files).map((p) => [p, app.vault.text(p)]));
+	return { app, ctx: made.ctx, before };
+}
+
+/** Runs the command, exports a client's notes, and returns the preview. */
+async function previewClient(app: App): Promise<ExportPreviewModal> {
+	app.commands.get("attune:export-qdpx")!.callback!();
+	const form = Modal.current;
+	if (!(form instanceof ExportScopeModal)) throw new Error("the export form did not open");
+	expect(form.titleEl.textContent).toBe("Export for qualitative analysis (QDPX)");
+	await input(form.controls.kind, "client");
+	await click(form.controls.preview);
+	const preview = Modal.current;
+	if (!(preview instanceof ExportPreviewModal)) throw new Error(`no preview; notices: ${Notice.messages.join(" | ")}`);
+	return preview;
+}
+
+beforeEach(() => {
+	Notice.messages.length = 0;
+	Modal.current = null;
+});
+
+describe("Export for qualitative analysis (QDPX)", () => {
+	it("is a command with no default hotkey", async () => {
+		const { app } = await setup();
+		const cmd = app.commands.get("attune:export-qdpx");
+		expect(cmd?.name).toBe("Export for qualitative analysis (QDPX)");
+		expect(cmd?.hotkeys ?? []).toEqual([]);
+	});
+
+	it("previews with the de-identified export's choices and list, writing nothing yet", async () => {
+		const { app } = await setup();
+		const preview = await previewClient(app);
+		const text = preview.contentEl.textContent ?? "";
+		expect(text).toMatch(new RegExp(`\\d+ notes will be de-identified and written to the new folder “${FOLDER}”, with a project of them for qualitative-analysis tools \\(${QDPX_FILE}\\)`));
+		expect(text).toContain("Check these before sharing");
+		expect(text).toContain("Pattern-based redaction can miss identifiers");
+		expect(preview.controls.export!.buttonEl.textContent).toBe("Export project");
+		expect(app.vault.writes).toEqual([]);
+	});
+
+	it("writes the copies and a project of them into a new folder, and nothing else", async () => {
+		const { app, before } = await setup();
+		const preview = await previewClient(app);
+		const n = preview["prepared"].plan.notes.length;
+		await click(preview.controls.export);
+		const project = `${FOLDER}/${QDPX_FILE}`;
+		expect(app.vault.writes.filter((w) => w.op === "createBinary")).toEqual([{ op: "createBinary", path: project }]);
+		for (const w of app.vault.writes) {
+			expect(["create", "createFolder", "createBinary"]).toContain(w.op);
+			expect(FOLDER.startsWith(w.path) || w.path.startsWith(`${FOLDER}/`)).toBe(true);
+		}
+		for (const [p, t] of before) expect(app.vault.text(p)).toBe(t);
+		expect(Notice.messages.some((m) => m.startsWith(`Exported a project of ${n} de-identified notes, with `) && m.includes(`to “${project}”`))).toBe(true);
+
+		const read = readQdpx(app.vault.binary(project)!);
+		expect(read.sources).toHaveLength(n);
+		const copies = app.vault.getMarkdownFiles().filter((f) => f.path.startsWith(`${FOLDER}/`));
+		expect(copies).toHaveLength(n);
+		// Each source is a copy, byte for byte (line breaks as LF): the project holds what the copies hold.
+		for (const s of read.sources) expect(s.text).toBe(app.vault.text(s.description).replace(/\r\n?/g, "\n"));
+		let selections = 0;
+		for (const s of read.sources) {
+			for (const sel of s.selections) {
+				expect(sel.cut).toMatch(/#(emotion|resonance|empathy|response|process|therapist|relationship|compassion)\//i);
+				selections++;
+			}
+		}
+		expect(selections).toBeGreaterThan(10);
+	});
+
+	it("carries no identifier that the copies do not: names, client code, dates", async () => {
+		const { app } = await setup();
+		await click((await previewClient(app)).controls.export);
+		const bytes = app.vault.binary(`${FOLDER}/${QDPX_FILE}`)!;
+		const all = Buffer.from(bytes).toString("utf8");
+		for (const p of ["Mara", "Quill", "C-101", "2026-01-20", "Lindqvist", "Verhoeven"]) expect(all).not.toContain(p);
+		// The client property is not kept, so no case names a client.
+		expect(readQdpx(bytes).cases.size).toBe(0);
+	});
+
+	it("writes nothing when the folder appeared while the preview was open", async () => {
+		const { app } = await setup();
+		const preview = await previewClient(app);
+		await app.vault.create(`${FOLDER}/mine.md`, "mine");
+		app.vault.writes.length = 0;
+		await click(preview.controls.export);
+		expect(app.vault.writes).toEqual([]);
+		expect(app.vault.text(`${FOLDER}/mine.md`)).toBe("mine");
+		expect(Notice.messages.at(-1)).toMatch(/appeared while the preview was open/);
+	});
+});
