@@ -107,7 +107,7 @@ export class CompareCodingView extends ItemView {
 
 	private coderName(file: TFile): string {
 		const coder = this.ctx.index.get(file.path)?.props.coder;
-		return coder ? `${file.basename} (coded by ${coder})` : file.basename;
+		return coder ? `${file.basename}, coded by ${coder}` : file.basename;
 	}
 
 	private draw(m: ComparisonModel, fa: TFile, fb: TFile): void {
