@@ -6,7 +6,7 @@
 import { indexVault, readVaultConfig, summaryOptions } from "./vault";
 import { type Hours, type Minutes, type SupervisorMinutes, UNNAMED_SUPERVISOR as UNNAMED, buildHours, hoursOf, unknownReasonText } from "../core/sidebar/hours";
 import { type SummaryFilter, summarize } from "../core/index/summary";
-import { csvCell } from "../core/sidebar/report";
+import { csvText } from "../core/csv";
 import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, scopeJson, stderrText, vaultArg } from "./args";
 
 const minutesJson = (m: Minutes) => ({ minutes: m.minutes, hours: hoursOf(m.minutes), notes: m.notes });
@@ -44,7 +44,7 @@ function renderCsv(h: Hours): string {
 	if (h.undated.direct.notes + h.undated.supervision.notes > 0) block("undated", h.undated.direct, h.undated.supervision, []);
 	block("total", h.direct, h.supervision, h.supervisors);
 	for (const u of h.unknown) rows.push([u.date?.slice(0, 7) ?? "undated", "unknown", "", "", "", "1", u.path, u.reason]);
-	return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+	return csvText(rows);
 }
 
 /** Columns aligned for a terminal: the first left, the others right. */

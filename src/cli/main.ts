@@ -16,6 +16,7 @@ import { isHelp, jobsOption, noteFileArg, oneOf, parseArgs, type RunResult, SCOP
 import { trendCommand } from "./trend";
 import { agreeCommand } from "./agree";
 import { verifyCommand } from "./verify";
+import { segmentsCommand } from "./segments";
 import { hoursCommand } from "./hours";
 import { codebookCommand } from "./codebook";
 import { qdpxCommand } from "./qdpx";
@@ -29,6 +30,7 @@ const COMMAND_USAGE: Record<string, string> = {
 	lint: `attune lint <vault> [--format text|json] [--jobs N]`,
 	agree: `attune agree <note-a.md> <note-b.md> [--format table|json]`,
 	trend: `attune trend <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
+	segments: `attune segments <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format csv|json]`,
 	verify: `attune verify <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json]`,
 	hours: `attune hours <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv]`,
 	codebook: `attune codebook [<vault>] [--format qdc] [--out FILE.qdc]`,
@@ -66,6 +68,7 @@ function runOrThrow(argv: string[]): RunResult {
 		case "lint": return lintCommand(rest);
 		case "trend": return trendCommand(rest);
 		case "agree": return agreeCommand(rest);
+		case "segments": return segmentsCommand(rest);
 		case "verify": return verifyCommand(rest);
 		case "hours": return hoursCommand(rest);
 		case "codebook": return codebookCommand(rest);

@@ -7,7 +7,7 @@
 import * as path from "node:path";
 import { indexVault, parseProperties, readNoteText, readVaultConfig } from "./vault";
 import { buildProject, qdpxArchive } from "../core/export/qdpx";
-import { selectNotes, summarize } from "../core/index/summary";
+import { scopeNotes, summarize } from "../core/index/summary";
 import { clientSessionFolder } from "../core/authoring/new-note";
 import { parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, UsageError, vaultArg } from "./args";
 import { outFileArg, writeNewFile } from "./out-file";
@@ -34,7 +34,8 @@ export function qdpxCommand(args: string[], now: () => Date = () => new Date()):
 	const { warnings } = summarize(index, filter, { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c) });
 	const notes: { path: string; name: string; text: string }[] = [];
 	const skipped: string[] = [];
-	for (const rec of selectNotes(index, filter).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+	// Coding copies stay out, as in summarize (its warning names them): a copy would code its session twice.
+	for (const rec of scopeNotes(index, filter).counted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
 		const read = rec.unreadable ? undefined : readNoteText(path.join(root, ...rec.path.split("/")));
 		if (read === undefined || "error" in read) {
 			skipped.push(rec.path);

@@ -4,10 +4,10 @@
  */
 import { readVaultConfig, summaryOptions } from "./vault";
 import { indexCounts } from "./parallel-read";
+import { csvText } from "../core/csv";
 import { buildTrend, type Trend, type TrendRow } from "../core/sidebar/trend";
 import { type SummaryFilter, summarize } from "../core/index/summary";
 import { PROCESS_LABELS, PROCESS_ORDER, labelFor } from "../core/vocabulary/families";
-import { csvCell } from "../core/sidebar/report";
 import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, scopeJson, stderrText, vaultArg } from "./args";
 
 /** The JSON document of a trend, keys in the order FORMAT.md section 6 lists them. */
@@ -61,7 +61,7 @@ export function renderTrend(t: Trend, filter: SummaryFilter, format: string, war
 	if (format === "json") return JSON.stringify(trendJson(t, filter, warnings), null, 2) + "\n";
 	const cols = columns(t);
 	const cells = t.sessions.map((r) => cols.map((c) => c.cell(r)));
-	if (format === "csv") return [cols.map((c) => c.key), ...cells].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+	if (format === "csv") return csvText([cols.map((c) => c.key), ...cells]);
 	if (format === "markdown") {
 		const out = ["## Attune trend", "", `Dated notes: ${t.sessions.length}`];
 		for (const l of [...warnings, ...undatedLine(t.undated)]) out.push("", `> ${mdCell(l)}`);

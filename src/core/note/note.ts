@@ -250,3 +250,12 @@ const EMPTY_VOCAB: Vocabulary = {
 export function isSessionNote(rec: { props: Pick<NoteProperties, "noteType"> }): boolean {
 	return rec.props.noteType === undefined || rec.props.noteType === "session";
 }
+
+/**
+ * Whether a note is a coding copy: a second coder's copy of a session note
+ * (`coding-of`), compared with `attune agree` and left out of summaries so
+ * that the session is not counted twice.
+ */
+export function isCodingCopy(rec: { props: Pick<NoteProperties, "codingOf">; unreadable?: boolean }): boolean {
+	return rec.props.codingOf !== undefined && !rec.unreadable;
+}

@@ -8,7 +8,7 @@
  * `buildHours`: one core, one answer.
  */
 import type { NoteIndex } from "../index/index";
-import { type SummaryFilter, selectNotes } from "../index/summary";
+import { type SummaryFilter, scopeNotes } from "../index/summary";
 import type { NoteRecord } from "../note/note";
 
 /** Which hours a note counts toward. */
@@ -140,7 +140,8 @@ function monthsBetween(first: string, last: string): string[] {
 /** The hours of the notes a filter selects (the filter `summarize` takes). */
 export function buildHours(index: NoteIndex, filter: SummaryFilter): Hours {
 	// By path, so that a supervisor's spelling (the first note's) is the same however the index was filled.
-	const records = selectNotes(index, filter).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	// A coding copy is a second coding of a session already counted: its hours would count twice (summarize's warning names it).
+	const records = scopeNotes(index, filter).counted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	const hours: Hours = { direct: zero(), supervision: zero(), supervisors: [], months: [], undated: { direct: zero(), supervision: zero() }, unknown: [] };
 	const names = new Map<string, string | null>();
 	const counted: { rec: NoteRecord; kind: HoursKind; minutes: number; supervisor?: string }[] = [];

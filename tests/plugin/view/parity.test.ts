@@ -74,6 +74,10 @@ describe("the sidebar and the command line agree on the example vault", () => {
 		const shares = [...view.contentEl.querySelectorAll(".attune-share-count")].map((x) => x.textContent);
 		expect(shares).toEqual(expected.processShares.map((p) => `${p.count} (${Math.round(p.share * 100)}%)`));
 		expect(view.contentEl.querySelector(".attune-scope-line")?.textContent).toContain(`${expected.notes} note`);
+		// A scope holding the example's coding copy says it left it out, as the command line does.
+		const copyLine = expected.warnings.find((w) => w.includes("coding copy"));
+		expect(copyLine !== undefined).toBe(expected.codingCopies > 0);
+		if (copyLine) expect(view.contentEl.textContent).toContain(copyLine);
 	});
 
 	it("an excluded folder says why it holds no note, as the command line does", async () => {
