@@ -137,4 +137,15 @@ describe("Export for qualitative analysis (QDPX)", () => {
 		expect(app.vault.text(`${FOLDER}/mine.md`)).toBe("mine");
 		expect(Notice.messages.at(-1)).toMatch(/appeared while the preview was open/);
 	});
+
+	it("says so, and keeps the copies, when the project cannot be written", async () => {
+		const { app, before } = await setup();
+		const preview = await previewClient(app);
+		// A disk that fails on the last write: the copies are in, the project is not.
+		app.vault.createBinary = () => Promise.reject(new Error("disk full"));
+		await click(preview.controls.export);
+		expect(Notice.messages.at(-1)).toBe(`The de-identified copies were written to “${FOLDER}”, but the project could not be (disk full). Nothing was overwritten; run the export again to write a new folder.`);
+		expect(app.vault.getMarkdownFiles().filter((f) => f.path.startsWith(`${FOLDER}/`)).length).toBeGreaterThan(0);
+		for (const [p, t] of before) expect(app.vault.text(p)).toBe(t);
+	});
 });
