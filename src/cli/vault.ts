@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { compileExcludes, inFolder, inHiddenFolder } from "../core/vault-paths";
 import { NoteIndex } from "../core/index/index";
-import { type NoteRecord, unreadableRecord } from "../core/note/note";
+import { type InterpretOptions, type NoteRecord, unreadableRecord } from "../core/note/note";
 import { readNote } from "../core/note/reader";
 import { parseSimpleYaml } from "../core/note/yaml-lite";
 import { type AttuneSettings, migrateSettings, settingsProblems } from "../core/settings";
@@ -31,7 +31,10 @@ export function parseProperties(yaml: string): unknown {
 export interface VaultConfig {
 	settings: AttuneSettings;
 	vocab: Vocabulary;
+	/** Whether a path is left unread: the vault's excluded files, or Attune's export folder. */
 	excluded: (p: string) => boolean;
+	/** The vault's excluded files alone (Settings, Files and links), for wording. */
+	userExcluded: (p: string) => boolean;
 	/** Problems reading configuration, reported as warnings, never fatal. */
 	warnings: string[];
 }
@@ -46,12 +49,12 @@ function readJson(file: string, warnings: string[]): unknown {
 	}
 }
 
-/** Reads `.obsidian/app.json` and the plugin's saved settings. */
 /** How a summary of this vault is worded: its client folders, its words, its excluded files. */
 export function summaryOptions(config: VaultConfig): SummaryOptions {
-	return { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab, excluded: config.excluded };
+	return { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab, excluded: config.userExcluded, exportFolder: config.settings.exportFolder };
 }
 
+/** Reads `.obsidian/app.json` and the plugin's saved settings. */
 export function readVaultConfig(root: string, configDir = ".obsidian"): VaultConfig {
 	const warnings: string[] = [];
 	const app = readJson(path.join(root, configDir, "app.json"), warnings) as { userIgnoreFilters?: unknown } | undefined;
@@ -61,7 +64,7 @@ export function readVaultConfig(root: string, configDir = ".obsidian"): VaultCon
 	const userExcluded = compileExcludes(app?.userIgnoreFilters);
 	// De-identified copies are for a supervisor's vault; here they would count every note twice.
 	const excluded = (p: string) => userExcluded(p) || inFolder(p, settings.exportFolder);
-	return { settings, vocab: vocabularyFrom(settings), excluded, warnings };
+	return { settings, vocab: vocabularyFrom(settings), excluded, userExcluded, warnings };
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -87,9 +90,9 @@ export function readNoteText(file: string): NoteText {
 }
 
 /** Turns a read note into its record; a file that could not be read becomes a diagnostic. */
-export function recordFromText(read: NoteText, vaultPath: string, vocab: Vocabulary): NoteRecord {
+export function recordFromText(read: NoteText, vaultPath: string, vocab: Vocabulary, opts: InterpretOptions = {}): NoteRecord {
 	if ("error" in read) return unreadableRecord(vaultPath, read.error);
-	const rec = readNote(vaultPath, read.text, vocab, parseProperties);
+	const rec = readNote(vaultPath, read.text, vocab, parseProperties, opts);
 	if (read.notUtf8) {
 		rec.diagnostics.unshift({
 			path: vaultPath, line: 1, tag: "file", code: "unreadable-file",
@@ -100,8 +103,8 @@ export function recordFromText(read: NoteText, vaultPath: string, vocab: Vocabul
 }
 
 /** Reads one note file into its record; a file that cannot be read becomes a diagnostic. */
-export function readNoteFile(file: string, vaultPath: string, vocab: Vocabulary): NoteRecord {
-	return recordFromText(readNoteText(file), vaultPath, vocab);
+export function readNoteFile(file: string, vaultPath: string, vocab: Vocabulary, opts: InterpretOptions = {}): NoteRecord {
+	return recordFromText(readNoteText(file), vaultPath, vocab, opts);
 }
 
 /** Lists a vault's Markdown notes as vault-relative paths, sorted, following each folder once. */
@@ -160,11 +163,8 @@ export function indexVault(root: string, config: VaultConfig, opts: { countsOnly
 	const index = new NoteIndex();
 	const notes = listNotes(root, config.excluded, (p, reason) => index.set(unreadableRecord(p, reason)));
 	for (const n of notes) {
-		const rec = readNoteFile(n.file, n.vaultPath, config.vocab);
-		// A summary needs the counts, not every occurrence: letting them go at once
-		// keeps the heap small on large vaults.
-		if (opts.countsOnly) rec.occurrences = [];
-		index.set(rec);
+		// A summary needs the counts, not every occurrence: none is built.
+		index.set(readNoteFile(n.file, n.vaultPath, config.vocab, { countsOnly: opts.countsOnly }));
 	}
 	return index;
 }

@@ -2,8 +2,8 @@
  * Summary queries over the index, with the filters of FORMAT.md section 6.
  * The sidebar and `attune summarize` both call `summarize`: one core, one answer.
  */
-import type { Diagnostic, NoteRecord } from "../note/note";
-import { normalizeFolder } from "../vault-paths";
+import { type Diagnostic, type NoteRecord, isCodingCopy } from "../note/note";
+import { inFolder, normalizeFolder } from "../vault-paths";
 import { DEFAULT_VOCABULARY, FAMILIES, FAMILY_TABLE, type Family, PROCESS_ORDER, type ProcessOrUnclassified, familyDef, isFamily, perFamily } from "../vocabulary/families";
 import { CLASS_KEY, MODALITY_KEY, MODE_MODALITY_KEY, MOVE_CLASS_KEY, editDistance, splitCountKey } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
@@ -71,6 +71,11 @@ export interface Summary {
 	 * that might belong to it but could not be placed, or that nothing matched.
 	 */
 	warnings: string[];
+	/**
+	 * Coding copies (notes with `coding-of`) in the scope that were left out,
+	 * so that no session counts twice (version 1.10). A warning names them.
+	 */
+	codingCopies: number;
 }
 
 /** The empathy modes of the notes of one modality. */
@@ -131,6 +136,8 @@ export interface SummaryOptions {
 	 * says why rather than "no note matches".
 	 */
 	excluded?: (path: string) => boolean;
+	/** Attune's export folder, never counted: a folder scope inside it says so. */
+	exportFolder?: string;
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -176,7 +183,10 @@ function unplaced(index: NoteIndex, filter: SummaryFilter, selected: ReadonlySet
 /** Says that nothing matched, and for a client code, which known codes are near it. */
 function nothingMatched(index: NoteIndex, filter: SummaryFilter, options: SummaryOptions, warnings: string[]): void {
 	const parts: string[] = [];
-	if (filter.folder !== undefined && filter.folder !== "" && options.excluded?.(filter.folder.replace(/\/?$/, "/"))) {
+	const asFolder = filter.folder !== undefined && filter.folder !== "" ? filter.folder.replace(/\/?$/, "/") : undefined;
+	if (asFolder !== undefined && options.exportFolder !== undefined && inFolder(asFolder, options.exportFolder)) {
+		parts.push(`The folder “${filter.folder}” is in Attune's export folder (“${options.exportFolder}”), whose de-identified copies are never counted: they would count each note twice.`);
+	} else if (asFolder !== undefined && options.excluded?.(asFolder)) {
 		parts.push(`The folder “${filter.folder}” is in the vault's excluded files (Settings, Files and links, Excluded files), so its notes are not read. Remove it from there to count them.`);
 	}
 	if (filter.client !== undefined) {
@@ -217,6 +227,26 @@ export function selectNotes(index: NoteIndex, filter: SummaryFilter): NoteRecord
 	return out;
 }
 
+/**
+ * The notes a summary of a scope counts, and the coding copies it leaves out:
+ * a copy (`coding-of`) is a second coding of a session that its original
+ * already counts. A scope of one note (`path`) counts that note, copy or not,
+ * since it was asked for by name.
+ */
+export function scopeNotes(index: NoteIndex, filter: SummaryFilter): { counted: NoteRecord[]; codingCopies: NoteRecord[] } {
+	const counted: NoteRecord[] = [];
+	const codingCopies: NoteRecord[] = [];
+	for (const r of selectNotes(index, filter)) (filter.path === undefined && isCodingCopy(r) ? codingCopies : counted).push(r);
+	return { counted, codingCopies };
+}
+
+/** The sentence that says which coding copies a summary left out, never silently. */
+function copiesLeftOut(copies: readonly NoteRecord[], warnings: string[]): void {
+	if (copies.length === 0) return;
+	const paths = copies.map((r) => r.path).sort();
+	warnings.push(`${copies.length} coding ${plural(copies.length, "copy", "copies")} (${plural(copies.length, "a note", "notes")} with coding-of, a second coder's coding of a session) ${plural(copies.length, "is", "are")} left out of this summary, so that no session counts twice: ${paths.join(", ")}. To compare a copy with its original, use "Compare coding" or attune agree.`);
+}
+
 /** Summarizes the notes a filter selects. The unfiltered vault is answered from running totals. */
 export function summarize(index: NoteIndex, filter: SummaryFilter = {}, options: SummaryOptions = {}): Summary {
 	let totals: ReadonlyMap<string, Tally>;
@@ -224,13 +254,19 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}, options:
 	let comments: { open: number; resolved: number };
 	const diagnostics: Diagnostic[] = [];
 	const warnings: string[] = [];
+	let copies: NoteRecord[];
 	if (isEmptyFilter(filter)) {
 		totals = index.vaultTotals;
 		notes = index.readableCount;
 		comments = index.vaultComments;
 		for (const r of index.diagnosed()) for (const d of r.diagnostics) diagnostics.push(d);
+		copies = [...index.codingCopies()];
 	} else {
-		const sel = selectNotes(index, filter);
+		const scoped = scopeNotes(index, filter);
+		const sel = scoped.counted;
+		copies = scoped.codingCopies;
+		// A copy is left out of the counts, not out of sight: its problems are still listed.
+		for (const r of copies) for (const d of r.diagnostics) diagnostics.push(d);
 		// Counts are added in arrays indexed by key number: many notes, few keys.
 		const size = index.keyCount;
 		const count = new Float64Array(size);
@@ -253,10 +289,11 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}, options:
 		const acc = new Map<string, Tally>();
 		for (let id = 0; id < size; id++) if (inNotes[id]! > 0) acc.set(index.keyOf(id), { count: count[id]!, notes: inNotes[id]! });
 		totals = acc;
-		if (sel.length === 0 && filter.path === undefined) nothingMatched(index, filter, options, warnings);
-		unplaced(index, filter, new Set(sel.map((r) => r.path)), options, diagnostics, warnings);
+		if (sel.length === 0 && copies.length === 0 && filter.path === undefined) nothingMatched(index, filter, options, warnings);
+		unplaced(index, filter, new Set([...sel, ...copies].map((r) => r.path)), options, diagnostics, warnings);
 	}
-	const s = buildSummary(totals, notes, comments, diagnostics, warnings, options.vocab);
+	copiesLeftOut(copies, warnings);
+	const s = buildSummary(totals, notes, comments, diagnostics, warnings, copies.length, options.vocab);
 	if (options.vocab) addZeroRows(s, options.vocab);
 	return s;
 }
@@ -273,7 +310,7 @@ function addZeroRows(s: Summary, vocab: Vocabulary): void {
 }
 
 /** Builds the summary's rows from tallies per key. */
-function buildSummary(totals: ReadonlyMap<string, Tally>, notes: number, comments: { open: number; resolved: number }, diagnostics: Diagnostic[], warnings: string[], vocab?: Vocabulary): Summary {
+function buildSummary(totals: ReadonlyMap<string, Tally>, notes: number, comments: { open: number; resolved: number }, diagnostics: Diagnostic[], warnings: string[], codingCopies: number, vocab?: Vocabulary): Summary {
 	const rows = perFamily((): SummaryRow[] => []);
 	const byProcess = new Map<string, Tally>();
 	const words = vocab?.words ?? DEFAULT_VOCABULARY;
@@ -310,7 +347,7 @@ function buildSummary(totals: ReadonlyMap<string, Tally>, notes: number, comment
 		return { process: p, count: t.count, notes: t.notes, share: total === 0 ? 0 : t.count / total };
 	});
 	diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
-	return { notes, rows, processShares, supervisorComments: { ...comments }, movesByClass, modesByModality, diagnostics, warnings };
+	return { notes, rows, processShares, supervisorComments: { ...comments }, movesByClass, modesByModality, diagnostics, warnings, codingCopies };
 }
 
 /** Each word, counted zero. */
@@ -376,6 +413,8 @@ export interface SummaryJson {
 	movesByClass: Summary["movesByClass"];
 	/** Format 1.9: empathy modes by the notes' `modality`. */
 	modesByModality: ModalityModes[];
+	/** Format 1.10: coding copies in the scope, left out of every count (a warning names them). */
+	codingCopies: number;
 	/** Lists of families added later, by their names in the families table. */
 	[list: string]: unknown;
 }
@@ -395,5 +434,6 @@ export function summaryJson(s: Summary): SummaryJson {
 	out.modesByModality = s.modesByModality;
 	out.diagnostics = s.diagnostics;
 	out.warnings = s.warnings;
+	out.codingCopies = s.codingCopies;
 	return out as SummaryJson;
 }

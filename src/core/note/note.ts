@@ -3,6 +3,7 @@
  * one note (from Obsidian's metadata cache, or from the headless reader), and
  * `interpretNote` turns it into the note's Attune record.
  */
+import { detach } from "../detach";
 import type { RawCallout, RawHeading, RawTag } from "../markdown/types";
 import { type Family, type ProcessOrUnclassified, perFamily } from "../vocabulary/families";
 import { codingBlocks } from "../markdown/passages";
@@ -106,7 +107,7 @@ export interface NoteRecord {
 }
 
 /** The tag for a diagnostic, with `#`. */
-const hash = (t: string) => (t.startsWith("#") ? t : `#${t}`);
+const hash = (t: string) => detach(t.startsWith("#") ? t : `#${t}`);
 
 /**
  * The 0-based line of a property in the note (the fence is line 0, YAML starts
@@ -133,8 +134,20 @@ export function propertyLine(yaml: string | undefined, key: string, needle?: str
 	return keyLine < 0 ? 0 : keyLine + 1;
 }
 
+/** How a note is read: `countsOnly` for what needs only its numbers. */
+export interface InterpretOptions {
+	/**
+	 * Count the tags without keeping an occurrence for each: `occurrences` is
+	 * empty, and no occurrence or heading path is ever built, so a summary of a
+	 * large vault allocates nothing per tag. Counts, comments, properties and
+	 * diagnostics are exactly those of a full reading.
+	 */
+	countsOnly?: boolean;
+}
+
 /** Turns what a shell knows of a note into its Attune record. Never throws on bad input. */
-export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
+export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: InterpretOptions = {}): NoteRecord {
+	const countsOnly = opts.countsOnly === true;
 	const path = facts.path;
 	const slash = path.lastIndexOf("/");
 	const file = path.slice(slash + 1);
@@ -151,6 +164,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 		});
 	}
 	const { props, problems } = readProperties(facts.frontmatter, path, vocab.measures);
+	detachProps(props);
 	for (const p of problems) diagnostics.push({ path, line: propertyLine(facts.frontmatterYaml, p.key) + 1, tag: p.key, code: p.code, message: p.message });
 
 	const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -169,15 +183,23 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 		diagnostics.push({ path, line: propertyLine(facts.frontmatterYaml, m.key) + 1, tag: m.key, code: "bad-property", message: msg });
 	}
 
+	// The body's client emotions and moves, for their passages: kept even when occurrences are not.
+	const placed = new Placed();
+	let modes: string[] | undefined;
 	/** Adds a tag's occurrence; false when the tag is not Attune's. */
 	const addTag = (tag: string, line: number, inProperties: boolean, headings: string[]): boolean => {
 		const parsed = parseTag(tag, vocab);
 		if (!parsed) return false;
 		if (parsed.problem) diagnostics.push({ path, line: line + 1, tag: hash(tag), code: parsed.problem.code, message: parsed.problem.message });
 		if (!parsed.counted) return true;
-		const o: Occurrence = { family: parsed.family, value: parsed.value, process: parsed.process, tag: parsed.written ?? tag, line, inProperties, headings };
-		if (parsed.direction !== undefined) o.direction = parsed.direction;
-		occurrences.push(o);
+		let o: Occurrence | undefined;
+		if (!countsOnly) {
+			o = { family: parsed.family, value: parsed.value, process: parsed.process, tag: parsed.written ?? tag, line, inProperties, headings };
+			if (parsed.direction !== undefined) o.direction = parsed.direction;
+			occurrences.push(o);
+		}
+		if (!inProperties && (parsed.family === "emotion" || parsed.family === "process")) placed.add(parsed.family === "process", parsed.family === "process" ? parsed.value : parsed.process ?? "unclassified", line, o);
+		if (parsed.family === "empathy") (modes ??= []).push(parsed.value);
 		bump(parsed.key ?? countKey(parsed.family, parsed.value, parsed.process ?? parsed.direction));
 		// Also per class, so that summaries know how many notes hold each class.
 		if (parsed.process) bump(parsed.classKey ?? countKey("class", parsed.process));
@@ -185,35 +207,41 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 	};
 	for (const t of propTags) addTag(t.tag, propertyLine(facts.frontmatterYaml, "tags", t.tag.toLowerCase()), true, []);
 
-	// The body's Attune tags by line, counted or not: what a passage's text leaves out.
-	const attuneTags = new Map<number, RawTag[]>();
 	// Headings above each tag: walk both lists once, keeping a stack by level.
 	const heads = facts.headings;
 	let h = 0;
-	const stack: RawHeading[] = [];
+	// Each heading's name detached once, and shared by every path it is in.
+	const stack: { level: number; heading: string }[] = [];
 	let path_: string[] = [];
+	const none: string[] = [];
+	// The body's Attune tags by line, counted or not: what a passage's text leaves out.
+	const attuneTags = new Map<number, RawTag[]>();
 	for (const t of facts.tags) {
+		if (countsOnly) {
+			if (addTag(t.tag, t.line, false, none)) addToLine(attuneTags, t);
+			continue;
+		}
 		let changed = false;
 		while (h < heads.length && heads[h]!.line <= t.line) {
 			const hd = heads[h++]!;
 			while (stack.length > 0 && stack[stack.length - 1]!.level >= hd.level) stack.pop();
-			stack.push(hd);
+			stack.push({ level: hd.level, heading: detach(hd.heading) });
 			changed = true;
 		}
 		if (changed) path_ = stack.map((x) => x.heading);
 		if (addTag(t.tag, t.line, false, path_)) addToLine(attuneTags, t);
 	}
 
-	if (facts.text !== undefined && needsPassages({ occurrences })) countMovesByClass(attuneTags, facts.text, facts.bodyStart ?? 0, occurrences, bump);
+	if (facts.text !== undefined && placed.both()) placed.count(attuneTags, facts.text, facts.bodyStart ?? 0, bump);
 	// Every note counts once under its modality (none: ""), and each empathy mode under it.
 	const modality = props.modality ?? "";
 	bump(countKey(MODALITY_KEY, modality));
-	for (const o of occurrences) if (o.family === "empathy") bump(countKey(MODE_MODALITY_KEY, modality, o.value));
+	for (const m of modes ?? []) bump(countKey(MODE_MODALITY_KEY, modality, m));
 
 	const comments: SupervisorComment[] = [];
 	for (const c of facts.callouts) {
 		if (c.type === "supervisor" || c.type === "supervisor-resolved") {
-			comments.push({ line: c.line, resolved: c.type === "supervisor-resolved", text: c.firstText });
+			comments.push({ line: c.line, resolved: c.type === "supervisor-resolved", text: detach(c.firstText) });
 		}
 	}
 	diagnostics.sort((a, b) => a.line - b.line);
@@ -249,7 +277,11 @@ export function placePassages(rec: NoteRecord, tags: readonly RawTag[], text: st
 	if (rec.unreadable || !needsPassages(rec) || rec.occurrences.some((o) => o.passage !== undefined)) return;
 	const attuneTags = new Map<number, RawTag[]>();
 	for (const t of tags) if (parseTag(t.tag, vocab) !== null) addToLine(attuneTags, t);
-	countMovesByClass(attuneTags, text, bodyStart, rec.occurrences, (k) => rec.counts.set(k, (rec.counts.get(k) ?? 0) + 1));
+	const placed = new Placed();
+	for (const o of rec.occurrences) {
+		if (!o.inProperties && (o.family === "emotion" || o.family === "process")) placed.add(o.family === "process", o.family === "process" ? o.value : o.process ?? "unclassified", o.line, o);
+	}
+	placed.count(attuneTags, text, bodyStart, (k) => rec.counts.set(k, (rec.counts.get(k) ?? 0) + 1));
 }
 
 function addToLine(byLine: Map<number, RawTag[]>, t: RawTag): void {
@@ -259,33 +291,75 @@ function addToLine(byLine: Map<number, RawTag[]>, t: RawTag): void {
 }
 
 /**
- * Places each body emotion and move in its passage, and counts each move
- * once under every class of the client emotions in its passage.
+ * A note's body emotions and moves in reading order, as parallel lists (a
+ * counts-only reading builds no occurrence): whether each is a move, its move
+ * or class, its line, and its occurrence when there is one.
  */
-function countMovesByClass(attuneTags: ReadonlyMap<number, readonly RawTag[]>, withBom: string, bodyStart: number, occurrences: Occurrence[], bump: (key: string) => void): void {
-	const text = withBom.charCodeAt(0) === 0xfeff ? withBom.slice(1) : withBom;
-	const lines = text.split(/\r\n|\r|\n/);
-	let last = 0;
-	for (const o of occurrences) if (!o.inProperties && (o.family === "emotion" || o.family === "process")) last = o.line;
-	const blocks = codingBlocks(lines, bodyStart, attuneTags, last);
-	// Blocks are in line order: find each tag's block by walking both lists once.
-	let b = 0;
-	const classes = new Map<number, Set<string>>();
-	const moves: Occurrence[] = [];
-	for (const o of occurrences) {
-		if (o.inProperties || (o.family !== "emotion" && o.family !== "process")) continue;
-		while (b < blocks.length && blocks[b]!.end < o.line) b++;
-		const block = blocks[b];
-		if (!block || block.start > o.line || block.owner < 0) continue;
-		o.passage = blocks[block.owner]!.start;
-		if (o.family === "process") moves.push(o);
-		else {
-			const set = classes.get(o.passage) ?? new Set<string>();
-			set.add(o.process ?? "unclassified");
-			classes.set(o.passage, set);
+class Placed {
+	private readonly isMove: boolean[] = [];
+	private readonly words: string[] = [];
+	private readonly lines: number[] = [];
+	private readonly occurrences: (Occurrence | undefined)[] = [];
+	private emotions = 0;
+	private moves = 0;
+
+	add(isMove: boolean, word: string, line: number, o: Occurrence | undefined): void {
+		this.isMove.push(isMove);
+		this.words.push(word);
+		this.lines.push(line);
+		this.occurrences.push(o);
+		if (isMove) this.moves++;
+		else this.emotions++;
+	}
+
+	/** Whether there is an emotion and a move to place. */
+	both(): boolean {
+		return this.emotions > 0 && this.moves > 0;
+	}
+
+	/**
+	 * Places each in its passage (setting `passage` on its occurrence), and counts
+	 * each move once under every class of the client emotions in its passage.
+	 */
+	count(attuneTags: ReadonlyMap<number, readonly RawTag[]>, withBom: string, bodyStart: number, bump: (key: string) => void): void {
+		const text = withBom.charCodeAt(0) === 0xfeff ? withBom.slice(1) : withBom;
+		const lines = text.split(/\r\n|\r|\n/);
+		const n = this.lines.length;
+		const blocks = codingBlocks(lines, bodyStart, attuneTags, n > 0 ? this.lines[n - 1]! : 0);
+		// Blocks are in line order, and so are the tags: walk both lists once.
+		let b = 0;
+		const passages: number[] = [];
+		const classes = new Map<number, Set<string>>();
+		for (let i = 0; i < n; i++) {
+			const line = this.lines[i]!;
+			while (b < blocks.length && blocks[b]!.end < line) b++;
+			const block = blocks[b];
+			const passage = !block || block.start > line || block.owner < 0 ? -1 : blocks[block.owner]!.start;
+			passages.push(passage);
+			if (passage < 0) continue;
+			const o = this.occurrences[i];
+			if (o) o.passage = passage;
+			if (!this.isMove[i]) {
+				const set = classes.get(passage) ?? new Set<string>();
+				set.add(this.words[i]!);
+				classes.set(passage, set);
+			}
+		}
+		for (let i = 0; i < n; i++) {
+			if (!this.isMove[i] || passages[i]! < 0) continue;
+			for (const c of classes.get(passages[i]!) ?? []) bump(countKey(MOVE_CLASS_KEY, this.words[i]!, c));
 		}
 	}
-	for (const m of moves) for (const c of classes.get(m.passage!) ?? []) bump(countKey(MOVE_CLASS_KEY, m.value, c));
+}
+
+/** The record's properties, kept as long as the index, hold no slice of the note's text (see detach.ts). */
+function detachProps(props: NoteProperties): void {
+	const p = props as Record<string, unknown>;
+	for (const k of Object.keys(p)) {
+		const v = p[k];
+		if (typeof v === "string") p[k] = detach(v);
+		else if (Array.isArray(v)) p[k] = v.map((x: unknown) => (typeof x === "string" ? detach(x) : x));
+	}
 }
 
 /** A diagnostic for a file that could not be read at all. */
@@ -309,4 +383,13 @@ const EMPTY_VOCAB: Vocabulary = {
 /** Whether a note is a session note: `note-type: session`, or no type at all. */
 export function isSessionNote(rec: { props: Pick<NoteProperties, "noteType"> }): boolean {
 	return rec.props.noteType === undefined || rec.props.noteType === "session";
+}
+
+/**
+ * Whether a note is a coding copy: a second coder's copy of a session note
+ * (`coding-of`), compared with `attune agree` and left out of summaries so
+ * that the session is not counted twice.
+ */
+export function isCodingCopy(rec: { props: Pick<NoteProperties, "codingOf">; unreadable?: boolean }): boolean {
+	return rec.props.codingOf !== undefined && !rec.unreadable;
 }

@@ -2,6 +2,7 @@
  * Renders a summary for people: a terminal table, Markdown tables (for a note)
  * and CSV (for a spreadsheet). JSON is the summary object itself.
  */
+import { csvText } from "../csv";
 import { type Summary, type SummaryRow, qualifierOf } from "../index/summary";
 import { FAMILY_TABLE, PROCESS_LABELS, PROCESS_ORDER, labelFor } from "../vocabulary/families";
 import { MODE_MODALITY_KEY, MOVE_CLASS_KEY } from "../vocabulary/tags";
@@ -147,12 +148,6 @@ export function renderMarkdown(s: Summary, title = "Attune summary"): string {
 	return out.join("\n") + "\n";
 }
 
-function csvCell(s: string): string {
-	// A leading = + - @ would run as a formula in a spreadsheet; quote it as text.
-	const v = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-	return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 /** Renders one CSV table: one row per counted value, with its family. */
 export function renderCsv(s: Summary): string {
 	const rows: string[][] = [["family", "value", "process", "count", "notes"]];
@@ -164,5 +159,5 @@ export function renderCsv(s: Summary): string {
 		if (t.title === MOVES_BY_CLASS_TITLE) for (const p of PROCESS_ORDER) for (const [move, n] of Object.entries(s.movesByClass[p] ?? {})) rows.push([MOVE_CLASS_KEY, move, p, String(n), ""]);
 		else for (const r of s.modesByModality) for (const [mode, n] of Object.entries(r.modes)) rows.push([MODE_MODALITY_KEY, mode, r.modality ?? "", String(n), ""]);
 	}
-	return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+	return csvText(rows);
 }

@@ -8,8 +8,8 @@ import { DEFAULT_SETTINGS } from "../settings";
 import { vocabularyFrom } from "../vocabulary/vocabulary";
 import { type CodebookFamily, codebook } from "./codebook";
 import { type ClinicianSeries, type CompassionRow, type IngredientRow, compassionRows, relationshipRows, therapistOverTime } from "./families";
-import { type Summary, type SummaryOptions, matchesFilter, selectNotes, summarize } from "../index/summary";
-import type { Diagnostic, NoteRecord } from "../note/note";
+import { type Summary, type SummaryOptions, matchesFilter, scopeNotes, summarize } from "../index/summary";
+import { type Diagnostic, type NoteRecord, isCodingCopy } from "../note/note";
 import { type AntecedentRow, type CommentRef, type OccurrenceRef, type RatingSeries, type ReviewItem, type Selection, type SequenceStep, antecedentTable, openComments, passagesOf, ratingsOverTime, reviewQueue, withinSession } from "./queries";
 import { type SessionTrend, sessionTrend } from "./trend";
 import { type Hours, buildHours } from "./hours";
@@ -91,7 +91,7 @@ export function buildViewModel(
 	const summary = summarize(index, scope.filter, options);
 	const wholeVault = Object.values(scope.filter).every((v) => v === undefined || v === "");
 	let records: NoteRecord[] | undefined;
-	const selected = () => (records ??= selectNotes(index, scope.filter));
+	const selected = () => (records ??= scopeNotes(index, scope.filter).counted);
 	const emotionTotal = summary.rows.emotion.reduce((n, r) => n + r.count, 0);
 	let hours: Hours | undefined;
 	const model: SummaryViewModel = {
@@ -134,7 +134,7 @@ export function buildViewModel(
 	}
 	if (selection) {
 		model.selection = selection;
-		model.passages = passagesOf(wholeVault ? index.all() : selected(), selection);
+		model.passages = passagesOf(wholeVault ? [...index.all()].filter((r) => !isCodingCopy(r)) : selected(), selection);
 	}
 	return model;
 }
