@@ -75,7 +75,16 @@ describe("moves by class: a move counts with the classes of the emotions in its 
 		expect(blind.occurrences).toEqual(withText.occurrences);
 	});
 
-	it("is empty when moves or emotions are switched off", () => {
+	it("a counts-only reading (the command line's) counts the same moves by class", () => {
+		const text = "Shame #emotion/shame/primary-maladaptive softened #process/transforming\n\n- Fear #emotion/fear/secondary let go #process/letting-go\n";
+		const full = readNote("a.md", text, vocab, (y) => parse(y) as unknown);
+		const counts = readNote("a.md", text, vocab, (y) => parse(y) as unknown, { countsOnly: true });
+		expect(counts.occurrences).toEqual([]);
+		expect(counts.counts).toEqual(full.counts);
+		expect([...full.counts.keys()].filter((k) => k.startsWith("move-by-class"))).toHaveLength(2);
+	});
+
+		it("is empty when moves or emotions are switched off", () => {
 		const off = vocabularyFrom({ ...DEFAULT_SETTINGS, switchedOff: ["process"] });
 		const idx = new NoteIndex();
 		idx.set(readNote("a.md", "Shame #emotion/shame/primary-maladaptive softened #process/transforming\n", off, (y) => parse(y) as unknown));
