@@ -54,6 +54,18 @@ export function countKey(family: string, value: string, process?: string): strin
 /** The pseudo-family of the keys that count notes per emotion class (`countKey(CLASS_KEY, "secondary")`). */
 export const CLASS_KEY = "class";
 
+/**
+ * The pseudo-family of the keys that count moves by the classes of the
+ * emotions in their passage: `countKey(MOVE_CLASS_KEY, "transforming", "primary-maladaptive")`.
+ */
+export const MOVE_CLASS_KEY = "move-by-class";
+
+/** The pseudo-family of the keys that count notes by their `modality` (`""` for none): `countKey(MODALITY_KEY, "EFMT")`. */
+export const MODALITY_KEY = "modality";
+
+/** The pseudo-family of the keys that count empathy modes by the note's modality: `countKey(MODE_MODALITY_KEY, "EFMT", "attunement")`. */
+export const MODE_MODALITY_KEY = "mode-by-modality";
+
 /** The parts of a summary key. */
 export function splitCountKey(key: string): { family: string; value: string; process?: string } {
 	const [family, value, process] = key.split("\u0000");
