@@ -30,6 +30,9 @@ export class VaultIndexer extends Component {
 	/** Resolves when the first full build is done (pending until layout-ready). */
 	private readonly firstBuild: Promise<void>;
 	private firstDone!: () => void;
+	/** Resolves when the first build has counted every note (its passages may still be placed after). */
+	readonly counted: Promise<void>;
+	private countedDone!: () => void;
 
 	constructor(
 		private readonly app: App,
@@ -42,6 +45,7 @@ export class VaultIndexer extends Component {
 	) {
 		super();
 		this.firstBuild = new Promise((r) => (this.firstDone = r));
+		this.counted = new Promise((r) => (this.countedDone = r));
 	}
 
 	/**
@@ -65,6 +69,20 @@ export class VaultIndexer extends Component {
 
 	/** Whether a build has begun (layout-ready came). */
 	private started = false;
+
+	/**
+	 * Notes whose passages wait for their text (an emotion and a move in one
+	 * note; "What was done with each class"), read after every note is
+	 * counted so that the first numbers do not wait for note bodies.
+	 */
+	private pendingPassages: TFile[] = [];
+	/** While those passages are placed: how many notes of how many; null otherwise. */
+	private placingProgress: { done: number; total: number } | null = null;
+
+	/** While passages are being placed after a build: how many notes of how many. Every other count is complete. */
+	get placing(): { done: number; total: number } | null {
+		return this.placingProgress ? { ...this.placingProgress } : null;
+	}
 
 	onload(): void {
 		this.app.workspace.onLayoutReady(() => {
@@ -90,6 +108,7 @@ export class VaultIndexer extends Component {
 			} finally {
 				this.building = null;
 				this.progress = null;
+				this.countedDone();
 				this.firstDone();
 			}
 		})();
@@ -104,15 +123,29 @@ export class VaultIndexer extends Component {
 		const progress = { done: 0, total: files.length };
 		this.progress = progress;
 		this.index.clear();
+		this.pendingPassages = [];
 		const slices = this.slices();
 		try {
 			for (const file of files) {
-				await this.update(file, this.app.metadataCache.getFileCache(file));
+				await this.update(file, this.app.metadataCache.getFileCache(file), undefined, { deferPassages: true });
 				progress.done++;
 				const pause = slices.due();
 				if (pause) await pause;
 			}
+			// Every note is counted: the sidebar shows its numbers, and only the passages of moves by class are still to come.
+			this.progress = null;
+			this.countedDone();
+			const pending = this.pendingPassages;
+			this.pendingPassages = [];
+			this.placingProgress = { done: 0, total: pending.length };
+			for (const file of pending) {
+				if (this.app.vault.getAbstractFileByPath(file.path) === file) await this.update(file, this.app.metadataCache.getFileCache(file));
+				this.placingProgress.done++;
+				const pause = slices.due();
+				if (pause) await pause;
+			}
 		} finally {
+			this.placingProgress = null;
 			slices.close();
 		}
 	}
@@ -131,7 +164,7 @@ export class VaultIndexer extends Component {
 	 * Re-reads one note into the index. Never throws: a note that cannot be read
 	 * becomes a diagnostic, and the rest of the vault is still indexed.
 	 */
-	async update(file: TFile, cache: CachedMetadata | null, oldPath?: string): Promise<void> {
+	async update(file: TFile, cache: CachedMetadata | null, oldPath?: string, opts: { deferPassages?: boolean } = {}): Promise<void> {
 		if (!this.includes(file.path)) {
 			// Moved out of what is summarized (into an excluded or export folder): it goes.
 			if (oldPath !== undefined) this.index.remove(oldPath);
@@ -149,6 +182,9 @@ export class VaultIndexer extends Component {
 			if (text === null && needsLines) {
 				text = await this.app.vault.cachedRead(file);
 				rec = interpretNote(factsFromCache(file.path, cache, text, read), this.vocab());
+			} else if (text === null && needsPassages(rec) && opts.deferPassages) {
+				// During a build: counted now, its passages placed once every note is counted.
+				this.pendingPassages.push(file);
 			} else if (text === null && needsPassages(rec)) {
 				// So do the passages that count moves by class, for notes holding both an
 				// emotion and a move: placed from the text, without reading the note again.

@@ -121,6 +121,28 @@ describe("VaultIndexer", () => {
 		expect([byClass.transforming, byClass.soothing]).toEqual([1, 0]);
 	});
 
+	it("counts every note before reading texts for moves by class, and says so while it places them", async () => {
+		const app = new App({ layoutReady: true });
+		app.vault.seed("a.md", "Shame #emotion/shame/primary-maladaptive softened #process/transforming\n");
+		app.vault.seed("b.md", "Fear #emotion/fear/primary-adaptive, then #process/carrying-forward\n");
+		app.vault.seed("c.md", "#emotion/shame\n");
+		const index = new NoteIndex();
+		const indexer = new VaultIndexer(app as never, index, () => vocabularyFrom(DEFAULT_SETTINGS));
+		// What the sidebar would see at the first text read: every note counted, the reading said to be over, passages pending.
+		let seen: { reading: unknown; placing: unknown; notes: number; emotions: number; transforming: number } | undefined;
+		const orig = app.vault.cachedRead.bind(app.vault);
+		app.vault.cachedRead = (f) => {
+			seen ??= { reading: indexer.reading, placing: indexer.placing, notes: index.size, emotions: summaryJson(summarize(index)).emotions.reduce((n, e) => n + e.count, 0), transforming: summarize(index).movesByClass["primary-maladaptive"]!.transforming! };
+			return orig(f);
+		};
+		indexer.load();
+		await indexer.ready;
+		expect(seen).toEqual({ reading: null, placing: { done: 0, total: 2 }, notes: 3, emotions: 3, transforming: 0 });
+		expect(indexer.placing).toBeNull();
+		expect(summarize(index).movesByClass["primary-maladaptive"]!.transforming).toBe(1);
+		expect(summarize(index).movesByClass["primary-adaptive"]!["carrying-forward"]).toBe(1);
+	});
+
 	it("leaves de-identified copies in the export folder out of the clinician's own summary", async () => {
 		const { ctx } = await makeContext({ "a.md": "#emotion/shame\n", "Supervision exports/Export 2026-03-16/copy.md": "#emotion/shame\n" });
 		expect(summarize(ctx.index).notes).toBe(1);

@@ -71,6 +71,12 @@ export interface SummaryViewModel {
 	 * the sidebar says how far reading has come instead of showing them.
 	 */
 	reading?: { done: number; total: number };
+	/**
+	 * Set after reading while the passages of moves by class are still being
+	 * placed (they need the notes' text): every other number is complete, and
+	 * "What was done with each class" says that its own is not yet.
+	 */
+	placing?: { done: number; total: number };
 }
 
 /**

@@ -162,6 +162,7 @@ export function movesByClass(r: Renderer): void {
 	if (classes.length === 0) return;
 	const moves = Object.keys(byClass[classes[0]!]!);
 	r.section("byclass", MOVES_BY_CLASS_TITLE, undefined, (s, redraw) => {
+		if (r.m.placing) r.notice(`Placing passages… ${r.m.placing.done} of ${r.m.placing.total} notes: these counts are not complete yet.`, s);
 		r.muted(s, "Each move counted under the class of every client emotion in its passage (its paragraph, list item or table row).");
 		const wrap = s.createDiv({ cls: "attune-table-scroll" });
 		const table = wrap.createEl("table", { cls: "attune-table attune-byclass-table" });

@@ -301,8 +301,8 @@ export class Renderer {
 		line.createSpan({ cls: "attune-muted", text: ` · ${scope.dates} · ${plural(summary.notes, "note")}` });
 	}
 
-	notice(text: string): void {
-		this.root.createDiv({ cls: "attune-empty" }).createEl("p", { text });
+	notice(text: string, parent: HTMLElement = this.root): void {
+		parent.createDiv({ cls: "attune-empty" }).createEl("p", { text });
 	}
 
 	emptyState(): void {

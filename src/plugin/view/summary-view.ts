@@ -179,8 +179,10 @@ export class SummaryView extends ItemView {
 		const sessionFolder = this.ctx.settings().sessionFolder;
 		this.model = buildViewModel(this.ctx.index, this.insights, this.choice, this.focusPath, now, this.selection, { clientFolder: (c) => clientSessionFolder(sessionFolder, c), vocab: this.ctx.vocab(), changedRecords: this.ctx.records.changed(), excluded: (p) => this.ctx.indexer.userExcluded(p), exportFolder: this.ctx.settings().exportFolder });
 		const reading = this.ctx.indexer.reading;
-		if (reading) {
-			this.model.reading = reading;
+		const placing = this.ctx.indexer.placing;
+		if (placing) this.model.placing = placing;
+		if (reading || placing) {
+			if (reading) this.model.reading = reading;
 			// The last notes may change nothing in the index: render again once reading is done.
 			this.renderedKey = "";
 			if (!this.awaitingReading) {

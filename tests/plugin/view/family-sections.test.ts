@@ -128,6 +128,15 @@ describe("the sections of the other families", () => {
 		expect(passageTexts(el)).toEqual(["Angry at me #emotion/anger/secondary, then hurt #emotion/hurt/primary-adaptive; named both #process/symbolizing."]);
 	});
 
+	it("says, while passages are still being placed after reading, that these counts are not complete yet", async () => {
+		const { el, view } = await setup();
+		const indexer = (view as unknown as { ctx: { indexer: { placing: unknown } } }).ctx.indexer;
+		Object.defineProperty(indexer, "placing", { configurable: true, get: () => ({ done: 1, total: 4 }) });
+		(view as unknown as { render: (force: boolean) => void }).render(true);
+		expect(open(el, "What was done with each class").textContent).toContain("Placing passages… 1 of 4 notes: these counts are not complete yet.");
+		Object.defineProperty(indexer, "placing", { configurable: true, get: () => null });
+	});
+
 	it("shows empathy modes by modality in the vault and folder scopes only", async () => {
 		const { el, view } = await setup();
 		expect(rows(open(el, "Empathy modes by modality"), ".attune-bymodality-table")).toEqual([
