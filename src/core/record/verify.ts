@@ -3,6 +3,7 @@
  * and whether its content still has the hash they hold.
  */
 import { scanMarkdown } from "../markdown/scan";
+import { type Diagnostic, propertyLine } from "../note/note";
 
 /** What the record fields of a note say. */
 export interface NoteRecordFields {
@@ -68,6 +69,13 @@ export function verifyStatus(fields: NoteRecordFields, current: string): VerifyS
 	return content === current ? "intact" : "changed";
 }
 
+/**
+ * Properties text that names a note finalized. A note whose properties no
+ * longer parse but match this cannot be verified: it is listed as `no-hash`,
+ * never left out.
+ */
+export const NAMES_FINALIZED = /^\s*(?:finalized-on|content-sha256)\s*:/im;
+
 /** How many addenda a note holds. */
 export function addendaCount(text: string): number {
 	return scanMarkdown(text).callouts.filter((c) => c.type === "addendum").length;
@@ -83,6 +91,25 @@ export const STATUS_WORDS: Readonly<Record<VerifyStatus, string>> = Object.freez
 
 /** Whether a status means the note is not as it was finalized. */
 export const isChanged = (s: VerifyStatus) => s !== "intact";
+
+/**
+ * The `record-changed` diagnostic of a finalized note that is not intact
+ * (FORMAT.md section 5), or null when it is: what `attune summarize` lists
+ * under the same rule as the sidebar's "Needs attention". `yaml` is the
+ * properties text, to point at the line of the hash that no longer matches.
+ */
+export function recordDiagnostic(row: VerifyRow, yaml: string | undefined): Diagnostic | null {
+	if (!isChanged(row.status)) return null;
+	const tag = row.status === "changed-after-cosigning" ? "cosigned-sha256" : "content-sha256";
+	const fix = "Add any correction as an addendum (“Add addendum”); if the change is meant to stand, remove the note's record fields and finalize it again.";
+	const when = (on: string | undefined, by: string | undefined) => [on ? ` on ${on.replace("T", " at ")}` : "", by ? ` by ${by}` : ""].join("");
+	const what = row.status === "changed"
+		? `This note changed after it was finalized${when(row.finalizedOn, row.finalizedBy)}: its content no longer matches its content-sha256.`
+		: row.status === "changed-after-cosigning"
+			? `This note changed after it was co-signed${when(row.cosignedOn, row.cosignedBy)}: its content no longer matches its cosigned-sha256.`
+			: "This note is marked finalized, but its content-sha256 is missing or not readable (or its properties no longer parse), so whether it changed after finalizing cannot be checked.";
+	return { path: row.path, line: propertyLine(yaml, tag) + 1, tag, code: "record-changed", message: `${what} ${fix}` };
+}
 
 /** A local date and time `YYYY-MM-DDTHH:mm`, as Obsidian's date-and-time properties hold it. */
 export function localDateTime(d: Date): string {

@@ -4,7 +4,7 @@
  */
 import type { NoteIndex } from "../index/index";
 import { FAMILIES } from "../vocabulary/families";
-import { type Summary, type SummaryOptions, matchesFilter, selectNotes, summarize } from "../index/summary";
+import { type Summary, type SummaryOptions, diagnosedIn, matchesFilter, selectNotes, summarize } from "../index/summary";
 import type { Diagnostic, NoteRecord } from "../note/note";
 import { type AntecedentRow, type CommentRef, type OccurrenceRef, type RatingSeries, type ReviewItem, type Selection, type SequenceStep, antecedentTable, openComments, passagesOf, ratingsOverTime, reviewQueue, withinSession } from "./queries";
 import { type SessionTrend, sessionTrend } from "./trend";
@@ -92,7 +92,8 @@ export function buildViewModel(
 		changedRecords: (options.changedRecords ?? []).filter((r) => {
 			if (wholeVault) return true;
 			const rec = index.get(r.path);
-			return rec !== undefined && matchesFilter(rec, scope.filter);
+			// Listed where `attune summarize` lists the note's diagnostics, an unplaceable note included.
+			return rec !== undefined && diagnosedIn(rec, scope.filter);
 		}),
 		passages: [],
 		empty: FAMILIES.every((f) => summary.rows[f].every((r) => r.count === 0)),

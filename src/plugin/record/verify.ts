@@ -3,7 +3,7 @@
  * hashed with Web Crypto, listed in a window where each note opens.
  */
 import { type App, Modal, Notice, TFile } from "obsidian";
-import { type VerifyRow, STATUS_WORDS, addendaCount, isChanged, isFinalized, recordFields, verifyStatus } from "../../core/record/verify";
+import { type VerifyRow, NAMES_FINALIZED, STATUS_WORDS, addendaCount, isChanged, isFinalized, recordFields, verifyStatus } from "../../core/record/verify";
 import type { AttuneContext } from "../context";
 import { contentHashOf, propertiesOf } from "./hash";
 
@@ -14,7 +14,7 @@ export async function verifyText(path: string, text: string): Promise<VerifyRow 
 		fm = propertiesOf(text);
 	} catch {
 		// Properties that no longer parse cannot be verified: listed as changed, as the command line does.
-		return /^\s*(?:finalized-on|content-sha256)\s*:/im.test(text.slice(0, 4000)) ? { path, status: "no-hash", addenda: addendaCount(text) } : null;
+		return NAMES_FINALIZED.test(text.slice(0, 4000)) ? { path, status: "no-hash", addenda: addendaCount(text) } : null;
 	}
 	const fields = recordFields(fm);
 	if (!isFinalized(fields)) return null;
