@@ -10,18 +10,17 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { run } from "../../src/cli/main";
-import { finalizedText } from "../plugin/record/status";
+import { finalizedText, finalizedTrio, sessionDraft } from "../plugin/record/status";
 
-const draft = (client: string, n: number, body: string) => `---\nnote-type: session\nclient: ${client}\ndate: 2026-03-0${n}\nsession: ${n}\n---\n${body}\n`;
+const draft = sessionDraft;
 
 /** The vault: intact, changed after finalizing, changed after co-signing, another client's changed note, a broken one and a draft. */
 function files(): Record<string, string> {
-	const cosigned = finalizedText(draft("C-101", 3, "Calm. #emotion/calm/primary-adaptive"));
-	const hash = /content-sha256: (\w+)/.exec(cosigned)![1]!;
+	const trio = finalizedTrio("C-101");
 	return {
-		"Clients/C-101/intact.md": finalizedText(draft("C-101", 1, "Ashamed. #emotion/shame/primary-maladaptive")),
-		"Clients/C-101/changed.md": finalizedText(draft("C-101", 2, "Sad. #emotion/sadness/primary-adaptive")).replace("Sad.", "Very sad."),
-		"Clients/C-101/cosigned.md": cosigned.replace("\n---\nCalm.", `\ncosigned-by: Sam Lee\ncosigned-on: 2026-03-18T14:05\ncosigned-sha256: ${hash}\n---\nCalm, then angry.`),
+		"Clients/C-101/intact.md": trio.intact,
+		"Clients/C-101/changed.md": trio.changed,
+		"Clients/C-101/cosigned.md": trio.cosigned,
 		"Clients/C-101/broken.md": "---\nclient: C-101\nfinalized-on: 2026-03-16T09:30\ncontent-sha256: [\n---\nBody.\n",
 		"Clients/C-102/changed.md": finalizedText(draft("C-102", 1, "Afraid. #emotion/fear/primary-maladaptive")).replace("Afraid.", "Not afraid."),
 		"Clients/C-101/draft.md": draft("C-101", 4, "A draft. #emotion/anger/secondary"),
