@@ -11,6 +11,7 @@ import { NoteIndex } from "../core/index/index";
 import { type NoteRecord, unreadableRecord } from "../core/note/note";
 import { type NoteFacts, interpretNote } from "../core/note/note";
 import { factsFromText } from "../core/note/reader";
+import { scanMarkdown } from "../core/markdown/scan";
 import { type VerifyRow, recordDiagnostic } from "../core/record/verify";
 import { verifyFacts } from "./record-check";
 import { parseSimpleYaml } from "../core/note/yaml-lite";
@@ -104,9 +105,10 @@ export interface ReadNote {
  */
 export function readNoteRecord(read: NoteText, vaultPath: string, vocab: Vocabulary): ReadNote {
 	if ("error" in read) return { rec: unreadableRecord(vaultPath, read.error), row: null };
-	const facts = factsFromText(vaultPath, read.text, parseProperties);
+	const scan = scanMarkdown(read.text);
+	const facts = factsFromText(vaultPath, read.text, parseProperties, scan);
 	const rec = interpretNote(facts, vocab);
-	const row = verifyFacts(read.text, facts);
+	const row = verifyFacts(read.text, facts, scan);
 	const changed = row && recordDiagnostic(row, facts.frontmatterYaml);
 	if (changed) rec.diagnostics.push(changed);
 	if (read.notUtf8) {
