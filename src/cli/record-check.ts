@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import type { MarkdownScan } from "../core/markdown/types";
 import type { NoteFacts } from "../core/note/note";
 import { contentHashBytes } from "../core/record/content-hash";
-import { type VerifyRow, NAMES_FINALIZED, isFinalized, recordFields, verifyStatus } from "../core/record/verify";
+import { type VerifyRow, NAMES_FINALIZED, isFinalized, recordFields, recordLine, verifyStatus } from "../core/record/verify";
 
 /**
  * The row of a finalized note (or of one whose properties no longer parse but
@@ -18,13 +18,16 @@ import { type VerifyRow, NAMES_FINALIZED, isFinalized, recordFields, verifyStatu
 export function verifyFacts(text: string, facts: NoteFacts, scan: MarkdownScan): VerifyRow | null {
 	const addenda = facts.callouts.filter((c) => c.type === "addendum").length;
 	// Properties that no longer parse cannot be verified: that is a change, never silence.
-	if (facts.frontmatterError !== undefined) return NAMES_FINALIZED.test(facts.frontmatterYaml ?? "") ? { path: facts.path, status: "no-hash", addenda } : null;
+	const yaml = facts.frontmatterYaml;
+	if (facts.frontmatterError !== undefined) return NAMES_FINALIZED.test(yaml ?? "") ? { path: facts.path, status: "no-hash", addenda, line: recordLine(yaml, "no-hash") } : null;
 	const fields = recordFields(facts.frontmatter);
 	if (!isFinalized(fields)) return null;
 	const current = createHash("sha256").update(contentHashBytes(text, facts.frontmatter, scan)).digest("hex");
+	const status = verifyStatus(fields, current);
 	return {
 		path: facts.path,
-		status: verifyStatus(fields, current),
+		status,
+		line: recordLine(yaml, status),
 		finalizedOn: fields.finalizedOn,
 		finalizedBy: fields.finalizedBy,
 		cosignedBy: fields.cosignedBy,

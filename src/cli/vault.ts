@@ -109,7 +109,7 @@ export function readNoteRecord(read: NoteText, vaultPath: string, vocab: Vocabul
 	const facts = factsFromText(vaultPath, read.text, parseProperties, scan);
 	const rec = interpretNote(facts, vocab);
 	const row = verifyFacts(read.text, facts, scan);
-	const changed = row && recordDiagnostic(row, facts.frontmatterYaml);
+	const changed = row && recordDiagnostic(row);
 	if (changed) rec.diagnostics.push(changed);
 	if (read.notUtf8) {
 		rec.diagnostics.unshift({

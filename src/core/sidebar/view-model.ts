@@ -11,7 +11,7 @@ import { type SessionTrend, sessionTrend } from "./trend";
 import { type Hours, buildHours } from "./hours";
 import { type ResolvedScope, type ScopeChoice, resolveScope } from "./scope";
 import type { VaultInsights } from "./vault-insights";
-import type { VerifyRow } from "../record/verify";
+import { type VerifyRow, recordDiagnostic } from "../record/verify";
 
 /** Everything the sidebar renders, as plain data. */
 export interface SummaryViewModel {
@@ -112,4 +112,24 @@ export function buildViewModel(
 		model.passages = passagesOf(wholeVault ? index.all() : selected(), selection);
 	}
 	return model;
+}
+
+/**
+ * "Needs attention" as the diagnostics `attune summarize` lists for the same
+ * scope: the changed finalized notes as `record-changed`, with the others,
+ * by path and line. What the summary's exports (Markdown) print.
+ */
+export function attentionDiagnostics(m: Pick<SummaryViewModel, "diagnostics" | "changedRecords">): Diagnostic[] {
+	const all = [...m.diagnostics];
+	for (const r of m.changedRecords) {
+		const d = recordDiagnostic(r);
+		if (d) all.push(d);
+	}
+	// Stable, as the summary's own sort: a note's record-changed after its other problems on the same line.
+	return all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+}
+
+/** The summary an export prints: the model's, with every note "Needs attention" lists. */
+export function exportedSummary(m: SummaryViewModel): Summary {
+	return { ...m.summary, diagnostics: attentionDiagnostics(m) };
 }

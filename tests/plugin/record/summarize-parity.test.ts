@@ -17,6 +17,7 @@ import * as path from "node:path";
 import { TFile } from "../../obsidian-double/obsidian";
 import { run } from "../../../src/cli/main";
 import type { ScopeChoice } from "../../../src/core/sidebar/scope";
+import { attentionDiagnostics } from "../../../src/core/sidebar/view-model";
 import { registerSummaryView } from "../../../src/plugin/view/register";
 import { RENDER_DEBOUNCE_MS, type SummaryView, VIEW_TYPE_SUMMARY } from "../../../src/plugin/view/summary-view";
 import { makeContext } from "../../helpers/harness";
@@ -112,5 +113,26 @@ describe("Needs attention in the sidebar and attune summarize agree", () => {
 		// The changed notes named, in both: never the intact one.
 		expect(cli.items.filter((i) => !i.includes(":"))).toEqual([...changed].sort());
 		expect(sidebar()).toEqual(cli);
+		// What the sidebar's exports print: the same diagnostics, place, line and code, in the same order.
+		const place = (d: { path: string; line: number; code: string; tag: string }) => `${d.path}:${d.line} ${d.code} ${d.tag}`;
+		const json = JSON.parse(run([...args(dir), "--format", "json"]).stdout) as { diagnostics: { path: string; line: number; tag: string; code: string }[] };
+		expect(attentionDiagnostics(view.currentModel!).map(place)).toEqual(json.diagnostics.map(place));
+	});
+
+	it("copies the changed notes into the Markdown summary, as attune summarize --format markdown prints them", async () => {
+		const writeText = jest.fn(async (_text: string) => {});
+		Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+		await view.setState({ ...ALL, scope: "client" }, { history: false });
+		await jest.advanceTimersByTimeAsync(RENDER_DEBOUNCE_MS + 1);
+		const el = view.contentEl;
+		const section = [...el.querySelectorAll<HTMLButtonElement>(".attune-section-title button")].find((x) => x.firstChild?.textContent === "Export")!;
+		if (section.getAttribute("aria-expanded") !== "true") section.click();
+		el.querySelector<HTMLButtonElement>('button[aria-label="Copy the summary as a Markdown table"]')!.click();
+		await jest.advanceTimersByTimeAsync(1);
+		// The rows of "Needs attention" by note, line and code (a YAML error's wording is its parser's).
+		const rows = (md: string) => md.slice(md.indexOf("### Needs attention")).split("\n").filter((l) => l.startsWith("| Clients/")).map((l) => l.split(" | ").slice(0, 3).join(" | "));
+		const copied = rows(writeText.mock.calls[0]![0]);
+		expect(copied.filter((r) => r.endsWith("record-changed"))).toEqual(["| Clients/C-1/broken.md | 4", `| ${CHANGED} | 8`, `| ${COSIGNED} | 11`].map((r) => `${r} | record-changed`));
+		expect(copied).toEqual(rows(run(["summarize", dir, "--client", "C-1", "--format", "markdown"]).stdout));
 	});
 });
