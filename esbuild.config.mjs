@@ -4,7 +4,7 @@ import { chmodSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 // One config, three bundles: the plugin for Obsidian (desktop and mobile), the
-// command line for Node, and the benchmark (Node, with the obsidian test double).
+// command line for Node (with its reading thread), and the benchmark (Node, with the obsidian test double).
 const production = process.argv[2] === "production";
 
 /** Obsidian's own modules, provided at run time by the app. */
@@ -43,7 +43,8 @@ const plugin = {
 };
 
 const cli = {
-	entryPoints: { cli: "src/cli/main.ts" },
+	// The reading threads of `attune summarize` run dist/read-worker.js, beside dist/cli.js.
+	entryPoints: { cli: "src/cli/main.ts", "read-worker": "src/cli/read-worker.ts" },
 	bundle: true,
 	format: "cjs",
 	platform: "node",

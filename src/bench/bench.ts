@@ -11,10 +11,12 @@ import { readNote } from "../core/note/reader";
 import { summarize } from "../core/index/summary";
 import { DEFAULT_SETTINGS } from "../core/settings";
 import { vocabularyFrom } from "../core/vocabulary/vocabulary";
-import { parseProperties } from "../cli/vault";
+import { listNotes, parseProperties, readVaultConfig } from "../cli/vault";
+import { PARALLEL_THRESHOLD, readCounts } from "../cli/parallel-read";
 import { type GeneratedNote, generateVault } from "./generate";
 import { benchOnload } from "./onload-bench";
 import { benchView } from "./view-bench";
+import { benchTrend } from "./trend-bench";
 
 const vocab = vocabularyFrom(DEFAULT_SETTINGS);
 
@@ -87,24 +89,40 @@ function benchReplace(label: string, notes: GeneratedNote[], index: NoteIndex): 
 	return m;
 }
 
-function benchCli(notes: GeneratedNote[]): void {
+/** Writes the notes into a fresh vault folder (removed by the caller). */
+function writeVault(notes: GeneratedNote[]): string {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attune-bench-"));
+	// A vault as Obsidian makes one, so the command line prints no "no vault found" note.
+	fs.mkdirSync(path.join(dir, ".obsidian"));
+	for (const n of notes) {
+		const p = path.join(dir, n.path);
+		fs.mkdirSync(path.dirname(p), { recursive: true });
+		fs.writeFileSync(p, n.text);
+	}
+	return dir;
+}
+
+const CLI = path.join(__dirname, "cli.js");
+
+/** `attune summarize` on a folder, end to end, with `--jobs` when given. */
+function summarizeOnce(dir: string, jobs?: number): number {
+	return time(() => execFileSync(process.execPath, [CLI, "summarize", dir, "--format", "json", ...(jobs === undefined ? [] : ["--jobs", String(jobs)])], { maxBuffer: 1 << 28 }));
+}
+
+function benchCli(notes: GeneratedNote[]): void {
+	const dir = writeVault(notes);
 	try {
-		for (const n of notes) {
-			const p = path.join(dir, n.path);
-			fs.mkdirSync(path.dirname(p), { recursive: true });
-			fs.writeFileSync(p, n.text);
-		}
-		const cli = path.join(__dirname, "cli.js");
 		const runs = 5;
 		const attune: number[] = [];
+		const single: number[] = [];
 		const grep: number[] = [];
 		const nodeFloor: number[] = [];
 		// A second floor for context: Node itself walking the folder, reading every file and counting '#emotion/'.
 		const nodeScript = "const fs=require('fs'),p=require('path');let n=0;(function w(d){for(const e of fs.readdirSync(d,{withFileTypes:true})){const f=p.join(d,e.name);if(e.isDirectory())w(f);else n+=fs.readFileSync(f,'utf8').split('#emotion/').length-1;}})(process.argv[1]);console.log(n)";
 		for (let i = 0; i < runs + 1; i++) {
-			// The first pair warms the page cache for both and is not counted.
-			const a = time(() => execFileSync(process.execPath, [cli, "summarize", dir, "--format", "json"], { maxBuffer: 1 << 28 }));
+			// The first round warms the page cache for all and is not counted.
+			const a = summarizeOnce(dir);
+			const a1 = summarizeOnce(dir, 1);
 			const g = time(() => {
 				try {
 					execFileSync("grep", ["-rc", "#emotion/", dir], { maxBuffer: 1 << 28 });
@@ -115,20 +133,105 @@ function benchCli(notes: GeneratedNote[]): void {
 			const nf = time(() => execFileSync(process.execPath, ["-e", nodeScript, dir], { maxBuffer: 1 << 28 }));
 			if (i > 0) {
 				attune.push(a);
+				single.push(a1);
 				grep.push(g);
 				nodeFloor.push(nf);
 			}
 		}
-		const a = median(attune), g = median(grep), nf = median(nodeFloor);
-		say(`attune summarize on ${notes.length} notes on disk, end to end: ${fmt(a, 0)} ms; grep -rc '#emotion/' ${fmt(g, 0)} ms; ratio ${fmt(a / g, 1)}x (goal: within 3x) [median of ${runs}]`);
+		const a = median(attune), a1 = median(single), g = median(grep), nf = median(nodeFloor);
+		say(`attune summarize on ${notes.length} notes on disk, end to end, ${os.availableParallelism()} threads: ${fmt(a, 0)} ms; --jobs 1: ${fmt(a1, 0)} ms; grep -rc '#emotion/' ${fmt(g, 0)} ms; ratio ${fmt(a / g, 1)}x (--jobs 1: ${fmt(a1 / g, 1)}x) (goal: within 3x) [median of ${runs}]`);
 		say(`  for context: node alone walking, reading and counting '#emotion/' in the same files: ${fmt(nf, 0)} ms (${fmt(nf / g, 1)}x grep)`);
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
 }
 
+/**
+ * Where one thread stops being faster: `summarize --jobs 1` against every
+ * core, at growing vault sizes, in one run. `PARALLEL_THRESHOLD` in
+ * src/cli/parallel-read.ts comes from this.
+ */
+function benchThreshold(): void {
+	const threads = os.availableParallelism();
+	// What a worker costs and what it saves: its round trip (start, two notes, answer, end) against one note's reading on one thread.
+	const dir = writeVault(generateVault(2000, 3));
+	try {
+		const config = readVaultConfig(dir);
+		const notes = listNotes(dir, config.excluded, () => {});
+		const trip: number[] = [];
+		const perNote: number[] = [];
+		for (let i = 0; i < 7; i++) {
+			trip.push(time(() => readCounts(notes.slice(0, 2), config.settings, 2, { mainReads: false })));
+			perNote.push(time(() => readCounts(notes, config.settings, 1)) / notes.length);
+		}
+		const t = median(trip), c = median(perNote);
+		// With k threads a vault of n notes saves n·c·(1 − 1/k); a worker pays for itself past startup / (c·(1 − 1/k)).
+		const breakEven = t / (c * (1 - 1 / Math.max(2, threads)));
+		say(`a reading thread's round trip (start, two notes, answer, end) ${fmt(t, 1)} ms; one note read on one thread ${fmt(c, 3)} ms; so ${threads} threads pay for themselves past about ${fmt(breakEven, 0)} notes (PARALLEL_THRESHOLD ${PARALLEL_THRESHOLD}) [median of 7]`);
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
+	const parts: string[] = [];
+	for (const n of [250, 500, 1000, 1500, 2000, 4000]) {
+		const dir = writeVault(generateVault(n, 3));
+		try {
+			const one: number[] = [];
+			const all: number[] = [];
+			for (let i = 0; i < 6; i++) {
+				const a = summarizeOnce(dir, 1);
+				const b = summarizeOnce(dir, threads);
+				if (i > 0) {
+					one.push(a);
+					all.push(b);
+				}
+			}
+			parts.push(`${n}: ${fmt(median(one), 0)} / ${fmt(median(all), 0)} ms`);
+		} finally {
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	}
+	say(`attune summarize, --jobs 1 / --jobs ${threads}, by vault size: ${parts.join("; ")} [median of 5] (one thread below the size where the second figure is first the smaller)`);
+}
+
+function heapUsed(): number {
+	gc();
+	gc();
+	return process.memoryUsage().heapUsed;
+}
+
+/**
+ * The index's retained heap, as the plugin keeps it (full records with their
+ * occurrences), the notes' texts let go first; then what dominates, by
+ * taking parts away: the occurrences (with their heading paths), then the
+ * records' own count maps (the index keeps its own tallies).
+ */
+function benchHeap(n: number): void {
+	const before = heapUsed();
+	const index = (() => buildIndex(generateVault(n)))();
+	const retained = heapUsed() - before;
+	const records = [...index.all()];
+	for (const r of records) r.occurrences = [];
+	const withoutOccurrences = heapUsed() - before;
+	for (const r of records) r.counts = new Map();
+	const withoutCounts = heapUsed() - before;
+	const mb = (b: number) => fmt(b / 2 ** 20, 1);
+	say(`index retained heap at ${n} notes: ${mb(retained)} MB (goal: under 100 MB); of which occurrences with their heading paths ${mb(retained - withoutOccurrences)} MB, records' count maps ${mb(withoutOccurrences - withoutCounts)} MB, the rest (records, properties, diagnostics, the index's tallies and totals) ${mb(withoutCounts)} MB`);
+	if (index.size !== n) throw new Error("benchHeap: the index lost notes");
+}
+
 async function main(): Promise<void> {
-	say(`Attune benchmark, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`);
+	say(`Attune benchmark, ${os.cpus().length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, load average ${fmt(os.loadavg()[0]!, 1)}`);
+	// `node dist/bench.js trend`: only what "Across sessions" needs, without the other figures' minutes.
+	if (process.argv.includes("trend")) {
+		trendFigures(buildIndex(generateVault(50000)));
+		return;
+	}
+	// `npm run bench -- onload` (or `cli`) runs that part alone, for work on one figure; the full run prints them all.
+	const only = process.argv[2];
+	if (only === "onload") return void (await benchFirstBuild(generateVault(10000)));
+	if (only === "cli") return benchCli(generateVault(10000));
+	if (only === "jobs") return benchThreshold();
+	if (only === "heap") return benchHeap(50000);
 	const small = benchBuild(1000, 7);
 	const mid = benchBuild(10000, 5);
 	const large = benchBuild(50000, 3);
@@ -142,7 +245,20 @@ async function main(): Promise<void> {
 	for (let i = 0; i < 11; i++) qf.push(time(() => summarize(large.index, { from: "2024-01-01" })));
 	say(`filtered summary (date range, every note re-counted) at 50,000 notes: ${fmt(median(qf), 1)} ms [median of 11]`);
 	benchCli(mid.notes);
+	benchThreshold();
 	await benchSidebarAndOnload(mid, large);
+	small.index.clear();
+	benchHeap(50000);
+	// Last: it gives 100 of the large vault's notes to one client.
+	trendFigures(large.index);
+}
+
+/** "This client" with 100 sessions in a 50,000-note vault (issue 9). */
+function trendFigures(index: NoteIndex): void {
+	gc();
+	const r = benchTrend(index, vocab, new Date());
+	say(`Across sessions, this client with ${r.sessions} sessions in a ${r.vaultNotes.toLocaleString("en")}-note vault: trend model ${fmt(r.modelMs, 3)} ms (goal: under 5 ms), built from the index, which holds no note text; its render under jsdom ${fmt(r.renderMs, 2)} ms (goal: under 16 ms) [median of ${r.runs}]`);
+	say(`  for context: fastest runs ${fmt(r.fastest.modelMs, 3)} ms and ${fmt(r.fastest.renderMs, 2)} ms; the render's median in CPU time ${fmt(r.renderCpuMs, 2)} ms; the whole "This client" sidebar model with the trend ${fmt(r.viewModelMs, 3)} ms, and its render under jsdom ${fmt(r.viewRenderMs, 2)} ms; load average now ${fmt(os.loadavg()[0]!, 1)}`);
 }
 
 /** The sidebar's figures (issue 4) and the plugin's start-up. */
@@ -156,15 +272,20 @@ async function benchSidebarAndOnload(mid: { notes: GeneratedNote[]; index: NoteI
 		const r = await benchView(v.index, change);
 		say(`sidebar at ${label} notes: one note's change to the view's data being current ${fmt(r.changeToCurrentMs, 3)} ms (goal: under 5 ms; of which index ${fmt(r.changeMs, 3)} ms, model ${fmt(r.modelMs, 3)} ms); render of the whole-vault scope under jsdom ${fmt(r.renderMs, 2)} ms (goal: under 16 ms) [median of ${r.runs}]`);
 	}
+	await benchFirstBuild(mid.notes);
+}
+
+/** The plugin's start-up and first build inside the test double, warm and cold. */
+async function benchFirstBuild(notes: GeneratedNote[]): Promise<void> {
 	const runs = 5;
 	const warm: Awaited<ReturnType<typeof benchOnload>>[] = [];
 	const cold: number[] = [];
 	for (let i = 0; i < runs; i++) {
-		warm.push(await benchOnload(mid.notes));
-		cold.push((await benchOnload(mid.notes, { warmCache: false })).buildMs);
+		warm.push(await benchOnload(notes));
+		cold.push((await benchOnload(notes, { warmCache: false })).buildMs);
 	}
 	const m = (f: (r: (typeof warm)[number]) => number) => median(warm.map(f));
-	say(`plugin onload with 10,000 notes in the vault (inside the obsidian test double): ${fmt(m((r) => r.onloadMs), 2)} ms; first index build after layout-ready, caches warm as Obsidian has them at start-up: ${fmt(m((r) => r.buildMs), 0)} ms (goal: under 0.5 s); the core's own cost for the same notes ${fmt(m((r) => r.coreMs), 0)} ms, ratio ${fmt(m((r) => r.buildMs / r.coreMs), 2)}x (goal: 1.5x); longest stretch without yielding ${fmt(m((r) => r.longestSliceMs), 1)} ms (goal: 16 ms); note bodies read ${m((r) => r.bodiesRead)} [median of ${runs}]`);
+	say(`plugin onload with ${notes.length} notes in the vault (inside the obsidian test double): ${fmt(m((r) => r.onloadMs), 2)} ms; first index build after layout-ready, caches warm as Obsidian has them at start-up: ${fmt(m((r) => r.buildMs), 0)} ms (goal: under 0.5 s); the core's own cost for the same notes ${fmt(m((r) => r.coreMs), 0)} ms, ratio ${fmt(m((r) => r.buildMs / r.coreMs), 2)}x (goal: 1.5x); longest stretch without yielding ${fmt(m((r) => r.longestSliceMs), 1)} ms (goal: 16 ms), of which CPU time ${fmt(m((r) => r.longestSliceCpuMs), 1)} ms (the rest: the system running other work); note bodies read ${m((r) => r.bodiesRead)} [median of ${runs}]`);
 	say(`  for context: the same build with the double parsing each note's cache on first look-up (Obsidian's own work, done before): ${fmt(median(cold), 0)} ms`);
 }
 

@@ -15,7 +15,7 @@ import { installDomHelpers } from "../../preview/dom-helpers";
  * jsdom is loaded when the benchmark runs, not bundled: it comes with the
  * test environment (jest-environment-jsdom) and cannot be bundled by esbuild.
  */
-function loadJsdom(): typeof import("jsdom") {
+export function loadJsdom(): typeof import("jsdom") {
 	return createRequire(__filename)("jsdom") as typeof import("jsdom");
 }
 
@@ -34,7 +34,8 @@ export interface ViewBenchResult {
 
 const WHOLE_VAULT: ScopeChoice = { scope: "vault", folder: "", range: "all", from: "", to: "", noteType: "" };
 
-const NO_HANDLERS: SummaryViewHandlers = {
+/** Handlers that do nothing: the benchmark renders, it never clicks. */
+export const NO_HANDLERS: SummaryViewHandlers = {
 	setChoice: () => {},
 	select: () => {},
 	open: () => {},
@@ -43,7 +44,8 @@ const NO_HANDLERS: SummaryViewHandlers = {
 	saveUi: () => {},
 };
 
-function median(xs: number[]): number {
+/** The middle of several runs' times. */
+export function median(xs: number[]): number {
 	const s = [...xs].sort((a, b) => a - b);
 	return s[Math.floor(s.length / 2)] ?? NaN;
 }

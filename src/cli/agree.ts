@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { findVaultRoot, readNoteText, readVaultConfig } from "./vault";
 import { agreementJson, compareCodings, type Agreement } from "../core/training/agree";
 import { LANDIS_KOCH, landisKochLabel } from "../core/training/kappa";
+import { formatKappa, formatPercent } from "../core/training/compare";
 import { noteFileArg, oneOf, parseArgs, type RunResult, UsageError, warningsText } from "./args";
 
 /** A note file's text, or a usage error that says why it cannot be compared. */
@@ -16,8 +17,6 @@ function noteText(file: string): string {
 	return read.text;
 }
 
-const fixed = (n: number | null): string => (n === null ? "—" : n.toFixed(2));
-const percent = (n: number | null): string => (n === null ? "—" : `${Math.round(n * 100)}%`);
 
 /** The report for a person at a terminal. */
 function agreementTable(r: Agreement, a: string, b: string): string {
@@ -28,10 +27,10 @@ function agreementTable(r: Agreement, a: string, b: string): string {
 		"",
 	];
 	for (const [family, f] of Object.entries(r.families)) {
-		out.push(`${family}: pooled κ ${fixed(f.kappa)}${f.kappa === null ? "" : ` (${landisKochLabel(f.kappa)})`}, agreement ${percent(f.agreement)}`);
+		out.push(`${family}: pooled κ ${formatKappa(f.kappa)}${f.kappa === null ? "" : ` (${landisKochLabel(f.kappa)})`}, agreement ${formatPercent(f.agreement)}`);
 		const codes = Object.entries(f.codes);
 		if (codes.length === 0) out.push("  no code given by either coder");
-		for (const [code, t] of codes) out.push(`  ${code}: κ ${fixed(t.kappa)}  both ${t.both}, A only ${t.aOnly}, B only ${t.bOnly}, neither ${t.neither}`);
+		for (const [code, t] of codes) out.push(`  ${code}: κ ${formatKappa(t.kappa)}  both ${t.both}, A only ${t.aOnly}, B only ${t.bOnly}, neither ${t.neither}`);
 	}
 	out.push("", r.disagreements.length === 0 ? "No disagreements in the matched units." : "Where the coders differ:");
 	for (const d of r.disagreements) out.push(`  A line ${d.lineA}, B line ${d.lineB}: ${d.family}/${d.code} given by ${d.coder.toUpperCase()} only: ${d.text}`);

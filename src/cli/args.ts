@@ -51,6 +51,13 @@ export function oneOf(name: string, value: string | undefined, choices: readonly
 	return chosen;
 }
 
+/** `--jobs N`: how many threads read the notes, a whole number from 1 (1: one thread, no workers). */
+export function jobsOption(value: string | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--jobs must be a whole number of threads, 1 or more, not “${value}”`);
+	return Number(value);
+}
+
 export function dateOption(name: string, value: string | undefined): string | undefined {
 	if (value === undefined) return undefined;
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--${name} must be a date written YYYY-MM-DD, not “${value}”`);
@@ -147,4 +154,15 @@ export function scopeFilter(p: Parsed, root: string): SummaryFilter {
 	if (filter.from && filter.to && filter.from > filter.to) throw new UsageError(`--from ${filter.from} is after --to ${filter.to}`);
 	if (filter.folder !== undefined && p.inVaultFolder === undefined) filter.folder = vaultFolder(root, filter.folder);
 	return filter;
+}
+
+/** The filters given, as the `scope` object of a command's JSON (FORMAT.md section 6): only those set. */
+export function scopeJson(filter: SummaryFilter): Record<string, string> {
+	const scope: Record<string, string> = {};
+	if (filter.client !== undefined) scope.client = filter.client;
+	if (filter.from !== undefined) scope.from = filter.from;
+	if (filter.to !== undefined) scope.to = filter.to;
+	if (filter.folder !== undefined) scope.folder = filter.folder;
+	if (filter.noteType !== undefined) scope.noteType = filter.noteType;
+	return scope;
 }

@@ -20,6 +20,8 @@ const PROPERTY_LABELS: Record<string, string> = {
 	reviewedBy: "Reviewed by",
 	reviewedOn: "Reviewed on",
 	reviews: "Reviews",
+	duration: "Duration (minutes)",
+	durationWritten: "Duration (not read)",
 	ratings: "Ratings",
 };
 

@@ -3,18 +3,21 @@
  * folder as the plugin reads it inside Obsidian, and writes nothing into it.
  */
 import * as path from "node:path";
-import { findVaultRoot, indexVault, parseProperties, readNoteText, readVaultConfig, recordFromText, summaryOptions } from "./vault";
+import { findVaultRoot, parseProperties, readNoteText, readVaultConfig, recordFromText, summaryOptions } from "./vault";
 import { passageAt } from "../core/markdown/passages";
 import { factsFromText } from "../core/note/reader";
 import { propertyLine } from "../core/note/note";
 import { renderCsv, renderMarkdown, renderTable } from "../core/sidebar/report";
 import { summarize, summaryJson } from "../core/index/summary";
 import { readPropertyTags } from "../core/note/properties";
-import { isHelp, noteFileArg, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, UsageError, vaultArg, warningsText } from "./args";
+import { indexCounts } from "./parallel-read";
+import { isHelp, jobsOption, noteFileArg, oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, UsageError, vaultArg, warningsText } from "./args";
 // Bundled into dist/cli.js at build time, so the program runs without package.json beside it.
 import { trendCommand } from "./trend";
 import { agreeCommand } from "./agree";
 import { verifyCommand } from "./verify";
+import { segmentsCommand } from "./segments";
+import { hoursCommand } from "./hours";
 import { codebookCommand } from "./codebook";
 import { qdpxCommand } from "./qdpx";
 import { renderInspectTable } from "./inspect-table";
@@ -22,12 +25,14 @@ import { version } from "../../package.json";
 
 /** Each command's usage line and what its options mean. */
 const COMMAND_USAGE: Record<string, string> = {
-	summarize: `attune summarize <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
+	summarize: `attune summarize <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown] [--jobs N]`,
 	inspect: `attune inspect <note.md> [--format json|table]`,
-	lint: `attune lint <vault> [--format text|json]`,
+	lint: `attune lint <vault> [--format text|json] [--jobs N]`,
 	agree: `attune agree <note-a.md> <note-b.md> [--format table|json]`,
 	trend: `attune trend <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv|markdown]`,
+	segments: `attune segments <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format csv|json]`,
 	verify: `attune verify <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json]`,
+	hours: `attune hours <vault> [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T] [--format table|json|csv]`,
 	codebook: `attune codebook [<vault>] [--format qdc] [--out FILE.qdc]`,
 	qdpx: `attune qdpx <vault> --out FILE.qdpx [--client C] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--folder F] [--note-type T]`,
 };
@@ -63,7 +68,9 @@ function runOrThrow(argv: string[]): RunResult {
 		case "lint": return lintCommand(rest);
 		case "trend": return trendCommand(rest);
 		case "agree": return agreeCommand(rest);
+		case "segments": return segmentsCommand(rest);
 		case "verify": return verifyCommand(rest);
+		case "hours": return hoursCommand(rest);
 		case "codebook": return codebookCommand(rest);
 		case "qdpx": return qdpxCommand(rest);
 		default: throw new UsageError(`unknown command “${command}” (commands: ${Object.keys(COMMAND_USAGE).join(", ")}; see attune --help)`);
@@ -71,14 +78,16 @@ function runOrThrow(argv: string[]): RunResult {
 }
 
 function summarizeCommand(args: string[]): RunResult {
-	const p = parseArgs(args, [...SCOPE_OPTIONS, "format"]);
+	const p = parseArgs(args, [...SCOPE_OPTIONS, "format", "jobs"]);
 	const format = oneOf("format", p.options.get("format"), ["table", "json", "csv", "markdown"], "table");
+	const jobs = jobsOption(p.options.get("jobs"));
 	const root = vaultArg(p, "summarize");
 	const filter = scopeFilter(p, root);
 	const config = readVaultConfig(root);
-	const s = summarize(indexVault(root, config, { countsOnly: true }), filter, summaryOptions(config));
+	const { index, warnings } = indexCounts(root, config, jobs);
+	const s = summarize(index, filter, summaryOptions(config));
 	const stdout = format === "json" ? JSON.stringify(summaryJson(s), null, 2) + "\n" : format === "csv" ? renderCsv(s) : format === "markdown" ? renderMarkdown(s) : renderTable(s);
-	return { stdout, stderr: stderrText(p, config.warnings), code: 0 };
+	return { stdout, stderr: stderrText(p, [...config.warnings, ...warnings]), code: 0 };
 }
 
 function inspectCommand(args: string[]): RunResult {
@@ -120,16 +129,18 @@ function inspectCommand(args: string[]): RunResult {
 }
 
 function lintCommand(args: string[]): RunResult {
-	const p = parseArgs(args, ["format"]);
+	const p = parseArgs(args, ["format", "jobs"]);
 	const format = oneOf("format", p.options.get("format"), ["text", "json"], "text");
+	const jobs = jobsOption(p.options.get("jobs"));
 	const root = vaultArg(p, "lint");
 	const config = readVaultConfig(root);
 	// A folder inside a vault lints that folder only.
-	const { diagnostics } = summarize(indexVault(root, config, { countsOnly: true }), { folder: p.inVaultFolder });
+	const read = indexCounts(root, config, jobs);
+	const { diagnostics } = summarize(read.index, { folder: p.inVaultFolder });
 	const stdout = format === "json"
 		? JSON.stringify({ format: 1, diagnostics }, null, 2) + "\n"
 		: diagnostics.map((d) => `${d.path}:${d.line}: ${d.code} ${d.tag}: ${d.message}\n`).join("") + (diagnostics.length === 0 ? "No problems found.\n" : `${diagnostics.length} problem${diagnostics.length === 1 ? "" : "s"} found.\n`);
-	return { stdout, stderr: stderrText(p, config.warnings), code: diagnostics.length > 0 ? 1 : 0 };
+	return { stdout, stderr: stderrText(p, [...config.warnings, ...read.warnings]), code: diagnostics.length > 0 ? 1 : 0 };
 }
 
 /* istanbul ignore next: the process entry point */

@@ -2,23 +2,19 @@
  * `attune trend`: one row per dated note in a scope, the numbers the sidebar's
  * "Across sessions" draws (FORMAT.md section 6).
  */
-import { indexVault, readVaultConfig, summaryOptions } from "./vault";
+import { readVaultConfig, summaryOptions } from "./vault";
+import { indexCounts } from "./parallel-read";
+import { csvText } from "../core/csv";
 import { buildTrend, type Trend, type TrendRow } from "../core/sidebar/trend";
 import { type SummaryFilter, summarize } from "../core/index/summary";
 import { PROCESS_LABELS, PROCESS_ORDER, labelFor } from "../core/vocabulary/families";
-import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, vaultArg } from "./args";
+import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, scopeJson, stderrText, vaultArg } from "./args";
 
 /** The JSON document of a trend, keys in the order FORMAT.md section 6 lists them. */
 export function trendJson(t: Trend, filter: SummaryFilter, warnings: string[] = []): unknown {
-	const scope: Record<string, string> = {};
-	if (filter.client !== undefined) scope.client = filter.client;
-	if (filter.from !== undefined) scope.from = filter.from;
-	if (filter.to !== undefined) scope.to = filter.to;
-	if (filter.folder !== undefined) scope.folder = filter.folder;
-	if (filter.noteType !== undefined) scope.noteType = filter.noteType;
 	return {
 		format: 1,
-		scope,
+		scope: scopeJson(filter),
 		sessions: t.sessions.map((r) => ({
 			path: r.path,
 			date: r.date,
@@ -56,12 +52,6 @@ function columns(t: Trend): { header: string; key: string; cell: (r: TrendRow) =
 
 const undatedLine = (n: number) => (n === 0 ? [] : [`${n} undated ${n === 1 ? "note is" : "notes are"} in this scope and on no session axis; give ${n === 1 ? "it" : "them"} a date property to place ${n === 1 ? "it" : "them"}.`]);
 
-function csvCell(s: string): string {
-	// A leading = + - @ would run as a formula in a spreadsheet; quote it as text.
-	const v = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-	return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 function mdCell(s: string): string {
 	return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/#/g, "\\#").replace(/\[\[/g, "\\[\\[").replace(/\r?\n/g, " ");
 }
@@ -71,7 +61,7 @@ export function renderTrend(t: Trend, filter: SummaryFilter, format: string, war
 	if (format === "json") return JSON.stringify(trendJson(t, filter, warnings), null, 2) + "\n";
 	const cols = columns(t);
 	const cells = t.sessions.map((r) => cols.map((c) => c.cell(r)));
-	if (format === "csv") return [cols.map((c) => c.key), ...cells].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+	if (format === "csv") return csvText([cols.map((c) => c.key), ...cells]);
 	if (format === "markdown") {
 		const out = ["## Attune trend", "", `Dated notes: ${t.sessions.length}`];
 		for (const l of [...warnings, ...undatedLine(t.undated)]) out.push("", `> ${mdCell(l)}`);
@@ -100,7 +90,7 @@ export function trendCommand(args: string[]): RunResult {
 	const root = vaultArg(p, "trend");
 	const filter = scopeFilter(p, root);
 	const config = readVaultConfig(root);
-	const index = indexVault(root, config, { countsOnly: true });
+	const { index } = indexCounts(root, config);
 	const trend = buildTrend(index, filter, { vocab: config.vocab });
 	// The scope's warnings are summarize's: notes it could not place, or that nothing matched.
 	const { warnings } = summarize(index, filter, summaryOptions(config));

@@ -8,8 +8,7 @@ import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { compileExcludes, inFolder, inHiddenFolder } from "../core/vault-paths";
 import { NoteIndex } from "../core/index/index";
-import { type NoteRecord, unreadableRecord } from "../core/note/note";
-import { type NoteFacts, interpretNote } from "../core/note/note";
+import { type InterpretOptions, type NoteFacts, type NoteRecord, interpretNote, unreadableRecord } from "../core/note/note";
 import { factsFromText } from "../core/note/reader";
 import { scanMarkdown } from "../core/markdown/scan";
 import { type VerifyRow, recordDiagnostic } from "../core/record/verify";
@@ -35,7 +34,10 @@ export function parseProperties(yaml: string): unknown {
 export interface VaultConfig {
 	settings: AttuneSettings;
 	vocab: Vocabulary;
+	/** Whether a path is left unread: the vault's excluded files, or Attune's export folder. */
 	excluded: (p: string) => boolean;
+	/** The vault's excluded files alone (Settings, Files and links), for wording. */
+	userExcluded: (p: string) => boolean;
 	/** Problems reading configuration, reported as warnings, never fatal. */
 	warnings: string[];
 }
@@ -50,12 +52,12 @@ function readJson(file: string, warnings: string[]): unknown {
 	}
 }
 
-/** Reads `.obsidian/app.json` and the plugin's saved settings. */
 /** How a summary of this vault is worded: its client folders, its words, its excluded files. */
 export function summaryOptions(config: VaultConfig): SummaryOptions {
-	return { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab, excluded: config.excluded };
+	return { clientFolder: (c) => clientSessionFolder(config.settings.sessionFolder, c), vocab: config.vocab, excluded: config.userExcluded, exportFolder: config.settings.exportFolder };
 }
 
+/** Reads `.obsidian/app.json` and the plugin's saved settings. */
 export function readVaultConfig(root: string, configDir = ".obsidian"): VaultConfig {
 	const warnings: string[] = [];
 	const app = readJson(path.join(root, configDir, "app.json"), warnings) as { userIgnoreFilters?: unknown } | undefined;
@@ -65,7 +67,7 @@ export function readVaultConfig(root: string, configDir = ".obsidian"): VaultCon
 	const userExcluded = compileExcludes(app?.userIgnoreFilters);
 	// De-identified copies are for a supervisor's vault; here they would count every note twice.
 	const excluded = (p: string) => userExcluded(p) || inFolder(p, settings.exportFolder);
-	return { settings, vocab: vocabularyFrom(settings), excluded, warnings };
+	return { settings, vocab: vocabularyFrom(settings), excluded, userExcluded, warnings };
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -103,11 +105,11 @@ export interface ReadNote {
  * diagnostic, and so does a finalized note that changed since (`record-changed`),
  * hashed here from the text already read rather than in a second pass.
  */
-export function readNoteRecord(read: NoteText, vaultPath: string, vocab: Vocabulary): ReadNote {
+export function readNoteRecord(read: NoteText, vaultPath: string, vocab: Vocabulary, opts: InterpretOptions = {}): ReadNote {
 	if ("error" in read) return { rec: unreadableRecord(vaultPath, read.error), row: null };
 	const scan = scanMarkdown(read.text);
 	const facts = factsFromText(vaultPath, read.text, parseProperties, scan);
-	const rec = interpretNote(facts, vocab);
+	const rec = interpretNote(facts, vocab, opts);
 	const row = verifyFacts(read.text, facts, scan);
 	const changed = row && recordDiagnostic(row);
 	if (changed) rec.diagnostics.push(changed);
@@ -121,13 +123,13 @@ export function readNoteRecord(read: NoteText, vaultPath: string, vocab: Vocabul
 }
 
 /** Turns a read note into its record (see `readNoteRecord`). */
-export function recordFromText(read: NoteText, vaultPath: string, vocab: Vocabulary): NoteRecord {
-	return readNoteRecord(read, vaultPath, vocab).rec;
+export function recordFromText(read: NoteText, vaultPath: string, vocab: Vocabulary, opts: InterpretOptions = {}): NoteRecord {
+	return readNoteRecord(read, vaultPath, vocab, opts).rec;
 }
 
 /** Reads one note file into its record; a file that cannot be read becomes a diagnostic. */
-export function readNoteFile(file: string, vaultPath: string, vocab: Vocabulary): NoteRecord {
-	return recordFromText(readNoteText(file), vaultPath, vocab);
+export function readNoteFile(file: string, vaultPath: string, vocab: Vocabulary, opts: InterpretOptions = {}): NoteRecord {
+	return recordFromText(readNoteText(file), vaultPath, vocab, opts);
 }
 
 /** Lists a vault's Markdown notes as vault-relative paths, sorted, following each folder once. */
@@ -186,11 +188,8 @@ export function indexVault(root: string, config: VaultConfig, opts: { countsOnly
 	const index = new NoteIndex();
 	const notes = listNotes(root, config.excluded, (p, reason) => index.set(unreadableRecord(p, reason)));
 	for (const n of notes) {
-		const rec = readNoteFile(n.file, n.vaultPath, config.vocab);
-		// A summary needs the counts, not every occurrence: letting them go at once
-		// keeps the heap small on large vaults.
-		if (opts.countsOnly) rec.occurrences = [];
-		index.set(rec);
+		// A summary needs the counts, not every occurrence: none is built.
+		index.set(readNoteFile(n.file, n.vaultPath, config.vocab, { countsOnly: opts.countsOnly }));
 	}
 	return index;
 }

@@ -166,6 +166,9 @@ export function migrateSettings(raw: unknown): AttuneSettings {
 	}
 	// A duration saved as text ("50") still means 50; one that is no duration (-5, "long") gets the default.
 	for (const key of ["defaultSessionDuration", "defaultSupervisionDuration"] as const) out[key] = durationMinutes(saved[key]) ?? d[key];
+	// No measure named (an emptied list, or only blanks) means the six ratings, as the settings tab says.
+	const named = (out.measures as string[]).filter((m) => m.trim() !== "");
+	out.measures = named.length > 0 ? named : [...d.measures];
 	const fam = isRecord(saved.families) ? saved.families : {};
 	const extra = isRecord(saved.extraWords) ? saved.extraWords : {};
 	const families = {} as Record<Family, string>;

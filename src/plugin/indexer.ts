@@ -9,9 +9,14 @@ import type { NoteIndex } from "../core/index/index";
 import { type NoteRecord, interpretNote, unreadableRecord } from "../core/note/note";
 import type { Vocabulary } from "../core/vocabulary/vocabulary";
 import { factsFromCache, textNeeded } from "./cache-facts";
+import { SliceScheduler } from "./slice-scheduler";
 
-/** How long one slice of the initial build may run before yielding to the UI (ms): under a frame. */
-const SLICE_MS = 12;
+/**
+ * How long one slice of the initial build may run before yielding to the UI
+ * (ms): half a 16 ms frame, so that one slow note past the budget still ends
+ * the slice within the frame.
+ */
+const SLICE_MS = 8;
 
 /** The indexer: a Component, so every event it registers dies with it. */
 export class VaultIndexer extends Component {
@@ -32,6 +37,8 @@ export class VaultIndexer extends Component {
 		private readonly vocab: () => Vocabulary,
 		/** De-identified copies are for the supervisor's vault; counting them here would count every note twice. */
 		private readonly exportFolder: () => string = () => "",
+		/** Cuts a build into slices; tests pass one with their own clock and tick. */
+		private readonly slices: () => SliceScheduler = () => new SliceScheduler({ budgetMs: SLICE_MS }),
 	) {
 		super();
 		this.firstBuild = new Promise((r) => (this.firstDone = r));
@@ -97,15 +104,22 @@ export class VaultIndexer extends Component {
 		const progress = { done: 0, total: files.length };
 		this.progress = progress;
 		this.index.clear();
-		let sliceStart = Date.now();
-		for (const file of files) {
-			await this.update(file, this.app.metadataCache.getFileCache(file));
-			progress.done++;
-			if (Date.now() - sliceStart > SLICE_MS) {
-				await new Promise((r) => window.setTimeout(r, 0));
-				sliceStart = Date.now();
+		const slices = this.slices();
+		try {
+			for (const file of files) {
+				await this.update(file, this.app.metadataCache.getFileCache(file));
+				progress.done++;
+				const pause = slices.due();
+				if (pause) await pause;
 			}
+		} finally {
+			slices.close();
 		}
+	}
+
+	/** Whether a path is in the vault's excluded files (Settings, Files and links), for wording. */
+	userExcluded(path: string): boolean {
+		return this.excluded(path);
 	}
 
 	/** Whether a path is summarized at all. */

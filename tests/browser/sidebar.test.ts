@@ -145,6 +145,53 @@ describe("the sidebar in Chromium", () => {
 		expect(await page.textContent(".preview-line.is-target")).toMatch(/#emotion\/shame\/primary-maladaptive/i);
 	});
 
+	it("draws this client's sessions in shares, a bar's readout that stays and the selected emotion's strip, in light and dark", async () => {
+		// The emotion selected above (shame, primary maladaptive) gives its strip under the bars.
+		const rows = buildTrend(cli, { client: "C-101" }).sessions;
+		const section = page.locator("#attune-body-sessions");
+		expect(await page.getAttribute("button[aria-label^='Show each session as shares']", "aria-pressed")).toBe("true");
+		expect(await section.locator("h5", { hasText: "shame per session, by class" }).count()).toBe(1);
+		// A tap on a bar, through the bars drawn over its column.
+		const chosen = rows.findIndex((r) => r.session === 4);
+		await section.locator(".attune-chart-mark").nth(chosen).click();
+		const r = rows[chosen]!;
+		expect(await page.textContent(".attune-readout-head")).toBe(`Session 4 · ${r.date} · ${r.path.slice(r.path.lastIndexOf("/") + 1, -3)}`);
+		const readout = await tableRows(page, ".attune-readout-table");
+		expect(readout.map((x) => x[1])).toEqual(Object.values(r.classes).map(String));
+		expect(await page.textContent(".attune-readout-table tfoot td")).toBe(String(r.emotions));
+		// The readout stays: moving the pointer away changes nothing.
+		await page.mouse.move(0, 0);
+		expect(await page.locator(".attune-readout-head").count()).toBe(1);
+		// From the keyboard: focus a bar and press Enter; focus stays on that bar as the chart is redrawn.
+		const next = rows.findIndex((x) => x.session === 5);
+		await section.locator(".attune-chart-mark").nth(next).focus();
+		await page.keyboard.press("Enter");
+		expect(await page.textContent(".attune-readout-head")).toMatch(/^Session 5 · /);
+		expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^Session 5, /);
+		await page.keyboard.press("Shift+Tab");
+		await page.keyboard.press("Enter");
+		expect(await page.textContent(".attune-readout-head")).toBe(`Session 4 · ${r.date} · ${r.path.slice(r.path.lastIndexOf("/") + 1, -3)}`);
+
+		// The pictures show the selection, not the keyboard's focus ring.
+		await page.evaluate(() => (document.activeElement as HTMLElement | SVGElement | null)?.blur());
+		// From the section's heading to the emotion's strip, scrolled to the top of the window so that all of it is in view.
+		await page.locator(".attune-section-sessions").evaluate((h) => h.scrollIntoView({ block: "start" }));
+		const head = (await page.locator(".attune-section-sessions").boundingBox())!;
+		const body = (await section.boundingBox())!;
+		const strip = (await section.locator("h5:has-text('shame per session, by class') + svg").boundingBox())!;
+		const clip = { x: body.x - 8, y: head.y - 4, width: body.width + 16, height: strip.y + strip.height - head.y + 12 };
+		const light = await page.screenshot({ clip });
+		await page.evaluate(() => (window as unknown as { attunePreview: { setTheme(t: string): void } }).attunePreview.setTheme("dark"));
+		const dark = await page.screenshot({ clip });
+		expect(dark.equals(light)).toBe(false);
+		await page.evaluate(() => (window as unknown as { attunePreview: { setTheme(t: string): void } }).attunePreview.setTheme("light"));
+		if (SAVE_SHOTS) {
+			fs.mkdirSync(SHOTS, { recursive: true });
+			fs.writeFileSync(path.join(SHOTS, "across-sessions-light.png"), light);
+			fs.writeFileSync(path.join(SHOTS, "across-sessions-dark.png"), dark);
+		}
+	});
+
 	it("opens and closes a section from the keyboard, drawing its body only while open", async () => {
 		const resonance = summaryJson(summarize(cli, { client: "C-101" })).resonance;
 		const toggle = page.getByRole("button", { name: /^Therapist resonance/ });

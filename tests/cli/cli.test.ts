@@ -97,6 +97,7 @@ describe("attune summarize on the example vault", () => {
 			"Clients/C-102/2026-01-22 session 2.md:17 missing-value",
 			"Clients/C-102/2026-02-12 session 4.md:1 invalid-frontmatter",
 			"Clients/C-103/2026-02-02 session 1.md:8 bad-property",
+			"Clients/C-103/2026-03-02 session 4.md:10 bad-property",
 			"Supervision/2026-02-19 supervision C-103.md:10 bad-property",
 		]);
 		for (const d of s.diagnostics) expect(d.message.length).toBeGreaterThan(20);
@@ -189,7 +190,7 @@ describe("attune lint", () => {
 		const r = run(["lint", EXAMPLE]);
 		expect(r.code).toBe(1);
 		expect(r.stdout).toContain("Clients/C-101/2026-02-10 session 4.md:22: unknown-value #empathy/atunement");
-		expect(r.stdout).toContain("7 problems found.");
+		expect(r.stdout).toContain("8 problems found.");
 	});
 	it("exits 0 on a clean vault", () => {
 		const r = run(["lint", tempVault({ "a.md": "#emotion/joy/primary-adaptive\n" })]);

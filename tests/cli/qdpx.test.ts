@@ -18,12 +18,27 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function exportVault(extra: string[] = [], vault = VAULT): { project: ReadProject; stdout: string } {
+function exportVault(extra: string[] = [], vault = VAULT): { project: ReadProject; stdout: string; stderr: string } {
 	const out = path.join(dir, "project.qdpx");
 	const r = run(["qdpx", vault, "--out", out, ...extra]);
 	expect(r.stderr).not.toMatch(/error/i);
 	expect(r.code).toBe(0);
-	return { project: readQdpx(fs.readFileSync(out)), stdout: r.stdout };
+	return { project: readQdpx(fs.readFileSync(out)), stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The client notes (note-type: client) of the example vault, optionally of one client: who the client is, never in a project. */
+function clientNotes(client?: string): string[] {
+	const out: string[] = [];
+	const walk = (dir: string, rel: string) => {
+		for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+			if (e.name.startsWith(".")) continue;
+			const p = rel === "" ? e.name : `${rel}/${e.name}`;
+			if (e.isDirectory()) walk(path.join(dir, e.name), p);
+			else if (p.endsWith(".md") && /^note-type: client$/m.test(fs.readFileSync(path.join(dir, e.name), "utf8")) && (client === undefined || p.startsWith(`Clients/${client}/`))) out.push(p);
+		}
+	};
+	walk(VAULT, "");
+	return out.sort();
 }
 
 interface Inspected {
@@ -40,11 +55,19 @@ describe("attune qdpx on the example vault", () => {
 	const summary = JSON.parse(run(["summarize", VAULT, "--format", "json"]).stdout) as { notes: number };
 
 	it("writes a project with every note of the vault as a text source, its text as on disk", () => {
-		const { project, stdout } = exportVault();
-		expect(project.sources).toHaveLength(summary.notes);
-		expect(stdout).toContain(`${summary.notes} notes as text sources`);
+		const { project, stdout, stderr } = exportVault();
+		const clients = clientNotes();
+		expect(clients.length).toBe(3);
+		expect(project.sources).toHaveLength(summary.notes - clients.length);
+		expect(stdout).toContain(`${summary.notes - clients.length} notes as text sources`);
+		// The client notes hold who the client is: never a source, and the user is told; the text is not de-identified, and that is said too.
+		expect(project.sources.map((s) => s.description).filter((d) => clients.includes(d))).toEqual([]);
+		expect(stderr).toContain(`3 client notes (note-type: client) are left out, since they hold who the client is: ${clients.join(", ")}.`);
+		expect(stderr).toContain("not de-identified");
 		for (const s of project.sources) {
 			expect(s.description).toMatch(/\.md$/);
+			// Some tools make a file of each source, named by it: no folder separators.
+			expect(s.name).toBe(s.description.replace(/\.md$/, "").split("/").join(" - "));
 			expect(s.text).toBe(fs.readFileSync(path.join(VAULT, s.description), "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
 		}
 	});
@@ -110,8 +133,11 @@ describe("attune qdpx on the example vault", () => {
 
 	it("keeps to the scope, with the same options as summarize", () => {
 		const scoped = JSON.parse(run(["summarize", VAULT, "--client", "C-102", "--format", "json"]).stdout) as { notes: number };
-		const { project } = exportVault(["--client", "C-102"]);
-		expect(project.sources).toHaveLength(scoped.notes);
+		const { project, stderr } = exportVault(["--client", "C-102"]);
+		// A client note in the scope is left out, and named.
+		const left = Number(/(\d+) client notes? \(note-type: client\)/.exec(stderr)?.[1] ?? 0);
+		expect(project.sources).toHaveLength(scoped.notes - left);
+		expect(project.sources.some((s) => clientNotes("C-102").includes(s.description))).toBe(false);
 		expect([...project.cases.keys()]).toEqual(["C-102"]);
 	});
 
@@ -144,6 +170,15 @@ describe("attune qdpx writes only the new file named by --out", () => {
 			expect(r.stderr).toMatch(/inside the vault/);
 		}
 		expect(listing(root)).toEqual(before);
+	});
+
+	it("writes no project for a scope without notes, and says why", () => {
+		const out = path.join(dir, "none.qdpx");
+		const r = run(["qdpx", VAULT, "--client", "C-999", "--out", out]);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(/No note has the client “C-999”/);
+		expect(r.stderr).toMatch(/no note is in this scope, so no project was written/);
+		expect(fs.existsSync(out)).toBe(false);
 	});
 
 	it("never writes over an existing file", () => {

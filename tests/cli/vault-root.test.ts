@@ -56,6 +56,13 @@ describe("a folder inside a vault", () => {
 			expect(s.warnings).toEqual([expect.stringContaining("“Clients/C-1/Old” is in the vault's excluded files")]);
 			expect(run(args).stdout).toContain("excluded files");
 		}
+		// Attune's export folder is not in Obsidian's excluded files: it says what it is instead.
+		fs.mkdirSync(path.join(vault, "Supervision exports", "2026-03"), { recursive: true });
+		fs.writeFileSync(path.join(vault, "Supervision exports", "2026-03", "a.md"), "A copy. #feeling/shame/primary-maladaptive\n");
+		const exp = summaryOf(["summarize", vault, "--folder", "Supervision exports/2026-03"]).s;
+		expect(exp.notes).toBe(0);
+		expect(exp.warnings).toEqual([expect.stringContaining("“Supervision exports/2026-03” is in Attune's export folder (“Supervision exports”)")]);
+		expect(exp.warnings[0]).not.toContain("excluded files");
 		// A folder that is not excluded and holds no notes keeps the plain answer.
 		fs.mkdirSync(path.join(vault, "Empty"), { recursive: true });
 		expect(summaryOf(["summarize", vault, "--folder", "Empty"]).s.warnings).toEqual(["No note matches this scope."]);

@@ -31,6 +31,13 @@ describe("migrateSettings", () => {
 		expect(migrateSettings({ defaultSessionDuration: 45, defaultSupervisionDuration: "90" })).toMatchObject({ defaultSessionDuration: 45, defaultSupervisionDuration: 90 });
 		expect(migrateSettings({ defaultSessionDuration: -5, defaultSupervisionDuration: "long" })).toMatchObject({ defaultSessionDuration: 50, defaultSupervisionDuration: 60 });
 	});
+	it("takes an emptied measures list, or one of blanks, as the six ratings, as the settings tab says", () => {
+		const six = DEFAULT_SETTINGS.measures;
+		expect(migrateSettings({ measures: [] }).measures).toEqual(six);
+		expect(migrateSettings({ measures: [""] }).measures).toEqual(six);
+		expect(migrateSettings({ measures: " , " }).measures).toEqual(six);
+		expect(migrateSettings({ measures: ["", "phq-9"] }).measures).toEqual(["phq-9"]);
+	});
 	it("never changes the frozen defaults", () => {
 		const s = migrateSettings({});
 		s.extraWords.emotion.push("awe");

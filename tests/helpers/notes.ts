@@ -25,3 +25,10 @@ export function indexOf(files: Record<string, string>): NoteIndex {
 	for (const [p, t] of Object.entries(files)) index.set(read(p, t));
 	return index;
 }
+
+/** An index of records already built. */
+export function indexWith(...recs: ReturnType<typeof note>[]): NoteIndex {
+	const index = new NoteIndex();
+	for (const r of recs) index.set(r);
+	return index;
+}

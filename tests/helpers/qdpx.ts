@@ -1,10 +1,11 @@
 /**
  * A `.qdpx` read back the way a QDA tool reads it, with the checks every
- * project must pass: well-formed XML in the project namespace, every GUID
- * that is referred to defined once, every source's text in the archive, and
- * every selection's positions (in code points) inside its source's text.
+ * project must pass: well-formed XML in the project namespace, children in
+ * the order the schema requires, every GUID referred to defined once, every
+ * source's text in the archive, and every selection's positions (in code
+ * points) inside its source's text.
  */
-import { elements, parseXml, unzip } from "./refi";
+import { descendants, elements, parseXml, unzip } from "./refi";
 
 /** One coded selection as read back. */
 export interface ReadSelection {
@@ -40,6 +41,31 @@ export interface ReadProject {
 
 const childrenNamed = (el: Element, name: string) => Array.from(el.children).filter((c) => c.localName === name);
 
+/**
+ * The order of children that the REFI-QDA schema's sequences require, for
+ * the elements Attune writes (Project.xsd, version 1.0): an importer that
+ * validates rejects a project with them out of order.
+ */
+const SEQUENCES: Record<string, string[]> = {
+	Project: ["Users", "CodeBook", "Variables", "Cases", "Sources", "Notes", "Links", "Sets", "Graphs", "Description", "NoteRef"],
+	Code: ["Description", "NoteRef", "Code"],
+	Case: ["Description", "CodeRef", "VariableValue", "SourceRef", "SelectionRef"],
+	TextSource: ["Description", "PlainTextContent", "PlainTextSelection", "Coding", "NoteRef", "VariableValue"],
+	PlainTextSelection: ["Description", "Coding", "NoteRef"],
+	Coding: ["CodeRef", "NoteRef"],
+	VariableValue: ["VariableRef", "TextValue", "BooleanValue", "IntegerValue", "FloatValue", "DateValue", "DateTimeValue"],
+};
+
+/** Throws when an element's children are not in its schema sequence. */
+function checkOrder(doc: Document): void {
+	for (const el of descendants(doc)) {
+		const order = SEQUENCES[el.localName];
+		if (order === undefined) continue;
+		const ranks = Array.from(el.children).map((c) => order.indexOf(c.localName));
+		if (ranks.some((r, i) => r < 0 || (i > 0 && r < ranks[i - 1]!))) throw new Error(`${el.localName}'s children are not in the schema's order: ${Array.from(el.children).map((c) => c.localName).join(", ")}`);
+	}
+}
+
 /** Unzips and reads a project; throws when any of the checks fails. */
 export function readQdpx(bytes: Uint8Array): ReadProject {
 	const files = unzip(bytes);
@@ -47,7 +73,8 @@ export function readQdpx(bytes: Uint8Array): ReadProject {
 	if (!qde) throw new Error("no project.qde in the archive");
 	const doc = parseXml(Buffer.from(qde).toString("utf8"));
 	if (doc.documentElement.localName !== "Project" || doc.documentElement.namespaceURI !== "urn:QDA-XML:project:1.0") throw new Error("the root is not a REFI-QDA Project");
-	const all = Array.from(doc.getElementsByTagName("*"));
+	checkOrder(doc);
+	const all = descendants(doc);
 	const guids = all.map((e) => e.getAttribute("guid")).filter((g): g is string => g !== null);
 	if (new Set(guids).size !== guids.length) throw new Error("a GUID is used twice");
 	for (const g of guids) if (!/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(g)) throw new Error(`“${g}” is not shaped as a GUID`);
@@ -62,6 +89,7 @@ export function readQdpx(bytes: Uint8Array): ReadProject {
 		if (target !== null && !defined.has(target)) throw new Error(`${e.localName} refers to ${target}, which nothing defines`);
 	}
 	for (const ref of elements(doc, "CodeRef")) if (!codes.has(ref.getAttribute("targetGUID")!)) throw new Error("a CodeRef refers to something that is not a code");
+	const variableNames = new Map(elements(doc, "Variable").map((v) => [v.getAttribute("guid"), v.getAttribute("name")!]));
 	const sources: ReadSource[] = [];
 	for (const s of elements(doc, "TextSource")) {
 		const guid = s.getAttribute("guid")!;
@@ -78,7 +106,7 @@ export function readQdpx(bytes: Uint8Array): ReadProject {
 		});
 		const variables: Record<string, string> = {};
 		for (const v of childrenNamed(s, "VariableValue")) {
-			const name = elements(doc, "Variable").find((x) => x.getAttribute("guid") === elements(v, "VariableRef")[0]!.getAttribute("targetGUID"))!.getAttribute("name")!;
+			const name = variableNames.get(elements(v, "VariableRef")[0]!.getAttribute("targetGUID"))!;
 			variables[name] = v.children[1]!.textContent ?? "";
 		}
 		const codings = childrenNamed(s, "Coding").map((c) => elements(c, "CodeRef")[0]!.getAttribute("targetGUID")!);

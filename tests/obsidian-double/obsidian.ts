@@ -636,14 +636,18 @@ export class WorkspaceLeaf extends Events {
 		this.view = new View(this);
 	}
 	async setViewState(state: { type: string; active?: boolean; state?: unknown }): Promise<void> {
-		const ctor = this.app.workspace._viewCreators.get(state.type);
-		if (this.view && this.view._loaded) {
-			await this.view.onClose();
-			this.view.unload();
+		// As in Obsidian: a leaf already showing a view of that type keeps it and only passes it the new state.
+		if (!(this.view && this.view._loaded && this.view.getViewType() === state.type)) {
+			const ctor = this.app.workspace._viewCreators.get(state.type);
+			if (this.view && this.view._loaded) {
+				await this.view.onClose();
+				this.view.unload();
+			}
+			this.view = ctor ? ctor(this) : new View(this);
+			await this.view.load();
+			await this.view.onOpen();
 		}
-		this.view = ctor ? ctor(this) : new View(this);
-		await this.view.load();
-		await this.view.onOpen();
+		if (state.state !== undefined) await this.view.setState(state.state, { history: false });
 	}
 	getViewState(): { type: string } {
 		return { type: this.view.getViewType() };

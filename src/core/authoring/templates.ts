@@ -171,8 +171,8 @@ export const RATING_SCALES: Readonly<Record<RatingKey, { readonly label: string;
 			"missed or misread the client's experience",
 			"caught the content but not the feeling",
 			"caught the main feeling and conveyed it at times",
-			"accurate and conveyed, moment by moment",
-			"accurate and conveyed, deepening the client's experience",
+			"accurate and conveyed, in the empathy mode the work called for",
+			"accurate and conveyed, and the client was helped to feel understood",
 		],
 	},
 	"rating-congruence": {
@@ -200,9 +200,9 @@ export const RATING_SCALES: Readonly<Record<RatingKey, { readonly label: string;
 		anchors: [
 			"the client's suffering was not noticed, or was turned away from",
 			"suffering noticed but not felt",
-			"felt for the client, but the discomfort was hard to stay with",
+			"felt for the client, and responded to the suffering at times",
 			"felt for the client, stayed open and was moved to help",
-			"all five elements of compassion present, own distress tolerated and met with care",
+			"all five elements present: recognizing, universality, feeling, tolerating, acting",
 		],
 	},
 	"rating-responsiveness": {
@@ -218,7 +218,7 @@ export const RATING_SCALES: Readonly<Record<RatingKey, { readonly label: string;
 	"rating-presence": {
 		label: "Therapeutic presence",
 		anchors: [
-			"distracted, absent or overwhelmed",
+			"distracted or absent",
 			"often pulled away by own thoughts or plans",
 			"present most of the time",
 			"grounded, open and with the client",
@@ -231,6 +231,8 @@ export const RATING_SCALES: Readonly<Record<RatingKey, { readonly label: string;
 const RATINGS_SECTION = [
 	"## Ratings",
 	"Each rating is a property, from 1 to 5. Give the reason for each.",
+	"Empathy is rated in the mode the work called for: empathic rapport, communicative attunement and person empathy can each be the accurate one.",
+	"Empathic distress the supervisee felt is not rated down here: it is material for supervision, never a mark against the clinician. Note it under the supervisee's resonance and self-care.",
 	"",
 	...RATING_KEYS.flatMap((k) => {
 		const { label, anchors } = RATING_SCALES[k];

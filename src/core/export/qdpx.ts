@@ -76,16 +76,26 @@ export function plainText(text: string): string {
 	return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
-/** The number of code points in `s` between two UTF-16 offsets. */
-function codePointsBetween(s: string, from: number, to: number): number {
-	let n = 0;
-	for (let i = from; i < to; i++) {
-		const c = s.charCodeAt(i);
-		// The second half of a surrogate pair is the same character as the first.
-		if (c >= 0xdc00 && c <= 0xdfff && i > from && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
-		n++;
-	}
-	return n;
+/**
+ * Turns UTF-16 offsets into code-point positions. Tags come in reading
+ * order, so each count goes on from the last one asked for: a long
+ * transcript with many tags is read once, not once per tag.
+ */
+function codePointCounter(s: string): (utf16: number) => number {
+	let at = 0;
+	let count = 0;
+	return (utf16) => {
+		if (utf16 < at) {
+			at = 0;
+			count = 0;
+		}
+		for (; at < utf16; at++) {
+			const c = s.charCodeAt(at);
+			// The second half of a surrogate pair is the same character as the first.
+			if (!(c >= 0xdc00 && c <= 0xdfff && at > 0 && (s.charCodeAt(at - 1) & 0xfc00) === 0xd800)) count++;
+		}
+		return count;
+	};
 }
 
 /** The codes an occurrence carries: its value's, and its class's or direction's. */
@@ -107,6 +117,7 @@ function lineStarts(text: string): number[] {
 function sourceOf(note: QdpxNote, rec: NoteRecord): QdpxSource {
 	const text = plainText(note.text);
 	const starts = lineStarts(text);
+	const position = codePointCounter(text);
 	const guid = stableGuid(`attune:source:${note.path}`);
 	const byRange = new Map<string, CodedSelection>();
 	const noteCodes: string[] = [];
@@ -125,8 +136,8 @@ function sourceOf(note: QdpxNote, rec: NoteRecord): QdpxSource {
 		const key = `${s16}:${e16}`;
 		let sel = byRange.get(key);
 		if (sel === undefined) {
-			const start = codePointsBetween(text, 0, s16);
-			const end = start + codePointsBetween(text, s16, e16);
+			const start = position(s16);
+			const end = position(e16);
 			sel = { guid: stableGuid(`attune:selection:${note.path}:${start}:${end}`), start, end, text: text.slice(s16, e16), firstLine: p.start + 1, lastLine: p.end + 1, codes: [] };
 			byRange.set(key, sel);
 		}
@@ -166,20 +177,31 @@ const VARIABLES = [
 
 const variableGuid = (key: string) => stableGuid(`attune:variable:${key}`);
 
-function codingXml(guid: string, codeGuid: string, indent: string): string {
-	return `${indent}<Coding${attrs({ guid })}>\n${indent}\t<CodeRef${attrs({ targetGUID: codeGuid })}/>\n${indent}</Coding>`;
+/**
+ * The one user of the project: Attune, which made every coding from the
+ * notes' tags (no person's name goes in). Made when asked for, not when the
+ * module loads, so that loading it needs nothing of its environment.
+ */
+let userGuidMade: string | undefined;
+const userGuid = () => (userGuidMade ??= stableGuid("attune:user"));
+
+/** Who made an element and when: some importers expect both on sources, selections and codings. */
+const made = (p: QdpxProject) => ({ creatingUser: userGuid(), creationDateTime: p.createdAt });
+
+function codingXml(p: QdpxProject, guid: string, codeGuid: string, indent: string): string {
+	return `${indent}<Coding${attrs({ guid, ...made(p) })}>\n${indent}\t<CodeRef${attrs({ targetGUID: codeGuid })}/>\n${indent}</Coding>`;
 }
 
-function sourceXml(s: QdpxSource, book: Codebook): string {
+function sourceXml(s: QdpxSource, p: QdpxProject): string {
 	const t = "\t\t\t";
-	const guidOf = (key: string) => book.byKey.get(key)!.guid;
-	const lines = [`\t\t<TextSource${attrs({ guid: s.guid, name: s.name, plainTextPath: `internal://${s.guid}.txt` })}>`, `${t}<Description>${xmlText(s.path)}</Description>`];
+	const guidOf = (key: string) => p.codebook.byKey.get(key)!.guid;
+	const lines = [`\t\t<TextSource${attrs({ guid: s.guid, name: s.name, plainTextPath: `internal://${s.guid}.txt`, ...made(p) })}>`, `${t}<Description>${xmlText(s.path)}</Description>`];
 	for (const sel of s.selections) {
-		lines.push(`${t}<PlainTextSelection${attrs({ guid: sel.guid, name: sel.lastLine > sel.firstLine ? `lines ${sel.firstLine}–${sel.lastLine}` : `line ${sel.firstLine}`, startPosition: sel.start, endPosition: sel.end })}>`);
-		for (const c of sel.codes) lines.push(codingXml(stableGuid(`attune:coding:${sel.guid}:${c}`), guidOf(c), t + "\t"));
+		lines.push(`${t}<PlainTextSelection${attrs({ guid: sel.guid, name: sel.lastLine > sel.firstLine ? `lines ${sel.firstLine}–${sel.lastLine}` : `line ${sel.firstLine}`, startPosition: sel.start, endPosition: sel.end, ...made(p) })}>`);
+		for (const c of sel.codes) lines.push(codingXml(p, stableGuid(`attune:coding:${sel.guid}:${c}`), guidOf(c), t + "\t"));
 		lines.push(`${t}</PlainTextSelection>`);
 	}
-	for (const c of s.noteCodes) lines.push(codingXml(stableGuid(`attune:coding:${s.guid}:${c}`), guidOf(c), t));
+	for (const c of s.noteCodes) lines.push(codingXml(p, stableGuid(`attune:coding:${s.guid}:${c}`), guidOf(c), t));
 	for (const v of VARIABLES) {
 		const value = v.value(s);
 		if (value === undefined) continue;
@@ -193,7 +215,10 @@ function sourceXml(s: QdpxSource, book: Codebook): string {
 export function projectQde(p: QdpxProject): string {
 	const out = [
 		`<?xml version="1.0" encoding="utf-8"?>`,
-		`<Project${attrs({ xmlns: PROJECT_NS, name: p.name, origin: p.origin, creationDateTime: p.createdAt })}>`,
+		`<Project${attrs({ xmlns: PROJECT_NS, name: p.name, origin: p.origin, creatingUserGUID: userGuid(), creationDateTime: p.createdAt })}>`,
+		"\t<Users>",
+		`\t\t<User${attrs({ guid: userGuid(), name: "Attune" })}/>`,
+		"\t</Users>",
 		"\t<CodeBook>",
 		"\t\t<Codes>",
 		codesXml(p.codebook.codes, "\t\t\t"),
@@ -224,7 +249,7 @@ export function projectQde(p: QdpxProject): string {
 		}
 		out.push("\t</Cases>");
 	}
-	if (p.sources.length > 0) out.push("\t<Sources>", ...p.sources.map((s) => sourceXml(s, p.codebook)), "\t</Sources>");
+	if (p.sources.length > 0) out.push("\t<Sources>", ...p.sources.map((s) => sourceXml(s, p)), "\t</Sources>");
 	out.push("</Project>", "");
 	return out.join("\n");
 }

@@ -3,7 +3,7 @@
  * current as notes are added, replaced or removed. Each change costs in
  * proportion to the note changed, never to the vault's size.
  */
-import { type NoteRecord, isSessionNote } from "../note/note";
+import { type NoteRecord, isCodingCopy, isSessionNote } from "../note/note";
 import { KeyNumbers } from "./keys";
 
 /** Occurrences and distinct notes for one summary key. */
@@ -42,6 +42,8 @@ export class NoteIndex {
 	private readonly totals = new Map<string, Tally>();
 	private readonly byClient = new Map<string, Set<string>>();
 	private readonly withDiagnostics = new Set<string>();
+	/** Coding copies (`coding-of`): kept, found by client, but in no total (see `account`). */
+	private readonly copies = new Set<string>();
 	/** Each readable note's counts as pairs of key number and count, for fast filtered summaries. */
 	private readonly tallies = new Map<string, Int32Array>();
 	/** Numbers of the summary keys in this index; renumbered when it is cleared. */
@@ -59,9 +61,22 @@ export class NoteIndex {
 		return this.notes.size;
 	}
 
-	/** Notes that were read (unreadable files excluded). */
+	/** Notes that were read and count in summaries (unreadable files and coding copies excluded). */
 	get readableCount(): number {
 		return this.readable;
+	}
+
+	/** Coding copies (notes with `coding-of`), which no summary counts. */
+	*codingCopies(): IterableIterator<NoteRecord> {
+		for (const p of this.copies) {
+			const r = this.notes.get(p);
+			if (r) yield r;
+		}
+	}
+
+	/** How many coding copies the index holds. */
+	get codingCopyCount(): number {
+		return this.copies.size;
 	}
 
 	/** Adds a note, or replaces the record at the same path. */
@@ -96,6 +111,7 @@ export class NoteIndex {
 		this.totals.clear();
 		this.byClient.clear();
 		this.withDiagnostics.clear();
+		this.copies.clear();
 		this.tallies.clear();
 		this.keys = new KeyNumbers();
 		this.open = this.resolved = this.readable = 0;
@@ -132,7 +148,7 @@ export class NoteIndex {
 		let best: NoteRecord | undefined;
 		for (const r of this.ofClient(client)) {
 			const d = r.props.date;
-			if (!d || !isSessionNote(r)) continue;
+			if (!d || !isSessionNote(r) || isCodingCopy(r)) continue;
 			const before = d < date || (d === date && session !== undefined && r.props.session !== undefined && r.props.session < session);
 			if (!before) continue;
 			const bd = best?.props.date ?? "";
@@ -181,7 +197,7 @@ export class NoteIndex {
 			let info: ClientInfo | undefined;
 			for (const p of paths) {
 				const r = this.notes.get(p);
-				if (!r || !r.props.client) continue;
+				if (!r || !r.props.client || isCodingCopy(r)) continue;
 				info ??= { client: r.props.client, notes: 0 };
 				info.notes++;
 				const s = r.props.session;
@@ -220,7 +236,13 @@ export class NoteIndex {
 			this.withDiagnostics.add(rec.path);
 			return;
 		}
-		this.readable++;
+		const client = rec.props.client?.toLowerCase();
+		if (client) {
+			let set = this.byClient.get(client);
+			if (!set) this.byClient.set(client, (set = new Set()));
+			set.add(rec.path);
+		}
+		if (rec.diagnostics.length > 0) this.withDiagnostics.add(rec.path);
 		const tally = new Int32Array(rec.counts.size * 2);
 		let i = 0;
 		for (const [k, n] of rec.counts) {
@@ -228,6 +250,13 @@ export class NoteIndex {
 			tally[i++] = n;
 		}
 		this.tallies.set(rec.path, tally);
+		// A second coder's copy of a session would count that session twice: it is
+		// found (by client, and by path for a scope of that one note) but in no total.
+		if (isCodingCopy(rec)) {
+			this.copies.add(rec.path);
+			return;
+		}
+		this.readable++;
 		for (const [k, n] of rec.counts) {
 			const t = this.totals.get(k);
 			if (t) {
@@ -236,19 +265,19 @@ export class NoteIndex {
 			} else this.totals.set(k, { count: n, notes: 1 });
 		}
 		for (const c of rec.comments) c.resolved ? this.resolved++ : this.open++;
-		if (rec.diagnostics.length > 0) this.withDiagnostics.add(rec.path);
-		const client = rec.props.client?.toLowerCase();
-		if (client) {
-			let set = this.byClient.get(client);
-			if (!set) this.byClient.set(client, (set = new Set()));
-			set.add(rec.path);
-		}
 	}
 
 	private unaccount(rec: NoteRecord): void {
 		this.withDiagnostics.delete(rec.path);
 		this.tallies.delete(rec.path);
 		if (rec.unreadable) return;
+		const client = rec.props.client?.toLowerCase();
+		if (client) {
+			const set = this.byClient.get(client);
+			set?.delete(rec.path);
+			if (set && set.size === 0) this.byClient.delete(client);
+		}
+		if (this.copies.delete(rec.path)) return;
 		this.readable--;
 		for (const [k, n] of rec.counts) {
 			const t = this.totals.get(k);
@@ -258,11 +287,5 @@ export class NoteIndex {
 			if (t.notes <= 0) this.totals.delete(k);
 		}
 		for (const c of rec.comments) c.resolved ? this.resolved-- : this.open--;
-		const client = rec.props.client?.toLowerCase();
-		if (client) {
-			const set = this.byClient.get(client);
-			set?.delete(rec.path);
-			if (set && set.size === 0) this.byClient.delete(client);
-		}
 	}
 }

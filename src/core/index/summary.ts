@@ -2,8 +2,8 @@
  * Summary queries over the index, with the filters of FORMAT.md section 6.
  * The sidebar and `attune summarize` both call `summarize`: one core, one answer.
  */
-import type { Diagnostic, NoteRecord } from "../note/note";
-import { normalizeFolder } from "../vault-paths";
+import { type Diagnostic, type NoteRecord, isCodingCopy } from "../note/note";
+import { inFolder, normalizeFolder } from "../vault-paths";
 import { FAMILIES, FAMILY_TABLE, type Family, PROCESS_ORDER, type ProcessOrUnclassified, familyDef, isFamily, perFamily } from "../vocabulary/families";
 import { CLASS_KEY, editDistance, splitCountKey } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
@@ -58,6 +58,11 @@ export interface Summary {
 	 * that might belong to it but could not be placed, or that nothing matched.
 	 */
 	warnings: string[];
+	/**
+	 * Coding copies (notes with `coding-of`) in the scope that were left out,
+	 * so that no session counts twice (version 1.10). A warning names them.
+	 */
+	codingCopies: number;
 }
 
 /** Whether a record passes a filter. */
@@ -126,6 +131,8 @@ export interface SummaryOptions {
 	 * says why rather than "no note matches".
 	 */
 	excluded?: (path: string) => boolean;
+	/** Attune's export folder, never counted: a folder scope inside it says so. */
+	exportFolder?: string;
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
@@ -170,7 +177,10 @@ function unplaced(index: NoteIndex, filter: SummaryFilter, selected: ReadonlySet
 /** Says that nothing matched, and for a client code, which known codes are near it. */
 function nothingMatched(index: NoteIndex, filter: SummaryFilter, options: SummaryOptions, warnings: string[]): void {
 	const parts: string[] = [];
-	if (filter.folder !== undefined && filter.folder !== "" && options.excluded?.(filter.folder.replace(/\/?$/, "/"))) {
+	const asFolder = filter.folder !== undefined && filter.folder !== "" ? filter.folder.replace(/\/?$/, "/") : undefined;
+	if (asFolder !== undefined && options.exportFolder !== undefined && inFolder(asFolder, options.exportFolder)) {
+		parts.push(`The folder “${filter.folder}” is in Attune's export folder (“${options.exportFolder}”), whose de-identified copies are never counted: they would count each note twice.`);
+	} else if (asFolder !== undefined && options.excluded?.(asFolder)) {
 		parts.push(`The folder “${filter.folder}” is in the vault's excluded files (Settings, Files and links, Excluded files), so its notes are not read. Remove it from there to count them.`);
 	}
 	if (filter.client !== undefined) {
@@ -211,6 +221,26 @@ export function selectNotes(index: NoteIndex, filter: SummaryFilter): NoteRecord
 	return out;
 }
 
+/**
+ * The notes a summary of a scope counts, and the coding copies it leaves out:
+ * a copy (`coding-of`) is a second coding of a session that its original
+ * already counts. A scope of one note (`path`) counts that note, copy or not,
+ * since it was asked for by name.
+ */
+export function scopeNotes(index: NoteIndex, filter: SummaryFilter): { counted: NoteRecord[]; codingCopies: NoteRecord[] } {
+	const counted: NoteRecord[] = [];
+	const codingCopies: NoteRecord[] = [];
+	for (const r of selectNotes(index, filter)) (filter.path === undefined && isCodingCopy(r) ? codingCopies : counted).push(r);
+	return { counted, codingCopies };
+}
+
+/** The sentence that says which coding copies a summary left out, never silently. */
+function copiesLeftOut(copies: readonly NoteRecord[], warnings: string[]): void {
+	if (copies.length === 0) return;
+	const paths = copies.map((r) => r.path).sort();
+	warnings.push(`${copies.length} coding ${plural(copies.length, "copy", "copies")} (${plural(copies.length, "a note", "notes")} with coding-of, a second coder's coding of a session) ${plural(copies.length, "is", "are")} left out of this summary, so that no session counts twice: ${paths.join(", ")}. To compare a copy with its original, use "Compare coding" or attune agree.`);
+}
+
 /** Summarizes the notes a filter selects. The unfiltered vault is answered from running totals. */
 export function summarize(index: NoteIndex, filter: SummaryFilter = {}, options: SummaryOptions = {}): Summary {
 	let totals: ReadonlyMap<string, Tally>;
@@ -218,13 +248,19 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}, options:
 	let comments: { open: number; resolved: number };
 	const diagnostics: Diagnostic[] = [];
 	const warnings: string[] = [];
+	let copies: NoteRecord[];
 	if (isEmptyFilter(filter)) {
 		totals = index.vaultTotals;
 		notes = index.readableCount;
 		comments = index.vaultComments;
 		for (const r of index.diagnosed()) for (const d of r.diagnostics) diagnostics.push(d);
+		copies = [...index.codingCopies()];
 	} else {
-		const sel = selectNotes(index, filter);
+		const scoped = scopeNotes(index, filter);
+		const sel = scoped.counted;
+		copies = scoped.codingCopies;
+		// A copy is left out of the counts, not out of sight: its problems are still listed.
+		for (const r of copies) for (const d of r.diagnostics) diagnostics.push(d);
 		// Counts are added in arrays indexed by key number: many notes, few keys.
 		const size = index.keyCount;
 		const count = new Float64Array(size);
@@ -247,10 +283,11 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}, options:
 		const acc = new Map<string, Tally>();
 		for (let id = 0; id < size; id++) if (inNotes[id]! > 0) acc.set(index.keyOf(id), { count: count[id]!, notes: inNotes[id]! });
 		totals = acc;
-		if (sel.length === 0 && filter.path === undefined) nothingMatched(index, filter, options, warnings);
-		unplaced(index, filter, new Set(sel.map((r) => r.path)), options, diagnostics, warnings);
+		if (sel.length === 0 && copies.length === 0 && filter.path === undefined) nothingMatched(index, filter, options, warnings);
+		unplaced(index, filter, new Set([...sel, ...copies].map((r) => r.path)), options, diagnostics, warnings);
 	}
-	const s = buildSummary(totals, notes, comments, diagnostics, warnings);
+	copiesLeftOut(copies, warnings);
+	const s = buildSummary(totals, notes, comments, diagnostics, warnings, copies.length);
 	if (options.vocab) addZeroRows(s, options.vocab);
 	return s;
 }
@@ -267,7 +304,7 @@ function addZeroRows(s: Summary, vocab: Vocabulary): void {
 }
 
 /** Builds the summary's rows from tallies per key. */
-function buildSummary(totals: ReadonlyMap<string, Tally>, notes: number, comments: { open: number; resolved: number }, diagnostics: Diagnostic[], warnings: string[]): Summary {
+function buildSummary(totals: ReadonlyMap<string, Tally>, notes: number, comments: { open: number; resolved: number }, diagnostics: Diagnostic[], warnings: string[], codingCopies: number): Summary {
 	const rows = perFamily((): SummaryRow[] => []);
 	const byProcess = new Map<string, Tally>();
 	for (const [key, t] of totals) {
@@ -282,7 +319,7 @@ function buildSummary(totals: ReadonlyMap<string, Tally>, notes: number, comment
 		return { process: p, count: t.count, notes: t.notes, share: total === 0 ? 0 : t.count / total };
 	});
 	diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
-	return { notes, rows, processShares, supervisorComments: { ...comments }, diagnostics, warnings };
+	return { notes, rows, processShares, supervisorComments: { ...comments }, diagnostics, warnings, codingCopies };
 }
 
 /** A summary row from its key's parts: the key's third part is the family's qualifier (a class, a direction). */
@@ -337,6 +374,8 @@ export interface SummaryJson {
 	diagnostics: Diagnostic[];
 	/** Format 1.1: sentences about the scope (notes it could not place, or that nothing matched). */
 	warnings: string[];
+	/** Format 1.10: coding copies in the scope, left out of every count (a warning names them). */
+	codingCopies: number;
 	/** Lists of families added later, by their names in the families table. */
 	[list: string]: unknown;
 }
@@ -354,5 +393,6 @@ export function summaryJson(s: Summary): SummaryJson {
 	out.supervisorComments = s.supervisorComments;
 	out.diagnostics = s.diagnostics;
 	out.warnings = s.warnings;
+	out.codingCopies = s.codingCopies;
 	return out as SummaryJson;
 }

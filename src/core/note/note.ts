@@ -3,6 +3,7 @@
  * one note (from Obsidian's metadata cache, or from the headless reader), and
  * `interpretNote` turns it into the note's Attune record.
  */
+import { detach } from "../detach";
 import type { RawCallout, RawHeading, RawTag } from "../markdown/types";
 import { type Family, type ProcessOrUnclassified, perFamily } from "../vocabulary/families";
 import { type DiagnosticCode, countKey, parseTag } from "../vocabulary/tags";
@@ -90,7 +91,7 @@ export interface NoteRecord {
 }
 
 /** The tag for a diagnostic, with `#`. */
-const hash = (t: string) => (t.startsWith("#") ? t : `#${t}`);
+const hash = (t: string) => detach(t.startsWith("#") ? t : `#${t}`);
 
 /**
  * The 0-based line of a property in the note (the fence is line 0, YAML starts
@@ -117,8 +118,20 @@ export function propertyLine(yaml: string | undefined, key: string, needle?: str
 	return keyLine < 0 ? 0 : keyLine + 1;
 }
 
+/** How a note is read: `countsOnly` for what needs only its numbers. */
+export interface InterpretOptions {
+	/**
+	 * Count the tags without keeping an occurrence for each: `occurrences` is
+	 * empty, and no occurrence or heading path is ever built, so a summary of a
+	 * large vault allocates nothing per tag. Counts, comments, properties and
+	 * diagnostics are exactly those of a full reading.
+	 */
+	countsOnly?: boolean;
+}
+
 /** Turns what a shell knows of a note into its Attune record. Never throws on bad input. */
-export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
+export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: InterpretOptions = {}): NoteRecord {
+	const countsOnly = opts.countsOnly === true;
 	const path = facts.path;
 	const slash = path.lastIndexOf("/");
 	const file = path.slice(slash + 1);
@@ -135,6 +148,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 		});
 	}
 	const { props, problems } = readProperties(facts.frontmatter, path, vocab.measures);
+	detachProps(props);
 	for (const p of problems) diagnostics.push({ path, line: propertyLine(facts.frontmatterYaml, p.key) + 1, tag: p.key, code: p.code, message: p.message });
 
 	const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -158,9 +172,11 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 		if (!parsed) return;
 		if (parsed.problem) diagnostics.push({ path, line: line + 1, tag: hash(tag), code: parsed.problem.code, message: parsed.problem.message });
 		if (!parsed.counted) return;
-		const o: Occurrence = { family: parsed.family, value: parsed.value, process: parsed.process, tag: parsed.written ?? tag, line, inProperties, headings };
-		if (parsed.direction !== undefined) o.direction = parsed.direction;
-		occurrences.push(o);
+		if (!countsOnly) {
+			const o: Occurrence = { family: parsed.family, value: parsed.value, process: parsed.process, tag: parsed.written ?? tag, line, inProperties, headings };
+			if (parsed.direction !== undefined) o.direction = parsed.direction;
+			occurrences.push(o);
+		}
 		bump(parsed.key ?? countKey(parsed.family, parsed.value, parsed.process ?? parsed.direction));
 		// Also per class, so that summaries know how many notes hold each class.
 		if (parsed.process) bump(parsed.classKey ?? countKey("class", parsed.process));
@@ -170,14 +186,20 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 	// Headings above each tag: walk both lists once, keeping a stack by level.
 	const heads = facts.headings;
 	let h = 0;
-	const stack: RawHeading[] = [];
+	// Each heading's name detached once, and shared by every path it is in.
+	const stack: { level: number; heading: string }[] = [];
 	let path_: string[] = [];
+	const none: string[] = [];
 	for (const t of facts.tags) {
+		if (countsOnly) {
+			addTag(t.tag, t.line, false, none);
+			continue;
+		}
 		let changed = false;
 		while (h < heads.length && heads[h]!.line <= t.line) {
 			const hd = heads[h++]!;
 			while (stack.length > 0 && stack[stack.length - 1]!.level >= hd.level) stack.pop();
-			stack.push(hd);
+			stack.push({ level: hd.level, heading: detach(hd.heading) });
 			changed = true;
 		}
 		if (changed) path_ = stack.map((x) => x.heading);
@@ -187,13 +209,23 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary): NoteRecord {
 	const comments: SupervisorComment[] = [];
 	for (const c of facts.callouts) {
 		if (c.type === "supervisor" || c.type === "supervisor-resolved") {
-			comments.push({ line: c.line, resolved: c.type === "supervisor-resolved", text: c.firstText });
+			comments.push({ line: c.line, resolved: c.type === "supervisor-resolved", text: detach(c.firstText) });
 		}
 	}
 	diagnostics.sort((a, b) => a.line - b.line);
 	const rec: NoteRecord = { path, name, folder, props, occurrences, comments, diagnostics, counts };
 	if (facts.frontmatterError !== undefined) rec.propertiesError = facts.frontmatterError;
 	return rec;
+}
+
+/** The record's properties, kept as long as the index, hold no slice of the note's text (see detach.ts). */
+function detachProps(props: NoteProperties): void {
+	const p = props as Record<string, unknown>;
+	for (const k of Object.keys(p)) {
+		const v = p[k];
+		if (typeof v === "string") p[k] = detach(v);
+		else if (Array.isArray(v)) p[k] = v.map((x: unknown) => (typeof x === "string" ? detach(x) : x));
+	}
 }
 
 /** A diagnostic for a file that could not be read at all. */
@@ -217,4 +249,13 @@ const EMPTY_VOCAB: Vocabulary = {
 /** Whether a note is a session note: `note-type: session`, or no type at all. */
 export function isSessionNote(rec: { props: Pick<NoteProperties, "noteType"> }): boolean {
 	return rec.props.noteType === undefined || rec.props.noteType === "session";
+}
+
+/**
+ * Whether a note is a coding copy: a second coder's copy of a session note
+ * (`coding-of`), compared with `attune agree` and left out of summaries so
+ * that the session is not counted twice.
+ */
+export function isCodingCopy(rec: { props: Pick<NoteProperties, "codingOf">; unreadable?: boolean }): boolean {
+	return rec.props.codingOf !== undefined && !rec.unreadable;
 }

@@ -4,6 +4,7 @@
  * by the shell (Obsidian's cache, or a YAML library in the command line).
  */
 import type { TagProblem } from "../vocabulary/tags";
+import { CODER, CODING_OF } from "../training/blind";
 
 /** The six ratings a supervisor gives, 1 to 5. */
 export const RATING_KEYS = Object.freeze([
@@ -31,6 +32,13 @@ export interface NoteProperties {
 	/** Link targets of `reviews`. */
 	reviews?: string[];
 	ratings?: Partial<Record<RatingKey, number>>;
+	/**
+	 * Link target of `coding-of` (version 1.10): this note is a second coder's
+	 * copy of that note, so summaries leave it out rather than count the session twice.
+	 */
+	codingOf?: string;
+	/** Who coded a coding copy (`coder`). */
+	coder?: string;
 	/** Length of the session or supervision in minutes (FORMAT.md section 3, version 1.8). */
 	duration?: number;
 	/** The `duration` as written when it is no number of minutes: Hours lists it as unknown, never guesses. */
@@ -161,7 +169,8 @@ function scalarText(v: unknown): string | undefined {
 
 /** A number as a property holds it: a YAML number, or text that is one number ("12", " -1.5 "). */
 function numberValue(v: unknown): number | undefined {
-	const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
+	// Decimal only: Number() would also read "0x10", "0b101" and "1e2", which no clinician writes as a score.
+	const n = typeof v === "number" ? v : typeof v === "string" && /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/.test(v) ? Number(v) : NaN;
 	return Number.isFinite(n) ? n : undefined;
 }
 
@@ -221,6 +230,13 @@ export function readProperties(fm: Record<string, unknown> | null, path: string,
 			const list: unknown[] = Array.isArray(r.value) && linkValue(r.value) === undefined ? r.value : [r.value];
 			props.reviews = list.map(linkValue).filter((x): x is string => x !== undefined).map(linkName);
 		}
+		const co = getKey(fm, CODING_OF);
+		if (co && co.value !== null && co.value !== undefined && co.value !== "") {
+			const link = linkValue(co.value);
+			if (link !== undefined && linkTarget(link) !== "") props.codingOf = linkTarget(link);
+			else bad(co.key, `“${co.key}” should be a link to the note this one is a coding copy of, written in quotes: ${CODING_OF}: "[[note]]"; it is ignored, and this note counts as a note of its own.`);
+		}
+		text(CODER, (v) => (props.coder = v));
 		for (const key of RATING_KEYS) {
 			const e = getKey(fm, key);
 			if (!e || e.value === null || e.value === undefined || e.value === "") continue;

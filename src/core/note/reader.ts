@@ -5,7 +5,7 @@
  */
 import { scanMarkdown } from "../markdown/scan";
 import type { MarkdownScan } from "../markdown/types";
-import { type NoteFacts, type NoteRecord, interpretNote } from "./note";
+import { type InterpretOptions, type NoteFacts, type NoteRecord, interpretNote } from "./note";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 
 /** Parses YAML text; throws with a readable message when it is not valid YAML. */
@@ -29,8 +29,8 @@ export function factsFromText(path: string, text: string, parseYaml: YamlParser,
 }
 
 /** Reads one note's text into its record. */
-export function readNote(path: string, text: string, vocab: Vocabulary, parseYaml: YamlParser): NoteRecord {
-	return interpretNote(factsFromText(path, text, parseYaml), vocab);
+export function readNote(path: string, text: string, vocab: Vocabulary, parseYaml: YamlParser, opts: InterpretOptions = {}): NoteRecord {
+	return interpretNote(factsFromText(path, text, parseYaml), vocab, opts);
 }
 
 function firstLine(s: string): string {

@@ -8,7 +8,7 @@
  * `buildHours`: one core, one answer.
  */
 import type { NoteIndex } from "../index/index";
-import { type SummaryFilter, selectNotes } from "../index/summary";
+import { type SummaryFilter, scopeNotes } from "../index/summary";
 import type { NoteRecord } from "../note/note";
 
 /** Which hours a note counts toward. */
@@ -71,6 +71,16 @@ export interface Hours {
 	unknown: UnknownDuration[];
 }
 
+/** What a supervisor without a name is called where a name is shown. */
+export const UNNAMED_SUPERVISOR = "Supervisor not named";
+
+/** Why a note's duration is unknown, in words a clinician can act on. */
+export function unknownReasonText(u: Pick<UnknownDuration, "reason" | "written">): string {
+	if (u.reason === "missing") return "No duration";
+	if (u.reason === "invalid") return `Duration “${u.written ?? ""}” is no number of minutes`;
+	return "Its properties could not be read";
+}
+
 /** Minutes as hours, to two decimals (50 minutes is 0.83 hours). */
 export function hoursOf(minutes: number): number {
 	return Math.round((minutes / 60) * 100) / 100;
@@ -97,6 +107,21 @@ function add(m: Minutes, minutes: number): void {
 	m.notes++;
 }
 
+/**
+ * The longest span of months drawn with its empty months: ten years. A date
+ * typed far off (9026 for 2026) would otherwise make thousands of empty rows;
+ * beyond it only the months that hold notes are rows.
+ */
+export const MAX_MONTH_SPAN = 120;
+
+/** The months of the table: every month from the first to the last (sorted `YYYY-MM`s), or, over a longer span, the months given. */
+function monthRows(sorted: readonly string[]): string[] {
+	const first = sorted[0]!;
+	const last = sorted[sorted.length - 1]!;
+	const span = (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1;
+	return span <= MAX_MONTH_SPAN ? monthsBetween(first, last) : [...new Set(sorted)];
+}
+
 /** The months from `first` to `last` (`YYYY-MM`), inclusive. */
 function monthsBetween(first: string, last: string): string[] {
 	const out: string[] = [];
@@ -115,7 +140,8 @@ function monthsBetween(first: string, last: string): string[] {
 /** The hours of the notes a filter selects (the filter `summarize` takes). */
 export function buildHours(index: NoteIndex, filter: SummaryFilter): Hours {
 	// By path, so that a supervisor's spelling (the first note's) is the same however the index was filled.
-	const records = selectNotes(index, filter).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	// A coding copy is a second coding of a session already counted: its hours would count twice (summarize's warning names it).
+	const records = scopeNotes(index, filter).counted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	const hours: Hours = { direct: zero(), supervision: zero(), supervisors: [], months: [], undated: { direct: zero(), supervision: zero() }, unknown: [] };
 	const names = new Map<string, string | null>();
 	const counted: { rec: NoteRecord; kind: HoursKind; minutes: number; supervisor?: string }[] = [];
@@ -149,7 +175,7 @@ export function buildHours(index: NoteIndex, filter: SummaryFilter): Hours {
 	const dated = [...counted.map((c) => c.rec.props.date), ...hours.unknown.map((u) => u.date)].filter((d): d is string => d !== undefined).map((d) => d.slice(0, 7)).sort();
 	const months = new Map<string, { row: MonthHours; bySupervisor: Map<string, SupervisorMinutes> }>();
 	if (dated.length > 0) {
-		for (const month of monthsBetween(dated[0]!, dated[dated.length - 1]!)) {
+		for (const month of monthRows(dated)) {
 			const bySupervisor = perSupervisor();
 			months.set(month, { row: { month, direct: zero(), supervision: zero(), supervisors: [...bySupervisor.values()], unknown: 0 }, bySupervisor });
 		}

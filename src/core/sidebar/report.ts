@@ -2,6 +2,7 @@
  * Renders a summary for people: a terminal table, Markdown tables (for a note)
  * and CSV (for a spreadsheet). JSON is the summary object itself.
  */
+import { csvText } from "../csv";
 import { type Summary, type SummaryRow, qualifierOf } from "../index/summary";
 import { FAMILY_TABLE, PROCESS_LABELS, labelFor } from "../vocabulary/families";
 
@@ -109,17 +110,11 @@ export function renderMarkdown(s: Summary, title = "Attune summary"): string {
 	return out.join("\n") + "\n";
 }
 
-function csvCell(s: string): string {
-	// A leading = + - @ would run as a formula in a spreadsheet; quote it as text.
-	const v = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-	return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 /** Renders one CSV table: one row per counted value, with its family. */
 export function renderCsv(s: Summary): string {
 	const rows: string[][] = [["family", "value", "process", "count", "notes"]];
 	for (const def of FAMILY_TABLE) {
 		for (const r of s.rows[def.key]) rows.push([def.key, r.value, r.process ?? "", String(r.count), String(r.notes)]);
 	}
-	return rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+	return csvText(rows);
 }

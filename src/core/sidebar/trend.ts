@@ -5,7 +5,7 @@
  * section 6) and a client of a hundred sessions costs a hundred small maps.
  */
 import type { NoteIndex } from "../index/index";
-import { type SummaryFilter, selectNotes } from "../index/summary";
+import { type SummaryFilter, scopeNotes } from "../index/summary";
 import type { NoteRecord } from "../note/note";
 import { PROCESS_ORDER, type ProcessOrUnclassified } from "../vocabulary/families";
 import { splitCountKey } from "../vocabulary/tags";
@@ -87,7 +87,7 @@ export function trendRow(rec: NoteRecord, date: string, words: Vocabulary["words
  * sidebar's order; undated notes are counted, never dropped silently.
  */
 export function buildTrend(index: NoteIndex, filter: SummaryFilter, options: { vocab?: Vocabulary } = {}): Trend {
-	return trendOf(selectNotes(index, filter), options);
+	return trendOf(scopeNotes(index, filter).counted, options);
 }
 
 /** The trend of given records (already filtered to a scope). */

@@ -3,7 +3,7 @@
  * index changes, one note at a time.
  */
 import type { IndexChange, NoteIndex } from "../index/index";
-import type { NoteRecord } from "../note/note";
+import { type NoteRecord, isCodingCopy } from "../note/note";
 import type { ProcessOrUnclassified } from "../vocabulary/families";
 import { type AntecedentKey, type AntecedentRow, antecedentRows, emotionAntecedents } from "./queries";
 
@@ -19,6 +19,8 @@ interface NoteInsight {
 
 function insightOf(rec: NoteRecord): NoteInsight {
 	const antecedents = new Map<string, number>();
+	// A coding copy counts in no whole-vault answer, as in the summary; its folder and type still offer a scope.
+	if (isCodingCopy(rec)) return { antecedents, review: false, openComments: 0, ratings: false, noteType: rec.props.noteType, folder: rec.folder };
 	if (!rec.unreadable) {
 		for (const { occurrence, antecedent } of emotionAntecedents(rec)) {
 			const k = `${antecedent}\u0000${occurrence.process ?? "unclassified"}`;

@@ -4,8 +4,8 @@
  */
 import type { NoteIndex } from "../index/index";
 import { FAMILIES } from "../vocabulary/families";
-import { type Summary, type SummaryOptions, diagnosedIn, matchesFilter, selectNotes, summarize } from "../index/summary";
-import type { Diagnostic, NoteRecord } from "../note/note";
+import { type Summary, type SummaryOptions, diagnosedIn, matchesFilter, scopeNotes, summarize } from "../index/summary";
+import { type Diagnostic, type NoteRecord, isCodingCopy } from "../note/note";
 import { type AntecedentRow, type CommentRef, type OccurrenceRef, type RatingSeries, type ReviewItem, type Selection, type SequenceStep, antecedentTable, openComments, passagesOf, ratingsOverTime, reviewQueue, withinSession } from "./queries";
 import { type SessionTrend, sessionTrend } from "./trend";
 import { type Hours, buildHours } from "./hours";
@@ -74,7 +74,7 @@ export function buildViewModel(
 	const summary = summarize(index, scope.filter, options);
 	const wholeVault = Object.values(scope.filter).every((v) => v === undefined || v === "");
 	let records: NoteRecord[] | undefined;
-	const selected = () => (records ??= selectNotes(index, scope.filter));
+	const selected = () => (records ??= scopeNotes(index, scope.filter).counted);
 	const emotionTotal = summary.rows.emotion.reduce((n, r) => n + r.count, 0);
 	let hours: Hours | undefined;
 	const model: SummaryViewModel = {
@@ -109,7 +109,7 @@ export function buildViewModel(
 	}
 	if (selection) {
 		model.selection = selection;
-		model.passages = passagesOf(wholeVault ? index.all() : selected(), selection);
+		model.passages = passagesOf(wholeVault ? [...index.all()].filter((r) => !isCodingCopy(r)) : selected(), selection);
 	}
 	return model;
 }

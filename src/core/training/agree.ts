@@ -50,8 +50,10 @@ export interface Agreement {
 }
 
 /** A coding family: a tag family, or the class of a family whose values carry one. */
-interface CodingFamily {
+export interface CodingFamily {
 	key: string;
+	/** What people call it, for the "Compare coding" view. */
+	label: string;
 	/** The codes a unit holds in this family. */
 	codes: (c: UnitCode) => string | undefined;
 	/** Where a code sorts: known words in vocabulary order, then others alphabetically. */
@@ -66,12 +68,13 @@ interface CodingFamily {
 export function codingFamilies(vocab: Vocabulary): CodingFamily[] {
 	const out: CodingFamily[] = [];
 	for (const f of FAMILY_TABLE) {
-		out.push({ key: f.key, codes: (c) => (c.family === f.key ? c.value : undefined), order: vocab.words[f.key] });
+		out.push({ key: f.key, label: f.label, codes: (c) => (c.family === f.key ? c.value : undefined), order: vocab.words[f.key] });
 		const q = f.qualifier;
 		if (q === undefined) continue;
+		const label = `${f.label}: ${q.name}`;
 		// The class of a client emotion is its own family (`class`); another qualifier (compassion's direction) is `<family>-<name>`.
-		if (q.field === "process") out.push({ key: CLASS_KEY, codes: (c) => (c.family === f.key ? c.process : undefined), order: PROCESS_ORDER });
-		else out.push({ key: `${f.key}-${q.name}`, codes: (c) => (c.family === f.key ? c.direction : undefined), order: [...q.words, q.none] });
+		if (q.field === "process") out.push({ key: CLASS_KEY, label, codes: (c) => (c.family === f.key ? c.process : undefined), order: PROCESS_ORDER });
+		else out.push({ key: `${f.key}-${q.name}`, label, codes: (c) => (c.family === f.key ? c.direction : undefined), order: [...q.words, q.none] });
 	}
 	return out;
 }

@@ -2,6 +2,7 @@
  * The tag grammar of FORMAT.md section 1: parse a tag into an Attune value,
  * with the diagnostics a clinician needs, and format values back into tags.
  */
+import { detach } from "../detach";
 import { type Family, PROCESS_CLASSES, type ProcessOrUnclassified, familyDef, labelFor } from "./families";
 import type { Vocabulary } from "./vocabulary";
 
@@ -14,7 +15,7 @@ export type DiagnosticCode =
 	| "bad-property"
 	| "invalid-frontmatter"
 	| "unreadable-file"
-	/** Format 1.13: a finalized note whose content no longer matches its record (section 7). */
+	/** Format 1.14: a finalized note whose content no longer matches its record (section 7). */
 	| "record-changed";
 
 /** A problem found in a note, before the note's path and line are attached. */
@@ -81,8 +82,8 @@ export function parseTag(tag: string, vocab: Vocabulary): ParsedTag | null {
 	if (hit !== undefined) return hit;
 	const parsed = parseTagUncached(tag, vocab);
 	if (parsed?.counted) {
-		// Flatten to a fresh string: a slice would pin the note it came from.
-		parsed.written = (" " + tag).slice(1);
+		// A fresh string: a slice would pin the note it came from.
+		parsed.written = detach(tag);
 		parsed.key = countKey(parsed.family, parsed.value, parsed.process ?? parsed.direction);
 		if (parsed.process) parsed.classKey = countKey(CLASS_KEY, parsed.process);
 	}

@@ -148,8 +148,11 @@ export class PassagePicker extends ResolvingPicker<PassageItem, { family: Family
 		const q = query.trim();
 		if (q === "") return found;
 		const typed = typedWord(q);
-		if ("error" in typed || this.choices.some((c) => c.value === typed.value)) return found;
-		const extra = this.openFamilies.map((family) => lastSuggestion<PassageItem>({ value: typed.value, label: typed.value, known: false, typed: true, family }));
+		if ("error" in typed) return found;
+		// A word another family already has ("presence" is a relationship word) can still be a new emotion or resonance word.
+		const extra = this.openFamilies
+			.filter((family) => !this.choices.some((c) => c.family === family && c.value === typed.value))
+			.map((family) => lastSuggestion<PassageItem>({ value: typed.value, label: typed.value, known: false, typed: true, family }));
 		return [...found, ...extra];
 	}
 

@@ -8,7 +8,7 @@ import { namesFromProperties, planExport } from "../../core/export/plan";
 import type { ClientIdentity, ExportPlan, ExportSource } from "../../core/export/types";
 import type { NoteRecord } from "../../core/note/note";
 import { toIsoDate } from "../../core/note/properties";
-import { selectNotes } from "../../core/index/summary";
+import { scopeNotes } from "../../core/index/summary";
 import { DEFAULT_SETTINGS, type ExportDates } from "../../core/settings";
 import type { AttuneContext } from "../context";
 import { isSessionNote } from "../../core/note/note";
@@ -42,6 +42,8 @@ export interface PreparedExport {
 	client: string | null;
 	/** Set by the preview once "Check these before sharing" has been shown: nothing is written before. */
 	reviewShown: boolean;
+	/** Coding copies (`coding-of`) of the scope left out, as summaries leave them out; the preview names them. */
+	codingCopies: string[];
 }
 
 /** The export folder from the settings, as a vault path. */
@@ -104,6 +106,7 @@ export async function prepareExport(ctx: AttuneContext, scope: ExportScope, date
 
 	let records: NoteRecord[];
 	let primary: string[];
+	let codingCopies: string[] = [];
 	if (scope.kind === "note") {
 		const file = vault.getFileByPath(scope.path);
 		if (!file || file.extension !== "md") return { error: "Open the note you want to export first." };
@@ -117,7 +120,10 @@ export async function prepareExport(ctx: AttuneContext, scope: ExportScope, date
 		const problem = rangeProblem(scope.from ?? "", scope.to ?? "");
 		if (problem) return { error: problem };
 		const filter = { client: scope.client, from: scope.from || undefined, to: scope.to || undefined };
-		records = selectNotes(ctx.index, filter).filter((r) => !r.unreadable && !inFolder(r.path, root)).sort(byDate);
+		// Coding copies stay out, as in the summary: without `coding-of` (not a kept property) a copy would count its session twice.
+		const scoped = scopeNotes(ctx.index, filter);
+		codingCopies = scoped.codingCopies.map((r) => r.path).sort();
+		records = scoped.counted.filter((r) => !r.unreadable && !inFolder(r.path, root)).sort(byDate);
 		if (records.length === 0) return { error: `No notes of ${scope.client} ${filter.from || filter.to ? "in that date range " : ""}were found, so there is nothing to export.` };
 		primary = [scope.client];
 	}
@@ -144,5 +150,5 @@ export async function prepareExport(ctx: AttuneContext, scope: ExportScope, date
 		resolveLink: (link, source) => metadataCache.getFirstLinkpathDest(link, source)?.path ?? null,
 		targetFolder: folder,
 	});
-	return { plan, target, folder, scope, dates, allowedProperties: [...settings.exportAllowedProperties], client: primary[0] ?? null, reviewShown: false };
+	return { plan, target, folder, scope, dates, allowedProperties: [...settings.exportAllowedProperties], client: primary[0] ?? null, reviewShown: false, codingCopies };
 }

@@ -53,6 +53,8 @@ export class ExportPreviewModal extends Modal {
 				? `${notes} will be de-identified and written to the new folder “${folder}”, with a project of them for qualitative-analysis tools (${QDPX_FILE}): each note a text source, each tagged passage a coded selection. The source notes do not change.`
 				: `${notes} will be written to the new folder “${folder}”. The source notes do not change.`,
 		});
+		const copies = this.prepared.codingCopies;
+		if (copies.length > 0) el.createEl("p", { text: `${copies.length} coding ${copies.length === 1 ? "copy is" : "copies are"} left out, as summaries leave them out, so that no session counts twice: ${copies.join(", ")}.` });
 		const kept = this.prepared.allowedProperties;
 		el.createEl("p", { cls: "attune-deid-muted", text: `Dates: ${DATE_CHOICES[dates].toLowerCase()}. Properties kept: ${kept.length > 0 ? kept.join(", ") : "none"}, and tags.` });
 

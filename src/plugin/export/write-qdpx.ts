@@ -37,6 +37,12 @@ export async function writeQdpxExport(ctx: AttuneContext, prepared: PreparedExpo
 	if ("error" in written) return written;
 	const path = normalizePath(`${written.folder}/${QDPX_FILE}`);
 	// The folder is new, so the name is free; createBinary would refuse it otherwise.
-	const file = await ctx.app.vault.createBinary(path, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+	let file: TFile;
+	try {
+		file = await ctx.app.vault.createBinary(path, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+	} catch (e) {
+		// The copies are written and stay: say so, rather than leave a folder without its project unexplained.
+		return { error: `The de-identified copies were written to “${written.folder}”, but the project could not be (${e instanceof Error ? e.message : String(e)}). Nothing was overwritten; run the export again to write a new folder.` };
+	}
 	return { ...written, project: file, selections: project.sources.reduce((n, s) => n + s.selections.length, 0) };
 }

@@ -4,7 +4,7 @@
  * unknown, each opening its note. Text only, over plain DOM (no `obsidian`),
  * the numbers `attune hours` prints; zero is shown as 0.
  */
-import { type Hours, type Minutes, type UnknownDuration, hoursOf } from "../../core/sidebar/hours";
+import { type Hours, type Minutes, UNNAMED_SUPERVISOR, hoursOf, unknownReasonText } from "../../core/sidebar/hours";
 import { actionButton } from "./view-kit";
 
 /** What the section needs from the view. */
@@ -17,18 +17,8 @@ export interface HoursDrawing {
 	more(parent: HTMLElement, key: string, total: number, noun: string): void;
 }
 
-/** What a supervisor without a name is called. */
-export const UNNAMED_SUPERVISOR = "Supervisor not named";
-
 const hoursText = (m: Minutes) => String(hoursOf(m.minutes));
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** Why a duration is unknown, in words. */
-export function unknownReason(u: UnknownDuration): string {
-	if (u.reason === "missing") return "No duration";
-	if (u.reason === "invalid") return `Duration “${u.written ?? ""}” is no number of minutes`;
-	return "Its properties could not be read";
-}
 
 function row(body: HTMLElement, label: string, m: Minutes, cls?: string): void {
 	const tr = body.createEl("tr", cls ? { cls } : undefined);
@@ -82,7 +72,7 @@ export function drawHours(s: HTMLElement, hours: Hours, d: HoursDrawing): void {
 	s.createEl("p", { cls: "attune-muted", text: `Not counted in the hours above: ${plural(unknown.length, "note")}. Add a duration in minutes to each to count it.` });
 	const ul = s.createEl("ul", { cls: "attune-link-list attune-hours-unknown" });
 	for (const u of d.limit("hours-unknown", unknown)) {
-		const why = unknownReason(u);
+		const why = unknownReasonText(u);
 		const b = actionButton(ul.createEl("li"), "", `hours-unknown-${u.path}`, `Open ${u.name}: ${why.toLowerCase()}`, () => d.open(u.path), ["attune-link"]);
 		b.createSpan({ text: `${u.date ?? "Undated"} · ${u.name}` });
 		b.createSpan({ cls: "attune-muted", text: why });

@@ -177,7 +177,7 @@ export class SummaryView extends ItemView {
 		this.renderedKey = key;
 		this.stale = false;
 		const sessionFolder = this.ctx.settings().sessionFolder;
-		this.model = buildViewModel(this.ctx.index, this.insights, this.choice, this.focusPath, now, this.selection, { clientFolder: (c) => clientSessionFolder(sessionFolder, c), vocab: this.ctx.vocab(), changedRecords: this.ctx.records.changed() });
+		this.model = buildViewModel(this.ctx.index, this.insights, this.choice, this.focusPath, now, this.selection, { clientFolder: (c) => clientSessionFolder(sessionFolder, c), vocab: this.ctx.vocab(), changedRecords: this.ctx.records.changed(), excluded: (p) => this.ctx.indexer.userExcluded(p), exportFolder: this.ctx.settings().exportFolder });
 		const reading = this.ctx.indexer.reading;
 		if (reading) {
 			this.model.reading = reading;

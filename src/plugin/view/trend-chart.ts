@@ -124,6 +124,9 @@ class Axis {
 
 const f2 = (x: number) => x.toFixed(2);
 
+/** Each bar's mark and the path of its note: one listener per chart finds which bar was chosen. */
+const MARKS = new WeakMap<Element, string>();
+
 /** A strip's SVG: as wide as the axis, `height` tall. */
 function frame(parent: HTMLElement, axis: Axis, height: number, cls: string, attrs: Record<string, string>): SVGElement {
 	return svgEl(parent, "svg", { class: `attune-chart ${cls}`, width: String(axis.width), height: String(height), viewBox: `0 0 ${axis.width} ${height}`, ...attrs });
@@ -153,19 +156,37 @@ function countTicks(max: number): { top: number; ticks: { at: number; text: stri
 	return { top, ticks };
 }
 
+/**
+ * Rectangles gathered into one path per style: a hundred sessions are a few
+ * paths, not hundreds of elements (drawing time grows with elements, not with
+ * a path's length). Each rectangle is one `M…Z` subpath.
+ */
+class Fills {
+	private readonly d = new Map<string, string>();
+	rect(cls: string, x: number, y: number, w: number, h: number): void {
+		this.d.set(cls, `${this.d.get(cls) ?? ""}M${f2(x)} ${f2(y)}h${f2(w)}v${f2(h)}h${f2(-w)}Z`);
+	}
+	/** A dot of radius r centred on (x, y), as two arcs. */
+	dot(cls: string, x: number, y: number, r: number): void {
+		this.d.set(cls, `${this.d.get(cls) ?? ""}M${f2(x - r)} ${f2(y)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0Z`);
+	}
+	/** Appends one path per style, in the order the styles were first used. */
+	draw(parent: SVGElement): void {
+		for (const [cls, d] of this.d) svgEl(parent, "path", { d, class: cls });
+	}
+}
+
 /** Stacked bars by class for each session, scaled by `scale(i)` (the height of one occurrence, as a fraction of the plot). */
-function stacks(parent: SVGElement, axis: Axis, top: number, h: number, counts: (i: number) => Record<ProcessOrUnclassified, number>, scale: (i: number) => number): void {
+function stacks(fills: Fills, axis: Axis, top: number, h: number, counts: (i: number) => Record<ProcessOrUnclassified, number>, scale: (i: number) => number): void {
 	for (let i = 0; i < axis.n; i++) {
 		const c = counts(i);
-		const x = f2(axis.x(i));
-		const w = f2(axis.bar);
 		let y = top + h;
 		for (const p of PROCESS_ORDER) {
 			const n = c[p];
 			if (n === 0) continue;
 			const bh = n * scale(i) * h;
 			y -= bh;
-			svgEl(parent, "rect", { x, y: f2(y), width: w, height: f2(bh), class: `attune-fill-${p}` });
+			fills.rect(`attune-fill-${p}`, axis.x(i), y, axis.bar, bh);
 		}
 	}
 }
@@ -227,35 +248,40 @@ function mainChart(s: HTMLElement, rows: TrendRow[], axis: Axis, host: TrendHost
 	const dateEvery = thinned(axis.step, DATE_GAP);
 	const numberY = f2(PLOT_TOP + PLOT_H + NUMBER_ROW - 3);
 	const dateY = f2(PLOT_TOP + PLOT_H + NUMBER_ROW + DATE_ROW - 2);
+	const fills = new Fills();
 	rows.forEach((r, i) => {
 		const on = ui.selected === r.path;
 		const parts = PROCESS_ORDER.filter((c) => r.classes[c] > 0).map((c) => `${r.classes[c]} ${classWords(c)} (${pct(share(r.classes[c], r.emotions))})`);
 		const label = `${sessionWords(r)}, ${r.date}, ${noteName(r.path)}: ${parts.length > 0 ? `${parts.join(", ")}; ${r.emotions} in all` : "no client emotions"}.`;
-		const g = svgEl(svg, "g", { class: on ? "attune-chart-mark is-selected" : "attune-chart-mark", role: "button", tabindex: "0", "aria-pressed": String(on), "aria-label": label });
-		FOCUS_KEYS.set(g, `session-${r.path}`);
-		// The whole column takes the click or tap, however thin its bar.
-		svgEl(g, "rect", { x: f2(axis.col(i)), y: String(PLOT_TOP), width: f2(axis.step), height: String(PLOT_H), class: "attune-chart-hit" });
-		if (r.emotions === 0) svgEl(g, "rect", { x: f2(axis.x(i)), y: String(PLOT_TOP + PLOT_H - 2), width: f2(axis.bar), height: "2", class: "attune-fill-none" });
-		if (on) svgEl(g, "rect", { x: f2(axis.col(i) + 0.5), y: String(PLOT_TOP - 2), width: f2(Math.max(axis.step - 1, 1)), height: String(PLOT_H + 3), class: "attune-chart-selection" });
-		const select = () => {
-			ui.selected = on ? undefined : r.path;
-			host.redraw();
-		};
-		g.addEventListener("click", select);
-		g.addEventListener("keydown", (ev) => {
-			const k = ev.key;
-			if (k === "Enter" || k === " ") {
-				ev.preventDefault();
-				select();
-			}
-		});
+		// The mark is the whole column, however thin its bar: it takes the click or tap, and keyboard focus.
+		const mark = svgEl(svg, "rect", { x: f2(axis.col(i)), y: String(PLOT_TOP), width: f2(axis.step), height: String(PLOT_H), class: on ? "attune-chart-mark attune-chart-hit is-selected" : "attune-chart-mark attune-chart-hit", role: "button", tabindex: "0", "aria-pressed": String(on), "aria-label": label });
+		FOCUS_KEYS.set(mark, `session-${r.path}`);
+		MARKS.set(mark, r.path);
+		if (r.emotions === 0) fills.rect("attune-fill-none", axis.x(i), PLOT_TOP + PLOT_H - 2, axis.bar, 2);
 		if (i % numberEvery === 0) svgEl(svg, "text", { x: f2(axis.mid(i)), y: numberY, class: "attune-chart-label", "text-anchor": "middle" }).textContent = sessionText(r);
 		// A thinned date starts at its bar and runs right: one that would run off the edge is left out.
 		if (i % dateEvery === 0 && (dateEvery === 1 || axis.col(i) + DATE_GAP - 8 <= axis.width)) svgEl(svg, "text", { x: f2(dateEvery === 1 ? axis.mid(i) : axis.col(i)), y: dateY, class: "attune-chart-date", "text-anchor": dateEvery === 1 ? "middle" : "start" }).textContent = r.date;
 	});
-	// Bars after the marks' hit areas, so each bar sits on top; drawn once for all, they are not focusable themselves.
+	// One listener per chart, not two per bar: a hundred sessions would be two hundred.
+	const select = (ev: Event) => {
+		const path = MARKS.get(ev.target as Element);
+		if (path === undefined) return;
+		if (ev.type === "keydown") {
+			const k = (ev as KeyboardEvent).key;
+			if (k !== "Enter" && k !== " ") return;
+			ev.preventDefault();
+		}
+		ui.selected = ui.selected === path ? undefined : path;
+		host.redraw();
+	};
+	svg.addEventListener("click", select);
+	svg.addEventListener("keydown", select);
+	const at = rows.findIndex((r) => r.path === ui.selected);
+	if (at >= 0) svgEl(svg, "rect", { x: f2(axis.col(at) + 0.5), y: String(PLOT_TOP - 2), width: f2(Math.max(axis.step - 1, 1)), height: String(PLOT_H + 3), class: "attune-chart-selection" });
+	// Bars after the marks, so each bar sits on top; drawn once for all, they are not focusable themselves.
 	const bars = svgEl(svg, "g", { class: "attune-chart-bars", "aria-hidden": "true" });
-	stacks(bars, axis, PLOT_TOP, PLOT_H, (i) => rows[i]!.classes, scale);
+	stacks(fills, axis, PLOT_TOP, PLOT_H, (i) => rows[i]!.classes, scale);
+	fills.draw(bars);
 	const note = s.createEl("p", { cls: "attune-muted attune-trend-note" });
 	note.setText(shares
 		? "Each bar is one dated note, oldest first, labelled with its session number: the share of its client emotions in each class, 100% each."
@@ -313,7 +339,9 @@ function emotionStrip(s: HTMLElement, rows: TrendRow[], strip: NonNullable<Sessi
 	const words = rows.map((r, i) => `${sessionWords(r).toLowerCase()} ${totals[i]}`).join(", ");
 	const svg = frame(s, axis, h + 8, "attune-trend-strip", { role: "img", "aria-label": `${strip.emotion} per dated note, oldest first: ${words}` });
 	yTicks(svg, axis, 4, h, ticks.filter((t) => t.at === 0 || t.at === 1));
-	stacks(svg, axis, 4, h, (i) => strip.counts[i]!, () => 1 / top);
+	const fills = new Fills();
+	stacks(fills, axis, 4, h, (i) => strip.counts[i]!, () => 1 / top);
+	fills.draw(svg);
 }
 
 /** Empathy modes coded, and responses: empathic ones above the line, `procedure` below. Counts side by side, no verdict. */
@@ -326,10 +354,12 @@ function workStrip(s: HTMLElement, rows: TrendRow[], axis: Axis): void {
 	const modeSvg = frame(s, axis, h + 8, "attune-trend-strip", { role: "img", "aria-label": `Empathy modes coded per dated note, oldest first: ${rows.map((r, i) => `${sessionWords(r).toLowerCase()} ${modes[i]}`).join(", ")}` });
 	yTicks(modeSvg, axis, 4, h, [{ at: 0, text: "0" }, { at: 1, text: String(modeTop) }]);
 	yTitle(modeSvg, 4, h, "Modes");
+	const modeFills = new Fills();
 	rows.forEach((_, i) => {
 		const bh = (modes[i]! / modeTop) * h;
-		if (bh > 0) svgEl(modeSvg, "rect", { x: f2(axis.x(i)), y: f2(4 + h - bh), width: f2(axis.bar), height: f2(bh), class: "attune-fill-mode" });
+		if (bh > 0) modeFills.rect("attune-fill-mode", axis.x(i), 4 + h - bh, axis.bar, bh);
 	});
+	modeFills.draw(modeSvg);
 	const most = Math.max(1, ...rows.map((r) => Math.max(r.responses.empathic, r.responses.procedure)));
 	const rTop = countTicks(most).top;
 	const half = 24;
@@ -338,12 +368,14 @@ function workStrip(s: HTMLElement, rows: TrendRow[], axis: Axis): void {
 	const resp = frame(s, axis, 2 * half + 8, "attune-trend-strip", { role: "img", "aria-label": `Responses per dated note, oldest first: ${words}` });
 	yTicks(resp, axis, 4, 2 * half, [{ at: 0, text: String(rTop) }, { at: 0.5, text: "0" }, { at: 1, text: String(rTop) }]);
 	yTitle(resp, 4, 2 * half, "Responses");
+	const respFills = new Fills();
 	rows.forEach((r, i) => {
 		const up = (r.responses.empathic / rTop) * half;
 		const down = (r.responses.procedure / rTop) * half;
-		if (up > 0) svgEl(resp, "rect", { x: f2(axis.x(i)), y: f2(mid - up), width: f2(axis.bar), height: f2(up), class: "attune-fill-empathic" });
-		if (down > 0) svgEl(resp, "rect", { x: f2(axis.x(i)), y: f2(mid), width: f2(axis.bar), height: f2(down), class: "attune-fill-procedure" });
+		if (up > 0) respFills.rect("attune-fill-empathic", axis.x(i), mid - up, axis.bar, up);
+		if (down > 0) respFills.rect("attune-fill-procedure", axis.x(i), mid, axis.bar, down);
 	});
+	respFills.draw(resp);
 	const key = s.createEl("ul", { cls: "attune-legend", attr: { "aria-label": "Legend of empathy and work" } });
 	key.createEl("li", { cls: "attune-dot-mode", text: "Empathy modes coded" });
 	key.createEl("li", { cls: "attune-dot-empathic", text: "Empathic responses (above the line)" });
@@ -380,9 +412,11 @@ function measureStrip(s: HTMLElement, rows: TrendRow[], name: string, axis: Axis
 		prev = true;
 	});
 	if (path !== "") svgEl(svg, "path", { d: path.trim(), class: "attune-measure-line" });
+	const dots = new Fills();
 	values.forEach((v, i) => {
-		if (v !== undefined) svgEl(svg, "circle", { cx: f2(axis.mid(i)), cy: f2(y(v)), r: "2.5", class: "attune-measure-dot" });
+		if (v !== undefined) dots.dot("attune-measure-dot", axis.mid(i), y(v), 2.5);
 	});
+	dots.draw(svg);
 }
 
 /** The same numbers as a table, one row per session. */

@@ -14,6 +14,7 @@ import { type ClientIdentity, type ExportOptions, type ExportSource, FREE_TEXT_W
 import { NoteIndex } from "../../../src/core/index/index";
 import { scanMarkdown } from "../../../src/core/markdown/scan";
 import { readNote } from "../../../src/core/note/reader";
+import { isCodingCopy } from "../../../src/core/note/note";
 import { summarize, summaryJson } from "../../../src/core/index/summary";
 import { DEFAULT_SETTINGS, type ExportDates } from "../../../src/core/settings";
 import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
@@ -344,7 +345,8 @@ describe("the example vault's client C-101", () => {
 	const root = path.join(__dirname, "../../../example-vault");
 	const read = (p: string) => fs.readFileSync(path.join(root, p), "utf8");
 	const folder = "Clients/C-101";
-	const sources: ExportSource[] = fs.readdirSync(path.join(root, folder)).filter((f) => f !== "C-101.md").sort().map((f) => ({ path: `${folder}/${f}`, text: read(`${folder}/${f}`) }));
+	// The client's notes as an export takes them: without the client note, and without coding copies (they count in no summary).
+	const sources: ExportSource[] = fs.readdirSync(path.join(root, folder)).filter((f) => f !== "C-101.md").sort().map((f) => ({ path: `${folder}/${f}`, text: read(`${folder}/${f}`) })).filter((s) => !isCodingCopy(readNote(s.path, s.text, vocab, parseProperties)));
 	sources.push({ path: "Supervision/2026-02-05 supervision C-101.md", text: read("Supervision/2026-02-05 supervision C-101.md") });
 	const clientNote = parseProperties(scanMarkdown(read(`${folder}/C-101.md`)).frontmatter!.yaml) as Record<string, unknown>;
 	const identities = [{ code: "C-101", names: namesFromProperties(clientNote) }, { code: "C-102", names: [] }, { code: "C-103", names: [] }];

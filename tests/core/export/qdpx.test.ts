@@ -31,6 +31,12 @@ describe("coded selections", () => {
 		expect(project.sources[0]!.selections[0]!.start).toBe(22);
 	});
 
+	it("cuts every passage exactly when characters outside the BMP come before and between them", () => {
+		const paragraphs = Array.from({ length: 30 }, (_, i) => `${"😊".repeat(i)} paragraph ${i} 𝄞 #emotion/joy/primary-adaptive`);
+		const { source } = roundTrip(paragraphs.join("\n\n") + "\n");
+		expect(source.selections.map((s) => s.cut)).toEqual(paragraphs.map((p) => p.trim()));
+	});
+
 	it("stores the text with LF line breaks and no byte-order mark, and counts in that text", () => {
 		const { source } = roundTrip("\uFEFFFirst line.\r\n\r\nShe named the hurt #emotion/hurt/primary-adaptive\r\nand cried.\r\n");
 		expect(source.text).toBe("First line.\n\nShe named the hurt #emotion/hurt/primary-adaptive\nand cried.\n");
@@ -90,5 +96,30 @@ describe("the zip writer", () => {
 	it("gives the same bytes for the same project", () => {
 		const make = () => qdpxArchive(buildProject([{ path: "a.md", name: "a", text: "x #emotion/joy\n" }], { vocab, parseYaml: (y) => parseYaml(y) as unknown, name: "T", origin: "O" }));
 		expect(Buffer.from(make()).equals(Buffer.from(make()))).toBe(true);
+	});
+});
+
+describe("the project reader the tests use", () => {
+	const G = (n: number) => `00000000-0000-8000-8000-${String(n).padStart(12, "0")}`;
+	const archive = (qde: string, text = "Hello there #emotion/joy\n") =>
+		zipStored([
+			{ name: "project.qde", data: new TextEncoder().encode(`<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="p">${qde}</Project>`) },
+			{ name: `sources/${G(2)}.txt`, data: new TextEncoder().encode(text) },
+		]);
+	const codebook = `<CodeBook><Codes><Code guid="${G(1)}" name="Joy" isCodable="true"/></Codes></CodeBook>`;
+	const source = (selection: string) => `<Sources><TextSource guid="${G(2)}" plainTextPath="internal://${G(2)}.txt">${selection}</TextSource></Sources>`;
+	const selection = (start: number, end: number, target = G(1)) => `<PlainTextSelection guid="${G(3)}" startPosition="${start}" endPosition="${end}"><Coding guid="${G(4)}"><CodeRef targetGUID="${target}"/></Coding></PlainTextSelection>`;
+
+	it("reads a good project", () => {
+		expect(readQdpx(archive(codebook + source(selection(0, 5)))).sources[0]!.selections[0]!.cut).toBe("Hello");
+	});
+
+	it.each([
+		["children out of the schema's order", source(selection(0, 5)) + codebook, /schema's order/],
+		["a reference to nothing", codebook + source(selection(0, 5, G(9))), /nothing defines/],
+		["a selection past the end of its text", codebook + source(selection(0, 99)), /outside its source/],
+		["XML that is not well formed", codebook + "<Sources>", /not well-formed/],
+	])("refuses %s", (_, qde, message) => {
+		expect(() => readQdpx(archive(qde))).toThrow(message);
 	});
 });

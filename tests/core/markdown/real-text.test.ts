@@ -4,78 +4,21 @@
  * copied into the project. Each conversation becomes a session note, one
  * paragraph per utterance. Real prose carries apostrophes, prices, stars,
  * `<3` and stray backslashes; none of it may invent a tag, and none of it may
- * swallow a tag a clinician adds at the end of an utterance.
+ * swallow a tag a clinician adds at the end of an utterance; and a REFI-QDA
+ * project of the notes cuts each tagged utterance out exactly.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { scanMarkdown } from "../../../src/core/markdown/scan";
+import { parse as parseYaml } from "yaml";
+import { buildProject, qdpxArchive } from "../../../src/core/export/qdpx";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings";
+import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
+import { readQdpx } from "../../helpers/qdpx";
+import { conversations as readConversations, describeOnCorpus, noteOf } from "../../helpers/esconv";
 
-const CORPUS = path.resolve(__dirname, "../../../../shared/real-corpus-data/esconv-test.jsonl");
-
-interface Conversation {
-	situation: string;
-	emotion_type: string;
-	dialog: { text: string; speaker: string }[];
-}
-
-/** The Attune tags appended, in turn, to every third utterance. */
-const ATTUNE_TAGS = [
-	"#emotion/sadness/primary-adaptive",
-	"#empathy/attunement",
-	"#response/reflection",
-	"#emotion/shame/primary-maladaptive",
-	"#process/symbolizing",
-	"#resonance/compassion",
-	"#emotion/tristeza",
-];
-
-interface Note {
-	text: string;
-	/** The tags added, as the scanner should report them: name without `#`, and line. */
-	added: [string, number][];
-}
-
-/**
- * A session note from a conversation. With `tagged`, every third utterance
- * ends with an Attune tag, after a space, as a clinician would write it.
- */
-function noteOf(c: Conversation, tagged: boolean, seed: number): Note {
-	const lines = ["---", "note-type: session", `emotion: ${c.emotion_type}`, "---", "", "# Session", "", c.situation.replace(/\s+/g, " ").trim(), "", "## Dialogue", ""];
-	const added: [string, number][] = [];
-	c.dialog.forEach((u, i) => {
-		const who = u.speaker === "usr" ? "Client" : "Therapist";
-		let text = `${who}: ${u.text.replace(/\s+/g, " ").trim()}`;
-		if (tagged && (i + seed) % 3 === 0) {
-			const tag = ATTUNE_TAGS[(i + seed) % ATTUNE_TAGS.length]!;
-			text += ` ${tag}`;
-			added.push([tag.slice(1), lines.length]);
-		}
-		lines.push(text, "");
-	});
-	return { text: lines.join("\n"), added };
-}
-
-const present = fs.existsSync(CORPUS);
-/** In CI the real text must be there: a run without it must not pass. (`CI=false` or `CI=0` is not CI.) */
-const inCI = !!process.env.CI && !/^(false|0)$/i.test(process.env.CI);
-if (!present && !inCI) {
-	// Tell the reader why these tests did not run, rather than pass silently.
-	console.warn(`Real-text tests SKIPPED: ${CORPUS} not found (the shared folder sits beside the repository). With CI set, this is a failure.`);
-}
-const describeIfCorpus = present ? describe : describe.skip;
-
-if (!present && inCI) {
-	describe("real conversations from ESConv", () => {
-		it("are present (CI is set, so a missing corpus fails instead of skipping)", () => {
-			throw new Error(`CI is set but ${CORPUS} is missing: the real-text tests cannot run. Place ../shared/real-corpus-data beside the repository.`);
-		});
-	});
-}
+const describeIfCorpus = describeOnCorpus("real conversations from ESConv");
 
 describeIfCorpus("real conversations from ESConv", () => {
-	const conversations: Conversation[] = present
-		? fs.readFileSync(CORPUS, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Conversation)
-		: [];
+	const conversations = readConversations();
 
 	it("has a few hundred conversations with real utterances to read", () => {
 		expect(conversations.length).toBeGreaterThanOrEqual(150);
@@ -113,5 +56,19 @@ describeIfCorpus("real conversations from ESConv", () => {
 		const scan = scanMarkdown(quoted);
 		expect(scan.tags.map((t) => [t.tag, t.line])).toEqual(note.added);
 		expect(scan.callouts).toEqual([{ type: "supervisor", line: 5, title: "Review", firstText: "Review" }]);
+	});
+
+	it("cuts each tagged utterance exactly out of a REFI-QDA project of all the notes", () => {
+		const notes = conversations.map((c, k) => ({ path: `Sessions/${k}.md`, name: String(k), note: noteOf(c, true, k) }));
+		const project = buildProject(notes.map((n) => ({ path: n.path, name: n.name, text: n.note.text })), { vocab: vocabularyFrom(DEFAULT_SETTINGS), parseYaml: (y) => parseYaml(y) as unknown, name: "ESConv", origin: "test" });
+		const read = readQdpx(qdpxArchive(project));
+		let cut = 0;
+		read.sources.forEach((s, k) => {
+			const lines = notes[k]!.note.text.split("\n");
+			// Each tagged utterance is its own paragraph: its selection is that line, exactly.
+			expect(s.selections.map((x) => x.cut)).toEqual(notes[k]!.note.added.map(([, line]) => lines[line]));
+			cut += s.selections.length;
+		});
+		expect(cut).toBeGreaterThan(1000);
 	});
 });

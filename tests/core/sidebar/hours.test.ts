@@ -3,21 +3,14 @@
  * per month and in total, from the index's properties; unknown durations
  * listed, never guessed.
  */
-import { NoteIndex } from "../../../src/core/index/index";
 import { unreadableRecord } from "../../../src/core/note/note";
 import { buildHours, hoursKind, hoursOf } from "../../../src/core/sidebar/hours";
-import { note, read } from "../../helpers/notes";
+import { indexWith, note, read } from "../../helpers/notes";
 
 const session = (path: string, date: string | undefined, duration?: unknown, more: Record<string, unknown> = {}) =>
 	note(path, [], { "note-type": "session", client: "C-1", ...(date ? { date } : {}), ...(duration !== undefined ? { duration } : {}), ...more });
 const supervision = (path: string, date: string | undefined, duration: unknown, supervisor?: string, more: Record<string, unknown> = {}) =>
 	note(path, [], { "note-type": "supervision", client: "C-1", ...(date ? { date } : {}), duration, ...(supervisor !== undefined ? { supervisor } : {}), ...more });
-
-function indexWith(...recs: ReturnType<typeof note>[]): NoteIndex {
-	const index = new NoteIndex();
-	for (const r of recs) index.set(r);
-	return index;
-}
 
 describe("buildHours", () => {
 	const index = indexWith(
@@ -118,5 +111,16 @@ describe("which notes count", () => {
 describe("hoursOf", () => {
 	it.each([[0, 0], [50, 0.83], [60, 1], [90, 1.5], [450, 7.5], [1, 0.02]])("%p minutes are %p hours", (m, h) => {
 		expect(hoursOf(m)).toBe(h);
+	});
+});
+
+describe("a date typed far off", () => {
+	it("fills empty months over ten years at most; beyond, only the months that hold notes are rows", () => {
+		const near = buildHours(indexWith(session("a.md", "2026-01-05", 50), session("b.md", "2035-12-05", 50)), {});
+		expect(near.months).toHaveLength(120);
+		const far = buildHours(indexWith(session("a.md", "2026-01-05", 50), session("b.md", "9026-01-05", 50)), {});
+		expect(far.months.map((m) => m.month)).toEqual(["2026-01", "9026-01"]);
+		expect(far.months.map((m) => m.direct.minutes)).toEqual([50, 50]);
+		expect(far.direct).toEqual({ minutes: 100, notes: 2 });
 	});
 });

@@ -2,20 +2,13 @@
  * The trend model: one row per dated note, in the sidebar's order, from the
  * index's counts and properties.
  */
-import { NoteIndex } from "../../../src/core/index/index";
 import { interpretNote } from "../../../src/core/note/note";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { buildTrend } from "../../../src/core/sidebar/trend";
 import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
-import { note, vocab } from "../../helpers/notes";
+import { indexWith, note, vocab } from "../../helpers/notes";
 
 const fm = (date: string | undefined, session?: number, more: Record<string, unknown> = {}) => ({ client: "C-1", ...(date ? { date } : {}), ...(session !== undefined ? { session } : {}), ...more });
-
-function indexWith(...recs: ReturnType<typeof note>[]): NoteIndex {
-	const index = new NoteIndex();
-	for (const r of recs) index.set(r);
-	return index;
-}
 
 describe("buildTrend", () => {
 	const index = indexWith(
@@ -76,6 +69,12 @@ describe("measures named in settings", () => {
 		expect(d.map((x) => [x.tag, x.code])).toEqual([["rating-warmth", "bad-property"], ["PHQ-9", "bad-property"]]);
 		expect(d[1]!.message).toMatch(/“PHQ-9” is "severe", which is not a number/);
 		expect(t.sessions[1]!.measures["phq-9"]).toBeUndefined();
+	});
+	it("reads decimal numbers only: hex, binary and exponent text are not scores", () => {
+		const odd = indexWith(rec("4.md", { date: "2026-03-01", "phq-9": "0x10", "gad-7": "1e2", "rating-warmth": "0b11" }), rec("5.md", { date: "2026-03-08", "phq-9": " 7.5 ", "gad-7": "-1" }));
+		expect(odd.get("4.md")!.props.measures).toBeUndefined();
+		expect(odd.get("4.md")!.diagnostics.map((x) => x.tag).sort()).toEqual(["gad-7", "phq-9", "rating-warmth"]);
+		expect(odd.get("5.md")!.props.measures).toEqual({ "phq-9": 7.5, "gad-7": -1 });
 	});
 	it("reads no property that settings do not name, and an empty one as no value", () => {
 		expect(index.get("3.md")!.diagnostics).toEqual([]);

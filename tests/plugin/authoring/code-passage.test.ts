@@ -90,6 +90,17 @@ describe("Code passage…", () => {
 		expect(a.app.workspace.getActiveViewOfType(MarkdownView)!.editor.getValue()).toBe("#emotion/tristeza/secondary");
 	});
 
+	it("a word that another family has is still offered as the clinician's own for the open families", async () => {
+		const { done } = await openPassagePicker("‸");
+		const found = await listed("presence");
+		expect(found[0]).toBe("relationship/presence");
+		expect(found.slice(-2)).toEqual(["emotion/presence (typed)", "resonance/presence (typed)"]);
+		// A word the open family already has is not offered twice.
+		expect((await listed("shame")).filter((x) => x === "emotion/shame (typed)")).toEqual([]);
+		currentPicker<unknown>().close();
+		await done;
+	});
+
 	it("a family switched off is absent from the list", async () => {
 		const { done } = await openPassagePicker("‸", { switchedOff: ["relationship", "therapist"] });
 		const all = await listed("");

@@ -201,6 +201,8 @@ describe("export of a client's notes in a date range", () => {
 		await input(form.controls.to, "2026-02-17");
 		const preview = await toPreview(form);
 		expect(preview.contentEl.textContent).toContain("5 notes will be written");
+		// The example vault's coding copy of session 3 is in the range: it is left out, and named.
+		expect(preview.contentEl.textContent).toContain("1 coding copy is left out, as summaries leave them out, so that no session counts twice: Clients/C-101/2026-01-27 session 3 (blind copy).md");
 		await click(preview.controls.export);
 		expectOnlyCreatedUnder(app, FOLDER);
 		const created = app.vault.writes.filter((w) => w.op === "create").map((w) => w.path.slice(FOLDER.length + 1));

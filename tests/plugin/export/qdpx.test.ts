@@ -25,8 +25,8 @@ const SESSION_2 = "Clients/C-101/2026-01-20 session 2.md";
 const click = (b: unknown) => (b as ButtonComponent)._click();
 const input = (c: unknown, v: string) => (c as DropdownComponent)._input(v);
 
-async function setup() {
-	const files = exampleVaultFiles();
+async function setup(extra: Record<string, string> = {}) {
+	const files = { ...exampleVaultFiles(), ...extra };
 	const made = await makeContext(files, { now: NOW });
 	registerExport(made.ctx);
 	const app: App = made.app;
@@ -113,6 +113,20 @@ describe("Export for qualitative analysis (QDPX)", () => {
 		expect(readQdpx(bytes).cases.size).toBe(0);
 	});
 
+	it("stays an export for qualitative analysis when previewed again", async () => {
+		// A name no rule knows, so that the preview lists it for review and offers to preview again.
+		const { app } = await setup({ "Clients/C-101/2026-03-03 session 7.md": "---\nnote-type: session\nclient: C-101\ndate: 2026-03-03\nsession: 7\n---\nShe spoke of her friend Bartholomew again #emotion/joy.\n" });
+		const preview = await previewClient(app);
+		expect(preview.contentEl.textContent).toContain("Bartholomew");
+		expect(preview.controls.previewAgain).toBeDefined();
+		await click(preview.controls.previewAgain);
+		const again = Modal.current;
+		if (!(again instanceof ExportPreviewModal)) throw new Error("no second preview");
+		expect(again).not.toBe(preview);
+		expect(again.controls.export!.buttonEl.textContent).toBe("Export project");
+		expect(app.vault.writes).toEqual([]);
+	});
+
 	it("writes nothing when the folder appeared while the preview was open", async () => {
 		const { app } = await setup();
 		const preview = await previewClient(app);
@@ -122,5 +136,16 @@ describe("Export for qualitative analysis (QDPX)", () => {
 		expect(app.vault.writes).toEqual([]);
 		expect(app.vault.text(`${FOLDER}/mine.md`)).toBe("mine");
 		expect(Notice.messages.at(-1)).toMatch(/appeared while the preview was open/);
+	});
+
+	it("says so, and keeps the copies, when the project cannot be written", async () => {
+		const { app, before } = await setup();
+		const preview = await previewClient(app);
+		// A disk that fails on the last write: the copies are in, the project is not.
+		app.vault.createBinary = () => Promise.reject(new Error("disk full"));
+		await click(preview.controls.export);
+		expect(Notice.messages.at(-1)).toBe(`The de-identified copies were written to “${FOLDER}”, but the project could not be (disk full). Nothing was overwritten; run the export again to write a new folder.`);
+		expect(app.vault.getMarkdownFiles().filter((f) => f.path.startsWith(`${FOLDER}/`)).length).toBeGreaterThan(0);
+		for (const [p, t] of before) expect(app.vault.text(p)).toBe(t);
 	});
 });

@@ -44,7 +44,18 @@ const button = (el: Element, label: RegExp) => {
 	if (!b) throw new Error(`no button ${label}`);
 	return b;
 };
-const enter = (el: Element) => el.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" }));
+/** Enter on a focused element: a key press bubbles, as in Obsidian. */
+const enter = (el: Element) => el.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+/**
+ * The shapes a chart's paths draw, by class: each rectangle or dot is one
+ * `M x y …` subpath (the chart gathers a style's shapes into one path).
+ */
+const shapes = (el: Element, cls?: string) =>
+	[...el.querySelectorAll(cls ? `path.${cls}` : "path")].flatMap((p) =>
+		[...(p.getAttribute("d") ?? "").matchAll(/M(-?[\d.]+) (-?[\d.]+)/g)].map((m) => ({ cls: p.getAttribute("class"), x: Number(m[1]), y: Number(m[2]) })));
+/** The index of the session whose bar's column holds x. */
+const columnOf = (chart: Element, x: number) =>
+	[...chart.querySelectorAll(".attune-trend-chart .attune-chart-mark")].findIndex((m) => Number(m.getAttribute("x")) <= x && x <= Number(m.getAttribute("x")) + Number(m.getAttribute("width")));
 /** The y-axis title of the main chart, as a reader sees it. */
 const yAxis = (el: HTMLElement) => el.querySelector(".attune-trend-chart .attune-chart-axis-title")?.textContent;
 
@@ -79,17 +90,42 @@ describe("measures on the session axis", () => {
 		const s = section(el, "Across sessions");
 		const svg = strip(s, "phq-9")!;
 		expect(svg.getAttribute("aria-label")).toBe("phq-9 per dated note, oldest first: session 1 18, session 2 none, session 3 9");
-		const marks = [...s.querySelectorAll(".attune-trend-chart .attune-chart-hit")];
-		/** The session whose bar's column holds x. */
-		const column = (x: number) => marks.findIndex((m) => Number(m.getAttribute("x")) < x && x < Number(m.getAttribute("x")) + Number(m.getAttribute("width")));
-		const dots = [...svg.querySelectorAll("circle")];
-		expect(dots.map((d) => column(Number(d.getAttribute("cx"))))).toEqual([0, 2]);
+		// A dot's subpath starts at its left edge, one radius from its centre.
+		const dots = shapes(svg, "attune-measure-dot").map((d) => ({ x: d.x + 2.5, y: d.y }));
+		expect(dots.map((d) => columnOf(s, d.x))).toEqual([0, 2]);
 		// Its own scale: the lowest value at the bottom, the highest at the top, labelled with the values.
 		expect([...svg.querySelectorAll(".attune-chart-tick")].map((t) => t.textContent)).toEqual(["9", "18"]);
-		expect(Number(dots[0]!.getAttribute("cy"))).toBeLessThan(Number(dots[1]!.getAttribute("cy")));
+		expect(dots[0]!.y).toBeLessThan(dots[1]!.y);
 		expect(strip(s, "gad-7")).toBeUndefined();
 		const attention = section(el, "Needs attention");
 		expect(attention.textContent).toMatch(/C-1\/s2\.md:\d+ · phq-9.*“phq-9” is "moderate", which is not a number/);
+	});
+});
+
+describe("built from the index", () => {
+	it("opens this client's trend, selects a bar and shows the table without reading any note", async () => {
+		const files: Record<string, string> = {};
+		for (let i = 1; i <= 12; i++) files[`C-1/s${i}.md`] = session(`2026-02-${String(i).padStart(2, "0")}`, i, "#emotion/shame/primary-maladaptive #response/reflection", `rating-warmth: ${1 + (i % 5)}\n`);
+		const { app, ctx } = await makeContext(files, { settings: { viewScope: "client" } });
+		await ctx.indexer.ready;
+		const reads: string[] = [];
+		for (const how of ["read", "cachedRead"] as const) {
+			const original = app.vault[how].bind(app.vault);
+			app.vault[how] = (file) => {
+				reads.push(file.path);
+				return original(file);
+			};
+		}
+		registerSummaryView(ctx);
+		await app.workspace.getLeaf(false).openFile(app.vault.getFileByPath("C-1/s12.md")!);
+		const { el } = await openView(app);
+		const s = section(el, "Across sessions");
+		expect(s.querySelectorAll(".attune-chart-mark")).toHaveLength(12);
+		enter(s.querySelectorAll(".attune-chart-mark")[3]!);
+		button(section(el, "Across sessions"), /^Show the same numbers as a table/).click();
+		expect(section(el, "Across sessions").querySelectorAll(".attune-trend-table tbody tr")).toHaveLength(12);
+		expect(el.querySelector(".attune-readout-head")?.textContent).toBe("Session 4 · 2026-02-04 · s4");
+		expect(reads).toEqual([]);
 	});
 });
 
@@ -141,9 +177,9 @@ describe("many sessions: labels are thinned, never bars", () => {
 		expect(marks).toHaveLength(100);
 		expect(marks.every((m) => m.getAttribute("tabindex") === "0" && m.getAttribute("role") === "button")).toBe(true);
 		// Every session's bar is drawn: one rectangle per class present, 150 in all, at 100 places.
-		const bars = [...s.querySelectorAll(".attune-chart-bars rect")];
+		const bars = shapes(s.querySelector(".attune-chart-bars")!);
 		expect(bars).toHaveLength(150);
-		expect(new Set(bars.map((b) => b.getAttribute("x"))).size).toBe(100);
+		expect(new Set(bars.map((b) => columnOf(s, b.x))).size).toBe(100);
 
 		const labels = [...s.querySelectorAll(".attune-trend-chart .attune-chart-label")];
 		expect(labels.length).toBeGreaterThan(1);
@@ -153,9 +189,7 @@ describe("many sessions: labels are thinned, never bars", () => {
 		// Three digits at the sidebar's smallest font are about 18 px wide.
 		for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!).toBeGreaterThanOrEqual(18);
 		// Each label stands under its own bar: the column it is centred in holds the session it names.
-		const hits = [...s.querySelectorAll(".attune-trend-chart .attune-chart-hit")];
-		const column = (x: number) => hits.findIndex((h) => Number(h.getAttribute("x")) <= x && x <= Number(h.getAttribute("x")) + Number(h.getAttribute("width")));
-		expect(labels.map((l) => String(column(Number(l.getAttribute("x"))) + 1))).toEqual(labels.map((l) => l.textContent));
+		expect(labels.map((l) => String(columnOf(s, Number(l.getAttribute("x"))) + 1))).toEqual(labels.map((l) => l.textContent));
 		const width = Number(s.querySelector(".attune-trend-chart")!.getAttribute("width"));
 		expect([...s.querySelectorAll(".attune-chart-date")].every((d) => Number(d.getAttribute("x")) < width)).toBe(true);
 
@@ -192,11 +226,7 @@ describe("one emotion over time, and empathy and work per session", () => {
 		const svg = strip(s, "shame per session, by class")!;
 		expect(svg.getAttribute("aria-label")).toBe("shame per dated note, oldest first: session 1 2, session 2 0, session 3 1");
 		expect(svg.getAttribute("width")).toBe(s.querySelector(".attune-trend-chart")!.getAttribute("width"));
-		const rects = [...svg.querySelectorAll("rect")].map((r) => [r.getAttribute("class"), r.getAttribute("x")]);
-		const barX = (i: number) => s.querySelectorAll(".attune-chart-hit")[i]!;
-		expect(rects.map(([c]) => c)).toEqual(["attune-fill-primary-maladaptive", "attune-fill-secondary", "attune-fill-primary-maladaptive"]);
-		const inColumn = (x: number, i: number) => Number(barX(i).getAttribute("x")) <= x && x <= Number(barX(i).getAttribute("x")) + Number(barX(i).getAttribute("width"));
-		expect(rects.map(([, x]) => [0, 1, 2].findIndex((i) => inColumn(Number(x), i)))).toEqual([0, 0, 2]);
+		expect(shapes(svg).map((r) => [r.cls, columnOf(s, r.x)])).toEqual([["attune-fill-primary-maladaptive", 0], ["attune-fill-primary-maladaptive", 2], ["attune-fill-secondary", 0]]);
 	});
 
 	it("counts empathy modes and responses per session, procedure apart, as numbers and no verdict", async () => {
@@ -205,8 +235,8 @@ describe("one emotion over time, and empathy and work per session", () => {
 		const svgs = [...s.querySelectorAll(".attune-trend-strip")].map((x) => x.getAttribute("aria-label"));
 		expect(svgs).toContain("Empathy modes coded per dated note, oldest first: session 1 1, session 2 2, session 3 0");
 		expect(svgs).toContain("Responses per dated note, oldest first: session 1 1 empathic, 2 procedure; session 2 3 empathic, 0 procedure; session 3 0 empathic, 0 procedure");
-		expect(s.querySelectorAll(".attune-fill-empathic")).toHaveLength(2);
-		expect(s.querySelectorAll(".attune-fill-procedure")).toHaveLength(1);
+		expect(shapes(s, "attune-fill-empathic").map((r) => columnOf(s, r.x))).toEqual([0, 1]);
+		expect(shapes(s, "attune-fill-procedure").map((r) => columnOf(s, r.x))).toEqual([0]);
 		button(s, /^Show the same numbers as a table/).click();
 		const rows = [...section(el, "Across sessions").querySelectorAll(".attune-trend-table tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent));
 		const head = [...section(el, "Across sessions").querySelectorAll(".attune-trend-table thead th")].map((c) => c.textContent);

@@ -2,10 +2,9 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
-import { registerSummaryView } from "../../../src/plugin/view/register";
-import { RENDER_DEBOUNCE_MS, type SummaryView, VIEW_TYPE_SUMMARY } from "../../../src/plugin/view/summary-view";
+import { RENDER_DEBOUNCE_MS } from "../../../src/plugin/view/summary-view";
 import { LIST_LIMIT } from "../../../src/plugin/view/render";
-import { makeContext } from "../../helpers/harness";
+import { openSidebar } from "../../helpers/sidebar";
 
 /** The sidebar's "Hours": what a trainee reads for a licensure log, and the notes to fix. */
 const session = (date: string, n: number, duration?: string) =>
@@ -21,13 +20,7 @@ const FILES = {
 };
 
 async function sidebar(files: Record<string, string>, active: string) {
-	const made = await makeContext(files, { settings: { viewScope: "client" } });
-	registerSummaryView(made.ctx);
-	const app = made.app;
-	await app.commands.get("attune:open-summary")!.callback!();
-	const view = app.workspace.getLeavesOfType(VIEW_TYPE_SUMMARY)[0]!.view as unknown as SummaryView;
-	document.body.appendChild(view.containerEl);
-	await app.workspace.getLeaf(false).openFile(app.vault.getFileByPath(active)!);
+	const { view, app } = await openSidebar(files, active, { settings: { viewScope: "client" } });
 	await jest.advanceTimersByTimeAsync(RENDER_DEBOUNCE_MS + 1);
 	const el = view.contentEl;
 	const toggle = [...el.querySelectorAll<HTMLButtonElement>(".attune-section-toggle")].find((b) => b.firstChild?.textContent === "Hours")!;

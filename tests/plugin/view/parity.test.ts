@@ -5,6 +5,7 @@
 import "./node-globals";
 import * as path from "node:path";
 import { indexVault, readVaultConfig } from "../../../src/cli/vault";
+import { run } from "../../../src/cli/main";
 import type { ScopeChoice } from "../../../src/core/sidebar/scope";
 import { summarize, summaryJson } from "../../../src/core/index/summary";
 import { PROCESS_LABELS } from "../../../src/core/vocabulary/families";
@@ -73,5 +74,21 @@ describe("the sidebar and the command line agree on the example vault", () => {
 		const shares = [...view.contentEl.querySelectorAll(".attune-share-count")].map((x) => x.textContent);
 		expect(shares).toEqual(expected.processShares.map((p) => `${p.count} (${Math.round(p.share * 100)}%)`));
 		expect(view.contentEl.querySelector(".attune-scope-line")?.textContent).toContain(`${expected.notes} note`);
+		// A scope holding the example's coding copy says it left it out, as the command line does.
+		const copyLine = expected.warnings.find((w) => w.includes("coding copy"));
+		expect(copyLine !== undefined).toBe(expected.codingCopies > 0);
+		if (copyLine) expect(view.contentEl.textContent).toContain(copyLine);
+	});
+
+	it("an excluded folder says why it holds no note, as the command line does", async () => {
+		for (const folder of ["Archive"]) {
+			await view.setState({ ...ALL, scope: "folder", folder }, { history: false });
+			await jest.advanceTimersByTimeAsync(RENDER_DEBOUNCE_MS + 1);
+			const r = run(["summarize", ROOT, "--folder", folder, "--format", "json"]);
+			const expected = (JSON.parse(r.stdout) as { warnings: string[] }).warnings;
+			expect(expected).toEqual([expect.stringContaining("in the vault's excluded files")]);
+			expect(view.currentModel!.summary.warnings).toEqual(expected);
+			expect(view.contentEl.textContent).toContain(expected[0]);
+		}
 	});
 });

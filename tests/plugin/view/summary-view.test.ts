@@ -282,7 +282,7 @@ describe("from a number to the passage behind it", () => {
 			"Session 2, 2026-03-09, s2: 1 primary adaptive (50%), 1 not classified (50%); 2 in all.",
 			"No session number, 2026-03-10, sup: no client emotions.",
 		]);
-		marks[0]!.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" }));
+		marks[0]!.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
 		expect(el.querySelector(".attune-readout-head")?.textContent).toBe("Session 1 · 2026-03-02 · s1");
 		expect(app.workspace.getActiveFile()?.path).toBe("Clients/C-1/s2.md");
 		button(el, /^Open s1$/).click();

@@ -11,9 +11,11 @@ import { generateVault } from "../../../src/bench/generate";
 import type { ScopeChoice } from "../../../src/core/sidebar/scope";
 import type { TrendRow } from "../../../src/core/sidebar/trend";
 import { PROCESS_ORDER } from "../../../src/core/vocabulary/families";
-import { registerSummaryView } from "../../../src/plugin/view/register";
-import { RENDER_DEBOUNCE_MS, type SummaryView, VIEW_TYPE_SUMMARY } from "../../../src/plugin/view/summary-view";
-import { exampleVaultFiles, makeContext } from "../../helpers/harness";
+import { RENDER_DEBOUNCE_MS, type SummaryView } from "../../../src/plugin/view/summary-view";
+import { exampleVaultFiles } from "../../helpers/harness";
+import { openSidebar as open } from "../../helpers/sidebar";
+
+const openSidebar = async (files: Record<string, string>, active: string, config?: Record<string, unknown>) => (await open(files, active, { config })).view;
 
 /**
  * One core, one answer: the sidebar's "Across sessions" holds, row for row,
@@ -36,17 +38,6 @@ function cliTrend(vault: string, args: string[]): TrendJson {
 
 /** The sidebar's rows in the command line's JSON shape. */
 const asJson = (rows: TrendRow[]) => rows.map((r) => ({ path: r.path, date: r.date, session: r.session ?? null, classes: r.classes, emotions: r.emotions, modes: r.modes, responses: r.responses, moves: r.moves, measures: r.measures }));
-
-async function openSidebar(files: Record<string, string>, active: string, config?: Record<string, unknown>): Promise<SummaryView> {
-	const made = await makeContext(files, { config });
-	registerSummaryView(made.ctx);
-	const app = made.app;
-	await app.commands.get("attune:open-summary")!.callback!();
-	const view = app.workspace.getLeavesOfType(VIEW_TYPE_SUMMARY)[0]!.view as unknown as SummaryView;
-	document.body.appendChild(view.containerEl);
-	await app.workspace.getLeaf(false).openFile(app.vault.getFileByPath(active)!);
-	return view;
-}
 
 /** Shows the scope, opens "Across sessions" and its table if needed, and checks both against the command line. */
 async function expectParity(view: SummaryView, vault: string, choice: Partial<ScopeChoice>, args: string[]): Promise<void> {
