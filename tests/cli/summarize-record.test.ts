@@ -6,6 +6,7 @@
  * one: a finalized note whose properties no longer parse is listed in every
  * scope that could hold it.
  */
+import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -66,6 +67,15 @@ describe("attune summarize lists changed finalized notes", () => {
 	])("in %s, the same notes as attune verify", (_name, args, expected) => {
 		expect(changed(summarize(...args)).map((d) => d.path)).toEqual(expected);
 		expect(verified(...args)).toEqual(expected);
+	});
+
+	it("read on two threads (--jobs 2, the built program), the same list", () => {
+		const root = path.join(__dirname, "../..");
+		if (!fs.existsSync(path.join(root, "dist/read-worker.js"))) execFileSync("node", ["esbuild.config.mjs", "production"], { cwd: root });
+		const built = (jobs: string) => JSON.parse(spawnSync(process.execPath, [path.join(root, "dist/cli.js"), "summarize", vault, "--format", "json", "--jobs", jobs], { encoding: "utf8" }).stdout) as Json;
+		const two = changed(built("2"));
+		expect(two.map((d) => d.path)).toEqual(["Clients/C-101/broken.md", "Clients/C-101/changed.md", "Clients/C-101/cosigned.md", "Clients/C-102/changed.md"]);
+		expect(two).toEqual(changed(built("1")));
 	});
 
 	it("in the table and Markdown formats too, and in attune inspect", () => {
