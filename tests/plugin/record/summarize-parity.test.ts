@@ -18,6 +18,8 @@ import { TFile } from "../../obsidian-double/obsidian";
 import { run } from "../../../src/cli/main";
 import type { ScopeChoice } from "../../../src/core/sidebar/scope";
 import { attentionDiagnostics } from "../../../src/core/sidebar/view-model";
+import type { AttuneContext } from "../../../src/plugin/context";
+import { copyDiagnosticReport } from "../../../src/plugin/support/register";
 import { registerSummaryView } from "../../../src/plugin/view/register";
 import { RENDER_DEBOUNCE_MS, type SummaryView, VIEW_TYPE_SUMMARY } from "../../../src/plugin/view/summary-view";
 import { makeContext } from "../../helpers/harness";
@@ -54,6 +56,7 @@ const ALL: ScopeChoice = { scope: "vault", folder: "", range: "all", from: "", t
 describe("Needs attention in the sidebar and attune summarize agree", () => {
 	let dir: string;
 	let view: SummaryView;
+	let ctx: AttuneContext;
 
 	beforeAll(async () => {
 		jest.useFakeTimers({ doNotFake: ["nextTick", "queueMicrotask"] });
@@ -64,6 +67,7 @@ describe("Needs attention in the sidebar and attune summarize agree", () => {
 			fs.writeFileSync(path.join(dir, p), t, "utf8");
 		}
 		const made = await makeContext(files());
+		ctx = made.ctx;
 		const app = asDouble(made.app);
 		registerSummaryView(made.ctx);
 		const file = app.vault.getAbstractFileByPath(CHANGED);
@@ -117,6 +121,16 @@ describe("Needs attention in the sidebar and attune summarize agree", () => {
 		const place = (d: { path: string; line: number; code: string; tag: string }) => `${d.path}:${d.line} ${d.code} ${d.tag}`;
 		const json = JSON.parse(run([...args(dir), "--format", "json"]).stdout) as { diagnostics: { path: string; line: number; tag: string; code: string }[] };
 		expect(attentionDiagnostics(view.currentModel!).map(place)).toEqual(json.diagnostics.map(place));
+	});
+
+	it("counts them in the diagnostic report, as the command line does", async () => {
+		let copied = "";
+		Object.defineProperty(navigator, "clipboard", { value: { writeText: async (t: string) => void (copied = t) }, configurable: true });
+		await copyDiagnosticReport(ctx);
+		const json = JSON.parse(run(["summarize", dir, "--format", "json"]).stdout) as { diagnostics: { code: string }[] };
+		const n = json.diagnostics.filter((d) => d.code === "record-changed").length;
+		expect(n).toBe(4);
+		expect(copied).toContain(`\n  record-changed: ${n}\n`);
 	});
 
 	it("copies the changed notes into the Markdown summary, as attune summarize --format markdown prints them", async () => {
