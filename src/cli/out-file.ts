@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { UsageError } from "./args";
+import { findVaultRootOfFolder } from "./vault";
 
 /** The real path of a file that may not exist yet: its folder resolved, its name kept. */
 function realTarget(file: string): string {
@@ -31,6 +32,9 @@ export function outFileArg(out: string, options: { vault?: string; ending?: stri
 		const rel = path.relative(fs.realpathSync(options.vault), target);
 		if (rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel))) throw new UsageError(`--out “${out}” is inside the vault; attune writes nothing into a vault, so name a file outside it`);
 	}
+	// Any vault, not only the one read: `codebook` reads none, and a project dropped into another vault would be counted there.
+	const other = findVaultRootOfFolder(path.dirname(target));
+	if (other !== undefined) throw new UsageError(`--out “${out}” is inside the vault at “${other}”; attune writes nothing into a vault, so name a file outside it`);
 	return target;
 }
 

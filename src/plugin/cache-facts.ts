@@ -40,6 +40,10 @@ export function factsFromCache(path: string, cache: CachedMetadata | null, text:
 		headings: (cache?.headings ?? []).map((h) => ({ heading: h.heading, level: h.level, line: h.position.start.line })),
 		callouts: scan ? scan.callouts : [],
 	};
+	if (text !== null && scan) {
+		facts.text = text;
+		facts.bodyStart = scan.frontmatter ? scan.frontmatter.endLine + 1 : 0;
+	}
 	if (!cache && scan) {
 		// No cache yet (a brand-new file): fall back to reading the text entirely.
 		facts.tags = scan.tags;
@@ -58,4 +62,10 @@ export function factsFromCache(path: string, cache: CachedMetadata | null, text:
 		}
 	}
 	return facts;
+}
+
+/** The 0-based line where a note's body starts, after its properties block, from the cache. */
+export function bodyStartOf(cache: CachedMetadata | null): number {
+	const end = cache?.frontmatterPosition?.end.line ?? (cache?.sections?.[0]?.type === "yaml" ? cache.sections[0].position.end.line : undefined);
+	return end === undefined ? 0 : end + 1;
 }

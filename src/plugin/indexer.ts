@@ -6,9 +6,9 @@
 import { Component, type App, type CachedMetadata, TFile, type TAbstractFile, parseYaml } from "obsidian";
 import { compileExcludes, inFolder, inHiddenFolder, type ExcludeMatcher } from "../core/vault-paths";
 import type { NoteIndex } from "../core/index/index";
-import { type NoteRecord, interpretNote, unreadableRecord } from "../core/note/note";
+import { type NoteRecord, interpretNote, needsPassages, placePassages, unreadableRecord } from "../core/note/note";
 import type { Vocabulary } from "../core/vocabulary/vocabulary";
-import { factsFromCache, textNeeded } from "./cache-facts";
+import { bodyStartOf, factsFromCache, textNeeded } from "./cache-facts";
 import { SliceScheduler } from "./slice-scheduler";
 
 /**
@@ -141,13 +141,18 @@ export class VaultIndexer extends Component {
 		try {
 			const read = (y: string) => parseYaml(y) as unknown;
 			let text = textNeeded(cache) ? await this.app.vault.cachedRead(file) : null;
-			let rec = interpretNote(factsFromCache(file.path, cache, text, read), this.vocab());
+			const facts = factsFromCache(file.path, cache, text, read);
+			let rec = interpretNote(facts, this.vocab());
 			// The line of a property tag or a bad property lives only in the text:
 			// read it for those notes alone, not for every note with properties.
 			const needsLines = rec.diagnostics.some((d) => d.code === "bad-property") || rec.occurrences.some((o) => o.inProperties);
 			if (text === null && needsLines) {
 				text = await this.app.vault.cachedRead(file);
 				rec = interpretNote(factsFromCache(file.path, cache, text, read), this.vocab());
+			} else if (text === null && needsPassages(rec)) {
+				// So do the passages that count moves by class, for notes holding both an
+				// emotion and a move: placed from the text, without reading the note again.
+				placePassages(rec, facts.tags, await this.app.vault.cachedRead(file), bodyStartOf(cache), this.vocab());
 			}
 			// The note may have gone while it was read (deleted or renamed).
 			if (this.gone(file, oldPath)) return;

@@ -193,17 +193,20 @@ describe("the sidebar in Chromium", () => {
 	});
 
 	it("opens and closes a section from the keyboard, drawing its body only while open", async () => {
-		const resonance = summaryJson(summarize(cli, { client: "C-101" })).resonance;
-		const toggle = page.getByRole("button", { name: /^Therapist resonance/ });
-		const region = page.getByRole("region", { name: /^Therapist resonance/ });
+		const json = summaryJson(summarize(cli, { client: "C-101" }));
+		const resonance = json.resonance;
+		const therapist = json.therapist as { count: number }[];
+		const side = [...resonance, ...therapist].reduce((n, r) => n + r.count, 0);
+		const toggle = page.getByRole("button", { name: /^The therapist's side/ });
+		const region = page.getByRole("region", { name: /^The therapist's side/ });
 		const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? "");
 		expect(await toggle.getAttribute("aria-expanded")).toBe("false");
 		expect(await region.count()).toBe(0);
 		await toggle.focus();
 		await page.keyboard.press("Enter");
 		expect(await toggle.getAttribute("aria-expanded")).toBe("true");
-		expect(await region.locator("tbody tr").count()).toBe(Math.min(resonance.length, LIST_LIMIT));
-		expect(await focusedText()).toBe(`Therapist resonance (${resonance.length})`);
+		expect(await region.locator(".attune-resonance-table tbody tr").count()).toBe(Math.min(resonance.length, LIST_LIMIT));
+		expect(await focusedText()).toBe(`The therapist's side (${side})`);
 		// Tab goes from the heading into what it opened.
 		await page.keyboard.press("Tab");
 		expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toMatch(/^Show passages for therapist resonance /);
@@ -211,7 +214,7 @@ describe("the sidebar in Chromium", () => {
 		await page.keyboard.press("Space");
 		expect(await toggle.getAttribute("aria-expanded")).toBe("false");
 		expect(await region.count()).toBe(0);
-		expect(await focusedText()).toBe(`Therapist resonance (${resonance.length})`);
+		expect(await focusedText()).toBe(`The therapist's side (${side})`);
 	});
 
 	it("switches scope with the keyboard-reachable scope menu", async () => {

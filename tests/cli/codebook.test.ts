@@ -62,6 +62,16 @@ describe("attune codebook", () => {
 		expect(fs.readdirSync(root).sort()).toEqual(before);
 	});
 
+	it("refuses --out inside any vault, even with no vault given, and writes nothing there", () => {
+		const root = vault();
+		fs.mkdirSync(path.join(root, "Research"), { recursive: true });
+		const before = fs.readdirSync(path.join(root, "Research"));
+		const r = run(["codebook", "--out", path.join(root, "Research", "codes.qdc")]);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(/inside the vault at/);
+		expect(fs.readdirSync(path.join(root, "Research"))).toEqual(before);
+	});
+
 	it.each([
 		[["codebook", "--format", "xml"], /--format must be one of qdc/],
 		[["codebook", "--out", "codes.txt"], /must end with \.qdc/],

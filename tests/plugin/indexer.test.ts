@@ -99,6 +99,9 @@ describe("VaultIndexer", () => {
 			"plain.md": "---\nclient: C-1\n---\n#emotion/shame\n",
 			"callout.md": "> [!supervisor] Stay with it\n",
 			"prop-tag.md": "---\ntags: [emotion/hope]\n---\n",
+			// An emotion and a move: their passages live only in the text, to count moves by class.
+			"move.md": "---\nclient: C-1\n---\nShame #emotion/shame/primary-maladaptive softened #process/transforming\n\nLater #process/soothing\n",
+			"move-only.md": "Only a move #process/soothing\n",
 		};
 		const app = new App({ layoutReady: true });
 		for (const [p, t] of Object.entries(files)) app.vault.seed(p, t);
@@ -112,8 +115,10 @@ describe("VaultIndexer", () => {
 		const indexer = new VaultIndexer(app as never, index, () => vocabularyFrom(DEFAULT_SETTINGS));
 		indexer.load();
 		await indexer.ready;
-		expect(read.sort()).toEqual(["callout.md", "prop-tag.md"]);
+		expect(read.sort()).toEqual(["callout.md", "move.md", "prop-tag.md"]);
 		expect(index.get("prop-tag.md")?.occurrences[0]?.line).toBe(1);
+		const byClass = summarize(index).movesByClass["primary-maladaptive"]!;
+		expect([byClass.transforming, byClass.soothing]).toEqual([1, 0]);
 	});
 
 	it("leaves de-identified copies in the export folder out of the clinician's own summary", async () => {

@@ -4,8 +4,8 @@
  */
 import { type Diagnostic, type NoteRecord, isCodingCopy } from "../note/note";
 import { inFolder, normalizeFolder } from "../vault-paths";
-import { FAMILIES, FAMILY_TABLE, type Family, PROCESS_ORDER, type ProcessOrUnclassified, familyDef, isFamily, perFamily } from "../vocabulary/families";
-import { CLASS_KEY, editDistance, splitCountKey } from "../vocabulary/tags";
+import { DEFAULT_VOCABULARY, FAMILIES, FAMILY_TABLE, type Family, PROCESS_ORDER, type ProcessOrUnclassified, familyDef, isFamily, perFamily } from "../vocabulary/families";
+import { CLASS_KEY, MODALITY_KEY, MODE_MODALITY_KEY, MOVE_CLASS_KEY, editDistance, splitCountKey } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 import type { NoteIndex, Tally } from "./index";
 
@@ -52,6 +52,19 @@ export interface Summary {
 	/** Client emotion by process class, in the order of the classes. */
 	processShares: ProcessShare[];
 	supervisorComments: { open: number; resolved: number };
+	/**
+	 * For each class (unclassified included), each move's occurrences that share
+	 * a passage with a client emotion of that class (FORMAT.md section 2), every
+	 * move of the vocabulary in force, zero included. Empty when emotions or
+	 * moves are switched off.
+	 */
+	movesByClass: Partial<Record<ProcessOrUnclassified, Record<string, number>>>;
+	/**
+	 * For each `modality` of the scope's notes, and for notes without one
+	 * (`modality: null`, always listed), the notes and each empathy mode's
+	 * occurrences, zero included. Empty when empathy modes are switched off.
+	 */
+	modesByModality: ModalityModes[];
 	diagnostics: Diagnostic[];
 	/**
 	 * What a reader of this summary must know about its scope, in sentences: notes
@@ -63,6 +76,16 @@ export interface Summary {
 	 * so that no session counts twice (version 1.10). A warning names them.
 	 */
 	codingCopies: number;
+}
+
+/** The empathy modes of the notes of one modality. */
+export interface ModalityModes {
+	/** The `modality` property as written, or null for notes without one. */
+	modality: string | null;
+	/** Notes of the scope with this modality. */
+	notes: number;
+	/** Occurrences of each empathy mode, zero included. */
+	modes: Record<string, number>;
 }
 
 /** Whether a record passes a filter. */
@@ -287,7 +310,7 @@ export function summarize(index: NoteIndex, filter: SummaryFilter = {}, options:
 		unplaced(index, filter, new Set([...sel, ...copies].map((r) => r.path)), options, diagnostics, warnings);
 	}
 	copiesLeftOut(copies, warnings);
-	const s = buildSummary(totals, notes, comments, diagnostics, warnings, copies.length);
+	const s = buildSummary(totals, notes, comments, diagnostics, warnings, copies.length, options.vocab);
 	if (options.vocab) addZeroRows(s, options.vocab);
 	return s;
 }
@@ -304,14 +327,36 @@ function addZeroRows(s: Summary, vocab: Vocabulary): void {
 }
 
 /** Builds the summary's rows from tallies per key. */
-function buildSummary(totals: ReadonlyMap<string, Tally>, notes: number, comments: { open: number; resolved: number }, diagnostics: Diagnostic[], warnings: string[], codingCopies: number): Summary {
+function buildSummary(totals: ReadonlyMap<string, Tally>, notes: number, comments: { open: number; resolved: number }, diagnostics: Diagnostic[], warnings: string[], codingCopies: number, vocab?: Vocabulary): Summary {
 	const rows = perFamily((): SummaryRow[] => []);
 	const byProcess = new Map<string, Tally>();
+	const words = vocab?.words ?? DEFAULT_VOCABULARY;
+	const on = (f: Family) => vocab?.on[f] ?? true;
+	const movesByClass: Summary["movesByClass"] = {};
+	if (on("emotion") && on("process")) for (const p of PROCESS_ORDER) movesByClass[p] = zeroes(words.process);
+	const modalities = new Map<string, ModalityModes>();
+	const modality = (m: string) => {
+		let row = modalities.get(m);
+		if (!row) modalities.set(m, (row = { modality: m === "" ? null : m, notes: 0, modes: zeroes(words.empathy) }));
+		return row;
+	};
+	if (on("empathy")) modality("");
 	for (const [key, t] of totals) {
 		const { family, value, process } = splitCountKey(key);
 		if (family === CLASS_KEY) byProcess.set(value, t);
 		else if (isFamily(family)) rows[family].push(summaryRow(family, value, process, t));
+		else if (family === MOVE_CLASS_KEY) {
+			const byMove = movesByClass[process as ProcessOrUnclassified];
+			if (byMove) byMove[value] = (byMove[value] ?? 0) + t.count;
+		} else if (!on("empathy")) continue;
+		else if (family === MODALITY_KEY) modality(value).notes += t.count;
+		else if (family === MODE_MODALITY_KEY && process !== undefined) {
+			const modes = modality(value).modes;
+			modes[process] = (modes[process] ?? 0) + t.count;
+		}
 	}
+	// By name, as a reader looks one up; notes without a modality last.
+	const modesByModality = [...modalities.values()].sort((a, b) => Number(a.modality === null) - Number(b.modality === null) || (a.modality ?? "").localeCompare(b.modality ?? ""));
 	for (const f of FAMILIES) rows[f].sort(byCountThenValue);
 	const total = rows.emotion.reduce((n, r) => n + r.count, 0);
 	const processShares: ProcessShare[] = PROCESS_ORDER.map((p) => {
@@ -319,7 +364,14 @@ function buildSummary(totals: ReadonlyMap<string, Tally>, notes: number, comment
 		return { process: p, count: t.count, notes: t.notes, share: total === 0 ? 0 : t.count / total };
 	});
 	diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
-	return { notes, rows, processShares, supervisorComments: { ...comments }, diagnostics, warnings, codingCopies };
+	return { notes, rows, processShares, supervisorComments: { ...comments }, movesByClass, modesByModality, diagnostics, warnings, codingCopies };
+}
+
+/** Each word, counted zero. */
+function zeroes(words: readonly string[]): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const w of words) out[w] = 0;
+	return out;
 }
 
 /** A summary row from its key's parts: the key's third part is the family's qualifier (a class, a direction). */
@@ -374,6 +426,10 @@ export interface SummaryJson {
 	diagnostics: Diagnostic[];
 	/** Format 1.1: sentences about the scope (notes it could not place, or that nothing matched). */
 	warnings: string[];
+	/** Format 1.9: each class's moves that share a passage with an emotion of that class. */
+	movesByClass: Summary["movesByClass"];
+	/** Format 1.9: empathy modes by the notes' `modality`. */
+	modesByModality: ModalityModes[];
 	/** Format 1.10: coding copies in the scope, left out of every count (a warning names them). */
 	codingCopies: number;
 	/** Lists of families added later, by their names in the families table. */
@@ -391,6 +447,8 @@ export function summaryJson(s: Summary): SummaryJson {
 	}
 	out.processShares = s.processShares;
 	out.supervisorComments = s.supervisorComments;
+	out.movesByClass = s.movesByClass;
+	out.modesByModality = s.modesByModality;
 	out.diagnostics = s.diagnostics;
 	out.warnings = s.warnings;
 	out.codingCopies = s.codingCopies;

@@ -6,7 +6,8 @@
 import { detach } from "../detach";
 import type { RawCallout, RawHeading, RawTag } from "../markdown/types";
 import { type Family, type ProcessOrUnclassified, perFamily } from "../vocabulary/families";
-import { type DiagnosticCode, countKey, parseTag } from "../vocabulary/tags";
+import { codingBlocks } from "../markdown/passages";
+import { type DiagnosticCode, MODALITY_KEY, MODE_MODALITY_KEY, MOVE_CLASS_KEY, countKey, parseTag } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 import { type NoteProperties, readProperties, readPropertyTags } from "./properties";
 
@@ -24,6 +25,15 @@ export interface NoteFacts {
 	tags: RawTag[];
 	headings: RawHeading[];
 	callouts: RawCallout[];
+	/**
+	 * The note's text, when the shell has read it: the passages of its body
+	 * (FORMAT.md section 2) are placed from it. Without it, a note that holds
+	 * both a client emotion and a move in its body counts no move by class
+	 * (see `needsPassages`).
+	 */
+	text?: string;
+	/** 0-based line where the body starts (after the properties block), with `text`. */
+	bodyStart?: number;
 }
 
 /** One diagnostic of FORMAT.md section 5. */
@@ -56,6 +66,12 @@ export interface Occurrence {
 	inProperties: boolean;
 	/** Headings above the tag, outermost first. */
 	headings: string[];
+	/**
+	 * The 0-based first line of the passage the tag belongs to (FORMAT.md
+	 * section 2), for client emotions and moves in the body of a note that
+	 * holds both; unset elsewhere.
+	 */
+	passage?: number;
 }
 
 /** A supervisor comment callout. */
@@ -167,19 +183,27 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 		diagnostics.push({ path, line: propertyLine(facts.frontmatterYaml, m.key) + 1, tag: m.key, code: "bad-property", message: msg });
 	}
 
-	const addTag = (tag: string, line: number, inProperties: boolean, headings: string[]) => {
+	// The body's client emotions and moves, for their passages: kept even when occurrences are not.
+	const placed = new Placed();
+	let modes: string[] | undefined;
+	/** Adds a tag's occurrence; false when the tag is not Attune's. */
+	const addTag = (tag: string, line: number, inProperties: boolean, headings: string[]): boolean => {
 		const parsed = parseTag(tag, vocab);
-		if (!parsed) return;
+		if (!parsed) return false;
 		if (parsed.problem) diagnostics.push({ path, line: line + 1, tag: hash(tag), code: parsed.problem.code, message: parsed.problem.message });
-		if (!parsed.counted) return;
+		if (!parsed.counted) return true;
+		let o: Occurrence | undefined;
 		if (!countsOnly) {
-			const o: Occurrence = { family: parsed.family, value: parsed.value, process: parsed.process, tag: parsed.written ?? tag, line, inProperties, headings };
+			o = { family: parsed.family, value: parsed.value, process: parsed.process, tag: parsed.written ?? tag, line, inProperties, headings };
 			if (parsed.direction !== undefined) o.direction = parsed.direction;
 			occurrences.push(o);
 		}
+		if (!inProperties && (parsed.family === "emotion" || parsed.family === "process")) placed.add(parsed.family === "process", parsed.family === "process" ? parsed.value : parsed.process ?? "unclassified", line, o);
+		if (parsed.family === "empathy") (modes ??= []).push(parsed.value);
 		bump(parsed.key ?? countKey(parsed.family, parsed.value, parsed.process ?? parsed.direction));
 		// Also per class, so that summaries know how many notes hold each class.
 		if (parsed.process) bump(parsed.classKey ?? countKey("class", parsed.process));
+		return true;
 	};
 	for (const t of propTags) addTag(t.tag, propertyLine(facts.frontmatterYaml, "tags", t.tag.toLowerCase()), true, []);
 
@@ -190,9 +214,11 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 	const stack: { level: number; heading: string }[] = [];
 	let path_: string[] = [];
 	const none: string[] = [];
+	// The body's Attune tags by line, counted or not: what a passage's text leaves out.
+	const attuneTags = new Map<number, RawTag[]>();
 	for (const t of facts.tags) {
 		if (countsOnly) {
-			addTag(t.tag, t.line, false, none);
+			if (addTag(t.tag, t.line, false, none)) addToLine(attuneTags, t);
 			continue;
 		}
 		let changed = false;
@@ -203,8 +229,14 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 			changed = true;
 		}
 		if (changed) path_ = stack.map((x) => x.heading);
-		addTag(t.tag, t.line, false, path_);
+		if (addTag(t.tag, t.line, false, path_)) addToLine(attuneTags, t);
 	}
+
+	if (facts.text !== undefined && placed.both()) placed.count(attuneTags, facts.text, facts.bodyStart ?? 0, bump);
+	// Every note counts once under its modality (none: ""), and each empathy mode under it.
+	const modality = props.modality ?? "";
+	bump(countKey(MODALITY_KEY, modality));
+	for (const m of modes ?? []) bump(countKey(MODE_MODALITY_KEY, modality, m));
 
 	const comments: SupervisorComment[] = [];
 	for (const c of facts.callouts) {
@@ -216,6 +248,108 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 	const rec: NoteRecord = { path, name, folder, props, occurrences, comments, diagnostics, counts };
 	if (facts.frontmatterError !== undefined) rec.propertiesError = facts.frontmatterError;
 	return rec;
+}
+
+/**
+ * Whether a note's moves are counted by class only from its text: it holds a
+ * client emotion and a move in its body. A shell that has not read the text
+ * reads it for these notes alone.
+ */
+export function needsPassages(rec: { occurrences: readonly Occurrence[] }): boolean {
+	let emotion = false;
+	let move = false;
+	for (const o of rec.occurrences) {
+		if (o.inProperties) continue;
+		if (o.family === "emotion") emotion = true;
+		else if (o.family === "process") move = true;
+		if (emotion && move) return true;
+	}
+	return false;
+}
+
+/**
+ * For a record read without its text (see `needsPassages`): places its body
+ * emotions and moves in their passages from the text, and counts its moves
+ * by class, as `interpretNote` does when given the text. `tags` are the
+ * facts' body tags; `bodyStart` the 0-based line after the properties.
+ */
+export function placePassages(rec: NoteRecord, tags: readonly RawTag[], text: string, bodyStart: number, vocab: Vocabulary): void {
+	if (rec.unreadable || !needsPassages(rec) || rec.occurrences.some((o) => o.passage !== undefined)) return;
+	const attuneTags = new Map<number, RawTag[]>();
+	for (const t of tags) if (parseTag(t.tag, vocab) !== null) addToLine(attuneTags, t);
+	const placed = new Placed();
+	for (const o of rec.occurrences) {
+		if (!o.inProperties && (o.family === "emotion" || o.family === "process")) placed.add(o.family === "process", o.family === "process" ? o.value : o.process ?? "unclassified", o.line, o);
+	}
+	placed.count(attuneTags, text, bodyStart, (k) => rec.counts.set(k, (rec.counts.get(k) ?? 0) + 1));
+}
+
+function addToLine(byLine: Map<number, RawTag[]>, t: RawTag): void {
+	const onLine = byLine.get(t.line);
+	if (onLine) onLine.push(t);
+	else byLine.set(t.line, [t]);
+}
+
+/**
+ * A note's body emotions and moves in reading order, as parallel lists (a
+ * counts-only reading builds no occurrence): whether each is a move, its move
+ * or class, its line, and its occurrence when there is one.
+ */
+class Placed {
+	private readonly isMove: boolean[] = [];
+	private readonly words: string[] = [];
+	private readonly lines: number[] = [];
+	private readonly occurrences: (Occurrence | undefined)[] = [];
+	private emotions = 0;
+	private moves = 0;
+
+	add(isMove: boolean, word: string, line: number, o: Occurrence | undefined): void {
+		this.isMove.push(isMove);
+		this.words.push(word);
+		this.lines.push(line);
+		this.occurrences.push(o);
+		if (isMove) this.moves++;
+		else this.emotions++;
+	}
+
+	/** Whether there is an emotion and a move to place. */
+	both(): boolean {
+		return this.emotions > 0 && this.moves > 0;
+	}
+
+	/**
+	 * Places each in its passage (setting `passage` on its occurrence), and counts
+	 * each move once under every class of the client emotions in its passage.
+	 */
+	count(attuneTags: ReadonlyMap<number, readonly RawTag[]>, withBom: string, bodyStart: number, bump: (key: string) => void): void {
+		const text = withBom.charCodeAt(0) === 0xfeff ? withBom.slice(1) : withBom;
+		const lines = text.split(/\r\n|\r|\n/);
+		const n = this.lines.length;
+		const blocks = codingBlocks(lines, bodyStart, attuneTags, n > 0 ? this.lines[n - 1]! : 0);
+		// Blocks are in line order, and so are the tags: walk both lists once.
+		let b = 0;
+		const passages: number[] = [];
+		const classes = new Map<number, Set<string>>();
+		for (let i = 0; i < n; i++) {
+			const line = this.lines[i]!;
+			while (b < blocks.length && blocks[b]!.end < line) b++;
+			const block = blocks[b];
+			const passage = !block || block.start > line || block.owner < 0 ? -1 : blocks[block.owner]!.start;
+			passages.push(passage);
+			if (passage < 0) continue;
+			const o = this.occurrences[i];
+			if (o) o.passage = passage;
+			if (!this.isMove[i]) {
+				const set = classes.get(passage) ?? new Set<string>();
+				set.add(this.words[i]!);
+				classes.set(passage, set);
+			}
+		}
+		for (let i = 0; i < n; i++) {
+			if (!this.isMove[i] || passages[i]! < 0) continue;
+			for (const c of classes.get(passages[i]!) ?? []) bump(countKey(MOVE_CLASS_KEY, this.words[i]!, c));
+		}
+	}
 }
 
 /** The record's properties, kept as long as the index, hold no slice of the note's text (see detach.ts). */

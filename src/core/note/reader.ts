@@ -13,7 +13,7 @@ export type YamlParser = (yaml: string) => unknown;
 
 /** Reads one note's text into the facts a shell reports. */
 export function factsFromText(path: string, text: string, parseYaml: YamlParser, scan: MarkdownScan = scanMarkdown(text)): NoteFacts {
-	const facts: NoteFacts = { path, frontmatter: null, tags: scan.tags, headings: scan.headings, callouts: scan.callouts };
+	const facts: NoteFacts = { path, frontmatter: null, tags: scan.tags, headings: scan.headings, callouts: scan.callouts, text, bodyStart: scan.frontmatter ? scan.frontmatter.endLine + 1 : 0 };
 	if (scan.frontmatter) {
 		facts.frontmatterYaml = scan.frontmatter.yaml;
 		try {

@@ -6,7 +6,7 @@
  */
 import type { NoteRecord, Occurrence } from "../note/note";
 import type { RatingKey } from "../note/properties";
-import { type ProcessOrUnclassified, familyDef, isFamily, labelFor } from "../vocabulary/families";
+import { type Family, type ProcessOrUnclassified, familyDef, isFamily, labelFor } from "../vocabulary/families";
 
 /** One tagged place in a note: what a passage link opens. */
 export interface OccurrenceRef {
@@ -81,7 +81,13 @@ export function emotionAntecedents(rec: NoteRecord): { occurrence: Occurrence; a
 export type Selection =
 	| { kind: "emotion"; emotion: string; process: ProcessOrUnclassified }
 	| { kind: "antecedent"; antecedent: AntecedentKey; process: ProcessOrUnclassified }
-	| { kind: "resonance"; emotion: string };
+	| { kind: "resonance"; emotion: string }
+	/** One value of a family (with compassion's direction, when given); `where` names the section that lists it. */
+	| { kind: "code"; family: Family; value: string; direction?: string; where: string }
+	/** Every client emotion of one class, whatever its word (the codebook's class terms). */
+	| { kind: "class"; process: ProcessOrUnclassified }
+	/** The moves of one word that share a passage with a client emotion of one class. */
+	| { kind: "move-class"; move: string; process: ProcessOrUnclassified };
 
 /** Whether two selections are the same row or cell. */
 export function sameSelection(a: Selection | undefined, b: Selection | undefined): boolean {
@@ -96,6 +102,22 @@ export function passagesOf(records: Iterable<NoteRecord>, sel: Selection): Occur
 		if (sel.kind === "antecedent") {
 			for (const a of emotionAntecedents(rec)) {
 				if (a.antecedent === sel.antecedent && a.occurrence.process === sel.process) out.push(refOf(rec, a.occurrence));
+			}
+			continue;
+		}
+		if (sel.kind === "move-class") {
+			const passages = new Set<number>();
+			for (const o of rec.occurrences) if (o.family === "emotion" && o.passage !== undefined && (o.process ?? "unclassified") === sel.process) passages.add(o.passage);
+			for (const o of rec.occurrences) if (o.family === "process" && o.value === sel.move && o.passage !== undefined && passages.has(o.passage)) out.push(refOf(rec, o));
+			continue;
+		}
+		if (sel.kind === "class") {
+			for (const o of rec.occurrences) if (o.family === "emotion" && (o.process ?? "unclassified") === sel.process) out.push(refOf(rec, o));
+			continue;
+		}
+		if (sel.kind === "code") {
+			for (const o of rec.occurrences) {
+				if (o.family === sel.family && o.value === sel.value && (sel.direction === undefined || o.direction === sel.direction)) out.push(refOf(rec, o));
 			}
 			continue;
 		}

@@ -4,7 +4,8 @@
  */
 import { csvText } from "../csv";
 import { type Summary, type SummaryRow, qualifierOf } from "../index/summary";
-import { FAMILY_TABLE, PROCESS_LABELS, labelFor } from "../vocabulary/families";
+import { FAMILY_TABLE, PROCESS_LABELS, PROCESS_ORDER, labelFor } from "../vocabulary/families";
+import { MODE_MODALITY_KEY, MOVE_CLASS_KEY } from "../vocabulary/tags";
 
 /** A titled table: a header row and data rows, all text. */
 export interface ReportTable {
@@ -52,11 +53,48 @@ export function summaryTables(s: Summary): ReportTable[] {
 			total: q ? ["Total", "", sum(rows), ""] : ["Total", sum(rows), ""],
 		});
 	}
+	tables.push(...crossTables(s));
 	const c = s.supervisorComments;
 	if (c.open + c.resolved > 0) {
 		tables.push({ title: "Supervisor comments", header: ["State", "Comments"], rows: [["Open", String(c.open)], ["Resolved", String(c.resolved)]] });
 	}
 	return tables;
+}
+
+/** What was done with each class, and the empathy modes by modality: counts only, zero included. */
+function crossTables(s: Summary): ReportTable[] {
+	const tables: ReportTable[] = [];
+	const coded = (rows: SummaryRow[]) => rows.some((r) => r.count > 0);
+	// Each once there is something to cross: moves and emotions, empathy modes.
+	const classes = coded(s.rows.process) && coded(s.rows.emotion) ? PROCESS_ORDER.filter((p) => s.movesByClass[p] !== undefined) : [];
+	if (classes.length > 0) {
+		const moves = Object.keys(s.movesByClass[classes[0]!]!);
+		tables.push({
+			title: MOVES_BY_CLASS_TITLE,
+			header: ["Move", ...classes.map((p) => PROCESS_LABELS[p])],
+			rows: moves.map((m) => [labelFor(m), ...classes.map((p) => String(s.movesByClass[p]![m] ?? 0))]),
+		});
+	}
+	if (s.modesByModality.length > 0 && coded(s.rows.empathy)) {
+		const modes = Object.keys(s.modesByModality[0]!.modes);
+		tables.push({
+			title: MODES_BY_MODALITY_TITLE,
+			header: ["Modality", "Notes", ...modes.map(labelFor)],
+			rows: s.modesByModality.map((r) => [modalityLabel(r.modality), String(r.notes), ...modes.map((m) => String(r.modes[m] ?? 0))]),
+		});
+	}
+	return tables;
+}
+
+/** The title of the moves-by-class table, in the sidebar and in reports. */
+export const MOVES_BY_CLASS_TITLE = "What was done with each class";
+
+/** The title of the modes-by-modality table, in the sidebar and in reports. */
+export const MODES_BY_MODALITY_TITLE = "Empathy modes by modality";
+
+/** A modality as a person reads it: the notes without one say so. */
+export function modalityLabel(modality: string | null): string {
+	return modality ?? "No modality";
 }
 
 function pad(cells: string[], widths: number[], numeric: boolean[]): string {
@@ -115,6 +153,11 @@ export function renderCsv(s: Summary): string {
 	const rows: string[][] = [["family", "value", "process", "count", "notes"]];
 	for (const def of FAMILY_TABLE) {
 		for (const r of s.rows[def.key]) rows.push([def.key, r.value, r.process ?? "", String(r.count), String(r.notes)]);
+	}
+	// The cross tables: a move under each class (in the process column), a mode under each modality (in the same column, empty for none); counts only.
+	for (const t of crossTables(s)) {
+		if (t.title === MOVES_BY_CLASS_TITLE) for (const p of PROCESS_ORDER) for (const [move, n] of Object.entries(s.movesByClass[p] ?? {})) rows.push([MOVE_CLASS_KEY, move, p, String(n), ""]);
+		else for (const r of s.modesByModality) for (const [mode, n] of Object.entries(r.modes)) rows.push([MODE_MODALITY_KEY, mode, r.modality ?? "", String(n), ""]);
 	}
 	return csvText(rows);
 }

@@ -3,7 +3,11 @@
  * `summarize`, so the sidebar and `attune summarize` give one answer.
  */
 import type { NoteIndex } from "../index/index";
-import { FAMILIES } from "../vocabulary/families";
+import { DEFAULT_VOCABULARY, FAMILIES, type Family, perFamily } from "../vocabulary/families";
+import { DEFAULT_SETTINGS } from "../settings";
+import { vocabularyFrom } from "../vocabulary/vocabulary";
+import { type CodebookFamily, codebook } from "./codebook";
+import { type ClinicianSeries, type CompassionRow, type IngredientRow, compassionRows, relationshipRows, therapistOverTime } from "./families";
 import { type Summary, type SummaryOptions, diagnosedIn, matchesFilter, scopeNotes, summarize } from "../index/summary";
 import { type Diagnostic, type NoteRecord, isCodingCopy } from "../note/note";
 import { type AntecedentRow, type CommentRef, type OccurrenceRef, type RatingSeries, type ReviewItem, type Selection, type SequenceStep, antecedentTable, openComments, passagesOf, ratingsOverTime, reviewQueue, withinSession } from "./queries";
@@ -47,6 +51,19 @@ export interface SummaryViewModel {
 	/** The selected row or cell, and the passages behind it. */
 	selection?: Selection;
 	passages: OccurrenceRef[];
+	/** Which families are switched on: a switched-off family's sections are not shown. */
+	on: Record<Family, boolean>;
+	/**
+	 * The whole vault only: the therapist's side per clinician over time. Built
+	 * when first asked for (a pass over every note), since its section starts closed.
+	 */
+	therapistOverTime?: () => ClinicianSeries[];
+	/** The relationship's ingredients coded, beside the supervisor's ratings in the scope. */
+	relationship: IngredientRow[];
+	/** Compassion's elements by direction. */
+	compassion: CompassionRow[];
+	/** Each defined term of each switched-on family, its definition and its count in the scope. */
+	codebook: CodebookFamily[];
 	/** True when the scope holds no Attune tag at all: show what to do first. */
 	empty: boolean;
 	/**
@@ -96,8 +113,17 @@ export function buildViewModel(
 			return rec !== undefined && diagnosedIn(rec, scope.filter);
 		}),
 		passages: [],
+		on: perFamily((_d, f) => options.vocab?.on[f] ?? true),
+		relationship: [],
+		codebook: codebook(summary, options.vocab ?? vocabularyFrom(DEFAULT_SETTINGS)),
+		compassion: compassionRows(summary, options.vocab?.words.compassion ?? DEFAULT_VOCABULARY.compassion),
 		empty: FAMILIES.every((f) => summary.rows[f].every((r) => r.count === 0)),
 	};
+	model.relationship = relationshipRows(summary, model.ratings);
+	if (wholeVault) {
+		let series: ClinicianSeries[] | undefined;
+		model.therapistOverTime = () => (series ??= therapistOverTime(index.all(), options.vocab?.words.therapist ?? DEFAULT_VOCABULARY.therapist));
+	}
 	if (scope.path === undefined) {
 		let trend: SessionTrend | undefined;
 		const emotion = selection?.kind === "emotion" ? selection.emotion : undefined;

@@ -15,7 +15,7 @@ export type DiagnosticCode =
 	| "bad-property"
 	| "invalid-frontmatter"
 	| "unreadable-file"
-	/** Format 1.14: a finalized note whose content no longer matches its record (section 7). */
+	/** Format 1.15: a finalized note whose content no longer matches its record (section 7). */
 	| "record-changed";
 
 /** A problem found in a note, before the note's path and line are attached. */
@@ -55,6 +55,18 @@ export function countKey(family: string, value: string, process?: string): strin
 
 /** The pseudo-family of the keys that count notes per emotion class (`countKey(CLASS_KEY, "secondary")`). */
 export const CLASS_KEY = "class";
+
+/**
+ * The pseudo-family of the keys that count moves by the classes of the
+ * emotions in their passage: `countKey(MOVE_CLASS_KEY, "transforming", "primary-maladaptive")`.
+ */
+export const MOVE_CLASS_KEY = "move-by-class";
+
+/** The pseudo-family of the keys that count notes by their `modality` (`""` for none): `countKey(MODALITY_KEY, "EFMT")`. */
+export const MODALITY_KEY = "modality";
+
+/** The pseudo-family of the keys that count empathy modes by the note's modality: `countKey(MODE_MODALITY_KEY, "EFMT", "attunement")`. */
+export const MODE_MODALITY_KEY = "mode-by-modality";
 
 /** The parts of a summary key. */
 export function splitCountKey(key: string): { family: string; value: string; process?: string } {

@@ -25,7 +25,7 @@ export type ExportScope =
  * What an export writes: de-identified copies of the notes, or those copies
  * and a REFI-QDA project (`.qdpx`) of them for qualitative-analysis tools.
  */
-export type ExportTarget = "notes" | "qdpx";
+export type ExportTarget = "notes" | "qdpx" | "passages";
 
 /** A planned export, ready to preview and write. */
 export interface PreparedExport {

@@ -10,6 +10,7 @@ import { CATEGORIES, CATEGORY_LABELS, FREE_TEXT_WARNING } from "../../core/expor
 import type { PreparedExport } from "./prepare";
 import { DATE_CHOICES } from "./scope-modal";
 import { QDPX_FILE } from "./write-qdpx";
+import { PASSAGES_FILE } from "./write-passages";
 
 /** Examples longer than this are cut, so one long address does not fill the dialog. */
 const EXAMPLE_CHARS = 40;
@@ -42,7 +43,7 @@ export class ExportPreviewModal extends Modal {
 
 	onOpen(): void {
 		const { plan, folder, dates, target } = this.prepared;
-		this.setTitle(target === "qdpx" ? "Preview export for qualitative analysis" : "Preview de-identified export");
+		this.setTitle(target === "qdpx" ? "Preview export for qualitative analysis" : target === "passages" ? "Preview export of coded passages" : "Preview de-identified export");
 		const el = this.contentEl;
 		el.empty();
 		el.addClass("attune-deid");
@@ -51,7 +52,9 @@ export class ExportPreviewModal extends Modal {
 		el.createEl("p", {
 			text: target === "qdpx"
 				? `${notes} will be de-identified and written to the new folder “${folder}”, with a project of them for qualitative-analysis tools (${QDPX_FILE}): each note a text source, each tagged passage a coded selection. The source notes do not change.`
-				: `${notes} will be written to the new folder “${folder}”. The source notes do not change.`,
+				: target === "passages"
+					? `${notes} will be de-identified and written to the new folder “${folder}”, with a table of their coded passages (${PASSAGES_FILE}): one row per Attune tag, with the passage that carries it. The source notes do not change.`
+					: `${notes} will be written to the new folder “${folder}”. The source notes do not change.`,
 		});
 		const copies = this.prepared.codingCopies;
 		if (copies.length > 0) el.createEl("p", { text: `${copies.length} coding ${copies.length === 1 ? "copy is" : "copies are"} left out, as summaries leave them out, so that no session counts twice: ${copies.join(", ")}.` });
@@ -91,7 +94,7 @@ export class ExportPreviewModal extends Modal {
 				this.controls.export = b;
 				// The list above has been shown: only now may the copies be written.
 				this.prepared.reviewShown = true;
-				b.setButtonText(target === "qdpx" ? "Export project" : n === 1 ? "Export 1 note" : `Export ${n} notes`).setCta().setDisabled(plan.problems.length > 0 || n === 0).onClick(async () => {
+				b.setButtonText(target === "qdpx" ? "Export project" : target === "passages" ? "Export passages" : n === 1 ? "Export 1 note" : `Export ${n} notes`).setCta().setDisabled(plan.problems.length > 0 || n === 0).onClick(async () => {
 					if (plan.problems.length > 0 || n === 0) return;
 					this.close();
 					await this.onExport(this.prepared);

@@ -13,11 +13,13 @@ import { ExportScopeModal } from "./scope-modal";
 import { addIdentifier } from "./identifiers";
 import { writeExport } from "./write";
 import { writeQdpxExport } from "./write-qdpx";
+import { writePassagesExport } from "./write-passages";
 
 /** The commands' names, which are also the export form's titles. */
 const COMMAND_NAMES: Readonly<Record<ExportTarget, string>> = Object.freeze({
 	notes: "Export de-identified copy",
 	qdpx: "Export for qualitative analysis (QDPX)",
+	passages: "Export coded passages",
 });
 
 /** Writes a previewed export and says where it went. */
@@ -29,6 +31,12 @@ export async function confirmExport(ctx: AttuneContext, prepared: PreparedExport
 		if ("error" in result) return void new Notice(result.error);
 		const s = result.selections;
 		new Notice(`Exported a project of ${notes(result.files.length)}, with ${s} coded ${s === 1 ? "passage" : "passages"}, to “${result.project.path}”. The notes it holds are beside it: read the report at the top of each before sharing the project.`);
+		first = result.files[0];
+	} else if (prepared.target === "passages") {
+		const result = await writePassagesExport(ctx, prepared);
+		if ("error" in result) return void new Notice(result.error);
+		const r = result.rows;
+		new Notice(`Exported ${notes(result.files.length)} and ${r} coded ${r === 1 ? "passage" : "passages"} to “${result.csv.path}”. The notes are beside it: read the report at the top of each before sharing.`);
 		first = result.files[0];
 	} else {
 		const result = await writeExport(ctx, prepared);
@@ -80,4 +88,5 @@ export function openExport(ctx: AttuneContext, target: ExportTarget = "notes"): 
 export function registerExport(ctx: AttuneContext): void {
 	ctx.plugin.addCommand({ id: "export-deidentified", name: COMMAND_NAMES.notes, callback: () => void openExport(ctx) });
 	ctx.plugin.addCommand({ id: "export-qdpx", name: COMMAND_NAMES.qdpx, callback: () => void openExport(ctx, "qdpx") });
+	ctx.plugin.addCommand({ id: "export-passages", name: COMMAND_NAMES.passages, callback: () => void openExport(ctx, "passages") });
 }

@@ -26,6 +26,7 @@ import { ACTIONS, FOCUS_KEYS, actionButton, svgEl } from "./view-kit";
 import { STATUS_WORDS } from "../../core/record/verify";
 import { readableDateTime } from "../../core/record/finalized-editing";
 import { type TrendUi, defaultTrendUi, drawTrend } from "./trend-chart";
+import { codebook, compassion, modesByModality, movesByClass, relationship, therapistSide } from "./family-sections";
 import { drawHours } from "./hours-section";
 import { hoursOf } from "../../core/sidebar/hours";
 
@@ -49,7 +50,7 @@ export interface SummaryViewHandlers {
 export type EmotionSortKey = "emotion" | "process" | "count" | "notes";
 
 /** The view's sections, in the order drawn. */
-export const SECTION_KEYS = ["overview", "emotions", "sessions", "sequence", "responses", "resonance", "supervision", "hours", "attention", "export"] as const;
+export const SECTION_KEYS = ["overview", "emotions", "sessions", "sequence", "byclass", "responses", "resonance", "relationship", "compassion", "bymodality", "codebook", "supervision", "hours", "attention", "export"] as const;
 /** A section of the view. */
 export type SectionKey = (typeof SECTION_KEYS)[number];
 
@@ -62,7 +63,7 @@ export type SectionKey = (typeof SECTION_KEYS)[number];
  */
 export const DEFAULT_OPEN: Readonly<Record<SectionKey, boolean>> = Object.freeze({
 	overview: true, emotions: true, sessions: true, sequence: true,
-	responses: false, resonance: false, supervision: false, hours: false, attention: false, export: false,
+	byclass: false, responses: false, resonance: false, relationship: false, compassion: false, bymodality: false, codebook: false, supervision: false, hours: false, attention: false, export: false,
 });
 
 /** What the view remembers between renders that is not in the model. */
@@ -141,6 +142,7 @@ export function renderSummaryView(container: HTMLElement, model: SummaryViewMode
 			r.notice(model.scope.problem);
 		} else if (model.empty) {
 			r.emptyState();
+			codebook(r);
 			r.supervision();
 			r.hours();
 			r.attention();
@@ -149,8 +151,13 @@ export function renderSummaryView(container: HTMLElement, model: SummaryViewMode
 			r.emotions();
 			if (model.trend) r.acrossSessions(model.trend);
 			if (model.sequence) r.withinSession();
+			movesByClass(r);
 			r.responses();
-			r.resonance();
+			therapistSide(r);
+			relationship(r);
+			compassion(r);
+			modesByModality(r);
+			codebook(r);
 			r.supervision();
 			r.hours();
 			r.attention();
@@ -187,12 +194,13 @@ function keepFocus(root: HTMLElement, redraw: () => void): void {
 /** Draws a section's body into `body`; `redraw` draws it again, alone, after a sort or "Show all". */
 type SectionBody = (body: HTMLElement, redraw: () => void) => void;
 
-class Renderer {
+/** Draws the view's sections; the sections of the other families (family-sections.ts) draw with its helpers. */
+export class Renderer {
 	constructor(
 		private readonly root: HTMLElement,
-		private readonly m: SummaryViewModel,
-		private readonly h: SummaryViewHandlers,
-		private readonly ui: SummaryViewUi,
+		readonly m: SummaryViewModel,
+		readonly h: SummaryViewHandlers,
+		readonly ui: SummaryViewUi,
 	) {}
 
 	/**
@@ -201,7 +209,7 @@ class Renderer {
 	 * closed section costs two elements. `count`, beside the title, says what
 	 * a closed section holds.
 	 */
-	private section(key: SectionKey, title: string, count: string | undefined, draw: SectionBody, defaultOpen = DEFAULT_OPEN[key]): void {
+	section(key: SectionKey, title: string, count: string | undefined, draw: SectionBody, defaultOpen = DEFAULT_OPEN[key]): void {
 		const heading = this.root.createEl("h4", { cls: ["attune-section-title", `attune-section-${key}`] });
 		const toggle = heading.createEl("button", { cls: "attune-section-toggle", text: title, attr: { type: "button" } });
 		FOCUS_KEYS.set(toggle, `section-${key}`);
@@ -241,11 +249,11 @@ class Renderer {
 		});
 	}
 
-	private button(parent: HTMLElement, text: string, focusKey: string, label: string, onClick: () => void, cls?: string | string[]): HTMLButtonElement {
+	button(parent: HTMLElement, text: string, focusKey: string, label: string, onClick: () => void, cls?: string | string[]): HTMLButtonElement {
 		return actionButton(parent, text, focusKey, label, onClick, cls);
 	}
 
-	private muted(parent: HTMLElement, text: string): HTMLElement {
+	muted(parent: HTMLElement, text: string): HTMLElement {
 		return parent.createEl("p", { cls: "attune-muted", text });
 	}
 
@@ -374,7 +382,7 @@ class Renderer {
 	}
 
 	/** The passages behind the selection: note, date, text; each opens the note at its line. */
-	private passages(parent: HTMLElement, title: string, redraw: () => void): void {
+	passages(parent: HTMLElement, title: string, redraw: () => void): void {
 		const box = parent.createDiv({ cls: "attune-passages", attr: { role: "region", "aria-label": `Passages: ${title}` } });
 		const head = box.createDiv({ cls: "attune-passages-head" });
 		head.createEl("h5", { cls: "attune-passages-title", text: `Passages: ${title}` });
@@ -494,34 +502,6 @@ class Renderer {
 		}
 	}
 
-	resonance(): void {
-		const rows = this.m.summary.rows.resonance;
-		this.section("resonance", "Therapist resonance", String(rows.length), (s, redraw) => {
-			if (rows.length === 0) {
-				this.muted(s, "No therapist resonance coded in this scope.");
-				return;
-			}
-			this.muted(s, "The clinician's own resonance, kept apart from the client's emotions.");
-			const table = s.createEl("table", { cls: "attune-table" });
-			const head = table.createEl("thead").createEl("tr");
-			head.createEl("th", { text: "Emotion", attr: { scope: "col" } });
-			head.createEl("th", { cls: "attune-num", text: "Occurrences", attr: { scope: "col" } });
-			head.createEl("th", { cls: "attune-num", text: "Notes", attr: { scope: "col" } });
-			const body = table.createEl("tbody");
-			for (const row of this.limit("resonance", rows)) {
-				const sel: Selection = { kind: "resonance", emotion: row.value };
-				const on = sameSelection(sel, this.m.selection);
-				const tr = body.createEl("tr", on ? { cls: "attune-selected" } : undefined);
-				this.button(tr.createEl("td"), row.value, `resonance-${row.value}`, `${on ? "Hide" : "Show"} passages for therapist resonance ${row.value}`, () => this.h.select(on ? undefined : sel), ["attune-row-button"])
-					.setAttribute("aria-pressed", String(on));
-				tr.createEl("td", { cls: "attune-num", text: String(row.count) });
-				tr.createEl("td", { cls: "attune-num", text: String(row.notes) });
-			}
-			this.more(s, "resonance", rows.length, "emotions", redraw);
-			if (this.m.selection?.kind === "resonance") this.passages(s, `therapist resonance ${this.m.selection.emotion}`, redraw);
-		});
-	}
-
 	supervision(): void {
 		const { review, comments, ratings, summary } = this.m;
 		const c = summary.supervisorComments;
@@ -624,12 +604,12 @@ class Renderer {
 		});
 	}
 
-	private limit<T>(key: string, items: readonly T[]): readonly T[] {
+	limit<T>(key: string, items: readonly T[]): readonly T[] {
 		return this.ui.expanded.has(key) || items.length <= LIST_LIMIT ? items : items.slice(0, LIST_LIMIT);
 	}
 
 	/** "Show all N" under a shortened list, and "Show fewer" once it is shown in full; both redraw only their section. */
-	private more(parent: HTMLElement, key: string, total: number, noun: string, redraw: () => void): void {
+	more(parent: HTMLElement, key: string, total: number, noun: string, redraw: () => void): void {
 		if (total <= LIST_LIMIT) return;
 		const all = this.ui.expanded.has(key);
 		const text = all ? "Show fewer" : `Show all ${total} ${noun}`;

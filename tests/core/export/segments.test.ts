@@ -2,37 +2,9 @@ import { parse } from "yaml";
 import { segmentRows, segmentsCsv, segmentsJson } from "../../../src/core/export/segments";
 import { readNote } from "../../../src/core/note/reader";
 import { vocab } from "../../helpers/notes";
+import { readCsv } from "../../helpers/csv";
 
 const rowsOf = (path: string, text: string) => segmentRows(readNote(path, text, vocab, (y) => parse(y) as unknown), text, vocab);
-
-/** A CSV reader of RFC 4180, written apart from the writer, so a quoting mistake cannot cancel out. */
-function readCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = "";
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i]!;
-		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (ch === '"') quoted = false;
-			else cell += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ",") {
-			row.push(cell);
-			cell = "";
-		} else if (ch === "\r" && text[i + 1] === "\n") {
-			row.push(cell);
-			rows.push(row);
-			row = [];
-			cell = "";
-			i++;
-		} else cell += ch;
-	}
-	return rows;
-}
 
 const NOTE = [
 	"---",

@@ -100,7 +100,8 @@ describe("NoteIndex", () => {
 		expect(idx.keyCount).toBe(0);
 		idx.set(note("a.md", ["emotion/joy"]));
 		expect(summaryJson(summarize(idx, { path: "a.md" })).emotions).toEqual([{ emotion: "joy", process: "unclassified", count: 1, notes: 1 }]);
-		expect(idx.keyCount).toBe(2);
+		// The emotion, its class, and the note's modality (none).
+		expect(idx.keyCount).toBe(3);
 	});
 	it("counts an unreadable file as a diagnostic, not a note", () => {
 		const idx = new NoteIndex();

@@ -117,7 +117,7 @@ describe("summaryJson: the document of FORMAT.md section 6", () => {
 	const doc = summaryJson(summarize(idx)) as Record<string, unknown>;
 
 	it("has the documented keys in the documented order, added fields after the lists", () => {
-		expect(Object.keys(doc)).toEqual(["format", "notes", "emotions", "resonance", "empathy", "responses", "processes", "therapist", "relationship", "compassion", "processShares", "supervisorComments", "diagnostics", "warnings", "codingCopies"]);
+		expect(Object.keys(doc)).toEqual(["format", "notes", "emotions", "resonance", "empathy", "responses", "processes", "therapist", "relationship", "compassion", "processShares", "supervisorComments", "movesByClass", "modesByModality", "diagnostics", "warnings", "codingCopies"]);
 		expect(Object.keys(doc).filter((k) => k in documented)).toEqual(Object.keys(documented));
 	});
 	it("writes each row and diagnostic with the documented field names, in order", () => {

@@ -1,4 +1,4 @@
-import { passageAt } from "../../../src/core/markdown/passages";
+import { codingBlocks, passageAt } from "../../../src/core/markdown/passages";
 
 describe("passageAt: the block around a line", () => {
 	const text = ["# Session", "", "First line of a paragraph", "with #emotion/shame here.", "", "- item one", "- item two #x", "", "```", "code"].join("\n");
@@ -13,5 +13,28 @@ describe("passageAt: the block around a line", () => {
 	});
 	it("reads CRLF and a byte-order mark", () => {
 		expect(passageAt("\uFEFFa\r\nb\r\n\r\nc", 1)).toEqual({ start: 0, end: 1, text: "a\nb" });
+	});
+});
+
+describe("codingBlocks: the passages of a body (FORMAT.md section 2)", () => {
+	/** Blocks as `start-end`, a block of tags alone marked with its owner's start. */
+	const blocks = (lines: string[], tagLines: number[] = [], until?: number) => {
+		const tags = new Map(tagLines.map((l) => [l, [{ tag: "emotion/x", line: l, col: lines[l]!.indexOf("#"), offset: 0 }]]));
+		const all = codingBlocks(lines, 0, tags, until);
+		return all.map((b) => (b.owner === all.indexOf(b) ? `${b.start}-${b.end}` : `${b.start}-${b.end}>${b.owner < 0 ? "none" : all[b.owner]!.start}`));
+	};
+	it.each<[string, string[], number[], string[], number?]>([
+		["a paragraph up to a blank line", ["one", "two", "", "three"], [], ["0-1", "3-3"]],
+		["a list item interrupts a paragraph; each item is one", ["text", "- a", "  more of a", "- b"], [], ["0-0", "1-2", "3-3"]],
+		["a line starting with a number that is no list item stays in its paragraph", ["text", "2026 was hard", "1. but this is one"], [], ["0-1", "2-2"]],
+		["a heading line and each table row stand alone", ["# Head", "| a | b |", "| --- | --- |", "| c | d |"], [], ["0-0", "1-1", "3-3"]],
+		["a fenced block holds its blank lines", ["```", "x", "", "y", "```", "after"], [], ["0-4", "5-5"]],
+		["a thematic break separates", ["a", "***", "b"], [], ["0-0", "2-2"]],
+		["a supervisor callout with its quoted lines", ["> [!supervisor] Slow", "> down", "text"], [], ["0-1", "2-2"]],
+		["tags alone belong to the passage before", ["text", "", "#emotion/x"], [2], ["0-0", "2-2>0"]],
+		["tags alone at the top belong to the first passage after", ["#emotion/x", "", "text"], [0], ["0-0>2", "2-2"]],
+		["with `until`, reading stops after the first passage with text past it", ["a", "", "b", "", "c"], [], ["0-0", "2-2"], 0],
+	])("%s", (...[, lines, tagLines, expected, until]) => {
+		expect(blocks(lines, tagLines, until)).toEqual(expected);
 	});
 });

@@ -355,10 +355,10 @@ describe("sections that open and close", () => {
 		await openNote(app, "Clients/C-1/s1.md");
 		const expanded = (title: string) => heading(el, title).getAttribute("aria-expanded");
 		expect(["Emotion process", "Emotions", "Across sessions"].map(expanded)).toEqual(["true", "true", "true"]);
-		expect(["Responses and emotions", "Therapist resonance", "Supervision", "Hours", "Needs attention", "Export"].map(expanded)).toEqual(["false", "false", "false", "false", "false", "false"]);
+		expect(["Responses and emotions", "The therapist's side", "Supervision", "Hours", "Needs attention", "Export"].map(expanded)).toEqual(["false", "false", "false", "false", "false", "false"]);
 		expect([...el.querySelectorAll(".attune-section-title")].map((h) => h.textContent)).toEqual([
-			"Emotion process", "Emotions (5)", "Across sessions (3)", "Responses and emotions", "Therapist resonance (1)",
-			"Supervision (1 to review, 1 open comment)", "Hours (0 direct, 0 supervision)", "Needs attention (1)", "Export",
+			"Emotion process", "Emotions (5)", "Across sessions (3)", "What was done with each class", "Responses and emotions", "The therapist's side (1)",
+			"Relationship (0)", "Compassion (0)", "Codebook (41 terms)", "Supervision (1 to review, 1 open comment)", "Hours (0 direct, 0 supervision)", "Needs attention (1)", "Export",
 		]);
 		// A closed section is only its heading: nothing inside it is drawn.
 		expect(el.querySelector(".attune-response-table, .attune-ratings, .attune-diagnostics")).toBeNull();
@@ -371,7 +371,7 @@ describe("sections that open and close", () => {
 		await openNote(app, "Clients/C-1/s1.md");
 		const table = el.querySelector(".attune-emotion-table");
 		const model = view.currentModel;
-		const toggle = heading(el, "Therapist resonance");
+		const toggle = heading(el, "The therapist's side");
 		expect(toggle.tagName).toBe("BUTTON");
 		expect(toggle.parentElement?.tagName).toBe("H4");
 		toggle.focus();
@@ -405,7 +405,7 @@ describe("sections that open and close", () => {
 		const { app, el, view, leaf } = await setup(FILES, "vault");
 		const saves = app.workspace._layoutSaves;
 		heading(el, "Emotions").click();
-		heading(el, "Therapist resonance").click();
+		heading(el, "The therapist's side").click();
 		expect(app.workspace._layoutSaves).toBe(saves + 2);
 		await app.vault.process(app.vault.getFileByPath("Clients/C-2/o.md")!, (t) => t + "#resonance/fear\n");
 		await settle();
@@ -422,14 +422,14 @@ describe("sections that open and close", () => {
 		await again.view.setState(state, { history: false });
 		expect(heading(again.el, "Emotions").getAttribute("aria-expanded")).toBe("false");
 		expect(again.el.querySelector(".attune-emotion-table")).toBeNull();
-		expect(heading(again.el, "Therapist resonance").getAttribute("aria-expanded")).toBe("true");
+		expect(heading(again.el, "The therapist's side").getAttribute("aria-expanded")).toBe("true");
 		expect(button(again.el, /therapist resonance fear/)).toBeTruthy();
 
 		// What is not valid is ignored; sections not named follow the defaults.
 		await again.view.setState({ ...state, sections: { emotions: "no", resonance: false, unknown: true } }, { history: false });
 		expect(again.view.getState().sections).toEqual({ resonance: false });
 		expect(heading(again.el, "Emotions").getAttribute("aria-expanded")).toBe("true");
-		expect(heading(again.el, "Therapist resonance").getAttribute("aria-expanded")).toBe("false");
+		expect(heading(again.el, "The therapist's side").getAttribute("aria-expanded")).toBe("false");
 	});
 });
 
