@@ -8,8 +8,11 @@ import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { compileExcludes, inFolder, inHiddenFolder } from "../core/vault-paths";
 import { NoteIndex } from "../core/index/index";
-import { type InterpretOptions, type NoteRecord, unreadableRecord } from "../core/note/note";
-import { readNote } from "../core/note/reader";
+import { type InterpretOptions, type NoteFacts, type NoteRecord, interpretNote, unreadableRecord } from "../core/note/note";
+import { factsFromText } from "../core/note/reader";
+import { scanMarkdown } from "../core/markdown/scan";
+import { type VerifyRow, recordDiagnostic } from "../core/record/verify";
+import { verifyFacts } from "./record-check";
 import { parseSimpleYaml } from "../core/note/yaml-lite";
 import { type AttuneSettings, migrateSettings, settingsProblems } from "../core/settings";
 import { type Vocabulary, vocabularyFrom } from "../core/vocabulary/vocabulary";
@@ -89,17 +92,39 @@ export function readNoteText(file: string): NoteText {
 	}
 }
 
-/** Turns a read note into its record; a file that could not be read becomes a diagnostic. */
-export function recordFromText(read: NoteText, vaultPath: string, vocab: Vocabulary, opts: InterpretOptions = {}): NoteRecord {
-	if ("error" in read) return unreadableRecord(vaultPath, read.error);
-	const rec = readNote(vaultPath, read.text, vocab, parseProperties, opts);
+/** A read note: its record, and for a finalized note its verify row (FORMAT.md section 7). */
+export interface ReadNote {
+	rec: NoteRecord;
+	row: VerifyRow | null;
+	/** The facts the record was made from; absent for a file that could not be read. */
+	facts?: NoteFacts;
+}
+
+/**
+ * Turns a read note into its record; a file that could not be read becomes a
+ * diagnostic, and so does a finalized note that changed since (`record-changed`),
+ * hashed here from the text already read rather than in a second pass.
+ */
+export function readNoteRecord(read: NoteText, vaultPath: string, vocab: Vocabulary, opts: InterpretOptions = {}): ReadNote {
+	if ("error" in read) return { rec: unreadableRecord(vaultPath, read.error), row: null };
+	const scan = scanMarkdown(read.text);
+	const facts = factsFromText(vaultPath, read.text, parseProperties, scan);
+	const rec = interpretNote(facts, vocab, opts);
+	const row = verifyFacts(read.text, facts, scan);
+	const changed = row && recordDiagnostic(row);
+	if (changed) rec.diagnostics.push(changed);
 	if (read.notUtf8) {
 		rec.diagnostics.unshift({
 			path: vaultPath, line: 1, tag: "file", code: "unreadable-file",
 			message: "Part of this note is not UTF-8 text; those bytes were read as “�”, and tags in them may be missed. Re-save the note as UTF-8.",
 		});
 	}
-	return rec;
+	return { rec, row, facts };
+}
+
+/** Turns a read note into its record (see `readNoteRecord`). */
+export function recordFromText(read: NoteText, vaultPath: string, vocab: Vocabulary, opts: InterpretOptions = {}): NoteRecord {
+	return readNoteRecord(read, vaultPath, vocab, opts).rec;
 }
 
 /** Reads one note file into its record; a file that cannot be read becomes a diagnostic. */

@@ -3,40 +3,23 @@
  * finalizing or co-signing (FORMAT.md section 7). Hashes with Node's crypto;
  * the plugin gets the same digest from Web Crypto. Exits 1 when any changed.
  */
-import { createHash } from "node:crypto";
-import { listNotes, parseProperties, readNoteText, readVaultConfig, recordFromText } from "./vault";
-import { factsFromText } from "../core/note/reader";
-import { matchesFilter } from "../core/index/summary";
-import { contentHashBytes } from "../core/record/content-hash";
-import { type VerifyRow, STATUS_WORDS, addendaCount, isChanged, isFinalized, recordFields, verifyStatus } from "../core/record/verify";
+import { listNotes, readNoteRecord, readNoteText, readVaultConfig } from "./vault";
+import { diagnosedIn } from "../core/index/summary";
+import { type VerifyRow, STATUS_WORDS, isChanged } from "../core/record/verify";
 import { oneOf, parseArgs, type RunResult, SCOPE_OPTIONS, scopeFilter, stderrText, vaultArg } from "./args";
 
-/** Verifies every finalized note of the vault at root that the filter selects. */
+/**
+ * Verifies every finalized note of the vault at root that the filter selects,
+ * or that it cannot place (properties that are not valid YAML): the notes
+ * whose changes `attune summarize` lists for the same scope.
+ */
 export function verifyVault(root: string, filter: ReturnType<typeof scopeFilter>, config = readVaultConfig(root)): VerifyRow[] {
 	const rows: VerifyRow[] = [];
 	for (const n of listNotes(root, config.excluded, () => undefined)) {
 		const read = readNoteText(n.file);
 		if ("error" in read) continue;
-		const rec = recordFromText(read, n.vaultPath, config.vocab);
-		if (!matchesFilter(rec, filter)) continue;
-		const facts = factsFromText(n.vaultPath, read.text, parseProperties);
-		const fields = recordFields(facts.frontmatter);
-		if (facts.frontmatterError !== undefined && /^\s*(?:finalized-on|content-sha256)\s*:/im.test(facts.frontmatterYaml ?? "")) {
-			// Properties that no longer parse cannot be verified: that is a change, never silence.
-			rows.push({ path: n.vaultPath, status: "no-hash", addenda: addendaCount(read.text) });
-			continue;
-		}
-		if (!isFinalized(fields)) continue;
-		const current = createHash("sha256").update(contentHashBytes(read.text, facts.frontmatter)).digest("hex");
-		rows.push({
-			path: n.vaultPath,
-			status: verifyStatus(fields, current),
-			finalizedOn: fields.finalizedOn,
-			finalizedBy: fields.finalizedBy,
-			cosignedBy: fields.cosignedBy,
-			cosignedOn: fields.cosignedOn,
-			addenda: addendaCount(read.text),
-		});
+		const { rec, row } = readNoteRecord(read, n.vaultPath, config.vocab);
+		if (row && diagnosedIn(rec, filter)) rows.push(row);
 	}
 	return rows;
 }

@@ -442,7 +442,10 @@ export class MetadataCache extends Events {
 export class FileManager {
 	constructor(private readonly app: App) {}
 	async processFrontMatter(file: TFile, fn: (fm: Record<string, unknown>) => void): Promise<void> {
-		await this.app.vault.process(file, (text) => {
+		await this.app.vault.process(file, (whole) => {
+			// Obsidian reads the properties block after a leading byte-order mark, edits that block, and keeps the mark.
+			const bom = whole.charCodeAt(0) === 0xfeff ? "\uFEFF" : "";
+			const text = whole.slice(bom.length);
 			const m = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(\r?\n|$)/.exec(text);
 			const eol = text.includes("\r\n") ? "\r\n" : "\n";
 			let data: Record<string, unknown> = {};
@@ -453,7 +456,7 @@ export class FileManager {
 			fn(data);
 			const yaml = yamlStringify(data).replace(/\n$/, "").replace(/\n/g, eol);
 			const block = `---${eol}${yaml}${eol}---${eol}`;
-			return m ? block + text.slice(m[0].length) : block + text;
+			return bom + (m ? block + text.slice(m[0].length) : block + text);
 		});
 	}
 	generateMarkdownLink(file: TFile, _source: string): string {

@@ -120,6 +120,24 @@ function inPlace(rec: NoteRecord, f: SummaryFilter): boolean {
 	return matchesFilter(rec, { path: f.path, folder: f.folder });
 }
 
+/**
+ * Whether a note could not be placed by a filter that asks about properties,
+ * yet sits where the filter looks: unreadable, or with properties that are
+ * not valid YAML. A summary lists such a note's diagnostics in the scope.
+ */
+function unplaceable(rec: NoteRecord, f: SummaryFilter): boolean {
+	return asksProperties(f) && (rec.unreadable === true || rec.propertiesError !== undefined) && inPlace(rec, f);
+}
+
+/**
+ * Whether a summary of the filter lists this note's diagnostics: the filter
+ * selects it, or it could not be placed and might belong (see `summarize`).
+ * What "Needs attention" and `attune verify` show of a scope: a scope never hides a note.
+ */
+export function diagnosedIn(rec: NoteRecord, f: SummaryFilter): boolean {
+	return matchesFilter(rec, f) || unplaceable(rec, f);
+}
+
 /** How a summary is worded for its reader. */
 export interface SummaryOptions {
 	/** The folder a client's session notes go to (from the settings' pattern), to say which unplaced notes sit there. */
@@ -152,10 +170,9 @@ function unplaced(index: NoteIndex, filter: SummaryFilter, selected: ReadonlySet
 	const badYaml: NoteRecord[] = [];
 	const unreadable: NoteRecord[] = [];
 	for (const r of index.diagnosed()) {
-		if (selected.has(r.path) || !inPlace(r, filter)) continue;
+		if (selected.has(r.path) || !unplaceable(r, filter)) continue;
 		if (r.unreadable) unreadable.push(r);
-		else if (r.propertiesError !== undefined) badYaml.push(r);
-		else continue;
+		else badYaml.push(r);
 		for (const d of r.diagnostics) {
 			diagnostics.push(d.code !== "invalid-frontmatter" ? d : {
 				...d,

@@ -4,6 +4,7 @@
  * the core stays free of any particular library.
  */
 import { scanMarkdown } from "../markdown/scan";
+import type { MarkdownScan } from "../markdown/types";
 import { type InterpretOptions, type NoteFacts, type NoteRecord, interpretNote } from "./note";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 
@@ -11,8 +12,7 @@ import type { Vocabulary } from "../vocabulary/vocabulary";
 export type YamlParser = (yaml: string) => unknown;
 
 /** Reads one note's text into the facts a shell reports. */
-export function factsFromText(path: string, text: string, parseYaml: YamlParser): NoteFacts {
-	const scan = scanMarkdown(text);
+export function factsFromText(path: string, text: string, parseYaml: YamlParser, scan: MarkdownScan = scanMarkdown(text)): NoteFacts {
 	const facts: NoteFacts = { path, frontmatter: null, tags: scan.tags, headings: scan.headings, callouts: scan.callouts, text, bodyStart: scan.frontmatter ? scan.frontmatter.endLine + 1 : 0 };
 	if (scan.frontmatter) {
 		facts.frontmatterYaml = scan.frontmatter.yaml;

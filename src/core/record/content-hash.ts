@@ -5,6 +5,7 @@
  * properties block (quotes, order, spacing) therefore never changes it.
  */
 import { scanMarkdown } from "../markdown/scan";
+import type { MarkdownScan } from "../markdown/types";
 import { splitLines } from "../markdown/lines";
 import { sha256Hex } from "./sha256";
 
@@ -39,9 +40,9 @@ export function hashedProperties(frontmatter: Record<string, unknown> | null): R
 	return out;
 }
 
-/** The 0-based line of the `## Addenda` heading, or -1 when the note has none. */
-export function addendaLine(text: string): number {
-	const h = scanMarkdown(text).headings.find((x) => x.level === 2 && x.heading.toLowerCase() === "addenda");
+/** The 0-based line of the `## Addenda` heading, or -1 when the note has none. `scan` is the text's, when already made. */
+export function addendaLine(text: string, scan: MarkdownScan = scanMarkdown(text)): number {
+	const h = scan.headings.find((x) => x.level === 2 && x.heading.toLowerCase() === "addenda");
 	return h ? h.line : -1;
 }
 
@@ -50,26 +51,25 @@ export function addendaLine(text: string): number {
  * heading, with a leading byte-order mark dropped, every line ending as LF,
  * blank lines at the start and white space at the end removed.
  */
-export function hashedBody(text: string): string {
-	const scan = scanMarkdown(text);
+export function hashedBody(text: string, scan: MarkdownScan = scanMarkdown(text)): string {
 	const lines = splitLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 	const start = scan.frontmatter ? scan.frontmatter.endLine + 1 : 0;
-	const cut = addendaLine(text);
+	const cut = addendaLine(text, scan);
 	const body = lines.slice(start, cut < 0 ? lines.length : cut).join("\n");
 	return body.replace(/^(?:[ \t]*\n)+/, "").replace(/[ \t\n]+$/, "");
 }
 
 /** The exact text hashed: the canonical JSON of the properties, one LF, then the body. */
-export function contentHashInput(text: string, frontmatter: Record<string, unknown> | null): string {
-	return `${canonicalJson(hashedProperties(frontmatter))}\n${hashedBody(text)}`;
+export function contentHashInput(text: string, frontmatter: Record<string, unknown> | null, scan?: MarkdownScan): string {
+	return `${canonicalJson(hashedProperties(frontmatter))}\n${hashedBody(text, scan)}`;
 }
 
 /** Turns the hashed text's UTF-8 bytes into a SHA-256 hex digest: Web Crypto, Node's crypto, or `sha256Hex`. */
 export type Sha256 = (bytes: Uint8Array) => string | Promise<string>;
 
-/** The UTF-8 bytes that are hashed. */
-export function contentHashBytes(text: string, frontmatter: Record<string, unknown> | null): Uint8Array {
-	return new TextEncoder().encode(contentHashInput(text, frontmatter));
+/** The UTF-8 bytes that are hashed; `scan` is the text's, when already made (one scan per note). */
+export function contentHashBytes(text: string, frontmatter: Record<string, unknown> | null, scan?: MarkdownScan): Uint8Array {
+	return new TextEncoder().encode(contentHashInput(text, frontmatter, scan));
 }
 
 /** The content hash with the pure implementation (synchronous). */

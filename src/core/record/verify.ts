@@ -3,6 +3,7 @@
  * and whether its content still has the hash they hold.
  */
 import { scanMarkdown } from "../markdown/scan";
+import { type Diagnostic, propertyLine } from "../note/note";
 
 /** What the record fields of a note say. */
 export interface NoteRecordFields {
@@ -27,6 +28,8 @@ export interface VerifyRow {
 	cosignedOn?: string;
 	/** Callouts of type `addendum`. */
 	addenda: number;
+	/** The 1-based line of the hash property concerned (`recordLine`), where the `record-changed` diagnostic points. */
+	line?: number;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -68,6 +71,13 @@ export function verifyStatus(fields: NoteRecordFields, current: string): VerifyS
 	return content === current ? "intact" : "changed";
 }
 
+/**
+ * Properties text that names a note finalized. A note whose properties no
+ * longer parse but match this cannot be verified: it is listed as `no-hash`,
+ * never left out.
+ */
+export const NAMES_FINALIZED = /^\s*(?:finalized-on|content-sha256)\s*:/im;
+
 /** How many addenda a note holds. */
 export function addendaCount(text: string): number {
 	return scanMarkdown(text).callouts.filter((c) => c.type === "addendum").length;
@@ -83,6 +93,35 @@ export const STATUS_WORDS: Readonly<Record<VerifyStatus, string>> = Object.freez
 
 /** Whether a status means the note is not as it was finalized. */
 export const isChanged = (s: VerifyStatus) => s !== "intact";
+
+/**
+ * The `record-changed` diagnostic of a finalized note that is not intact
+ * (FORMAT.md section 5), or null when it is: what `attune summarize` lists
+ * under the same rule as the sidebar's "Needs attention", at the row's `line`.
+ */
+export function recordDiagnostic(row: VerifyRow): Diagnostic | null {
+	if (!isChanged(row.status)) return null;
+	const tag = recordTag(row.status);
+	const fix = "Add any correction as an addendum (“Add addendum”); if the change is meant to stand, remove the note's record fields and finalize it again.";
+	const when = (on: string | undefined, by: string | undefined) => [on ? ` on ${on.replace("T", " at ")}` : "", by ? ` by ${by}` : ""].join("");
+	const what = row.status === "changed"
+		? `This note changed after it was finalized${when(row.finalizedOn, row.finalizedBy)}: its content no longer matches its content-sha256.`
+		: row.status === "changed-after-cosigning"
+			? `This note changed after it was co-signed${when(row.cosignedOn, row.cosignedBy)}: its content no longer matches its cosigned-sha256.`
+			: "This note is marked finalized, but its content-sha256 is missing or not readable (or its properties no longer parse), so whether it changed after finalizing cannot be checked.";
+	return { path: row.path, line: row.line ?? 1, tag, code: "record-changed", message: `${what} ${fix}` };
+}
+
+/** The property whose hash a status says no longer matches. */
+const recordTag = (s: VerifyStatus) => (s === "changed-after-cosigning" ? "cosigned-sha256" : "content-sha256");
+
+/**
+ * The 1-based line, in a note whose properties text is `yaml`, of the hash
+ * property a status concerns; the opening `---` (1) when it is missing.
+ */
+export function recordLine(yaml: string | undefined, status: VerifyStatus): number {
+	return propertyLine(yaml, recordTag(status)) + 1;
+}
 
 /** A local date and time `YYYY-MM-DDTHH:mm`, as Obsidian's date-and-time properties hold it. */
 export function localDateTime(d: Date): string {

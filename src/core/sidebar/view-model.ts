@@ -8,14 +8,14 @@ import { DEFAULT_SETTINGS } from "../settings";
 import { vocabularyFrom } from "../vocabulary/vocabulary";
 import { type CodebookFamily, codebook } from "./codebook";
 import { type ClinicianSeries, type CompassionRow, type IngredientRow, compassionRows, relationshipRows, therapistOverTime } from "./families";
-import { type Summary, type SummaryOptions, matchesFilter, scopeNotes, summarize } from "../index/summary";
+import { type Summary, type SummaryOptions, diagnosedIn, matchesFilter, scopeNotes, summarize } from "../index/summary";
 import { type Diagnostic, type NoteRecord, isCodingCopy } from "../note/note";
 import { type AntecedentRow, type CommentRef, type OccurrenceRef, type RatingSeries, type ReviewItem, type Selection, type SequenceStep, antecedentTable, openComments, passagesOf, ratingsOverTime, reviewQueue, withinSession } from "./queries";
 import { type SessionTrend, sessionTrend } from "./trend";
 import { type Hours, buildHours } from "./hours";
 import { type ResolvedScope, type ScopeChoice, resolveScope } from "./scope";
 import type { VaultInsights } from "./vault-insights";
-import type { VerifyRow } from "../record/verify";
+import { type VerifyRow, recordDiagnostic } from "../record/verify";
 
 /** Everything the sidebar renders, as plain data. */
 export interface SummaryViewModel {
@@ -115,7 +115,8 @@ export function buildViewModel(
 		changedRecords: (options.changedRecords ?? []).filter((r) => {
 			if (wholeVault) return true;
 			const rec = index.get(r.path);
-			return rec !== undefined && matchesFilter(rec, scope.filter);
+			// Listed where `attune summarize` lists the note's diagnostics, an unplaceable note included.
+			return rec !== undefined && diagnosedIn(rec, scope.filter);
 		}),
 		passages: [],
 		on: perFamily((_d, f) => options.vocab?.on[f] ?? true),
@@ -143,4 +144,24 @@ export function buildViewModel(
 		model.passages = passagesOf(wholeVault ? [...index.all()].filter((r) => !isCodingCopy(r)) : selected(), selection);
 	}
 	return model;
+}
+
+/**
+ * "Needs attention" as the diagnostics `attune summarize` lists for the same
+ * scope: the changed finalized notes as `record-changed`, with the others,
+ * by path and line. What the summary's exports (Markdown) print.
+ */
+export function attentionDiagnostics(m: Pick<SummaryViewModel, "diagnostics" | "changedRecords">): Diagnostic[] {
+	const all = [...m.diagnostics];
+	for (const r of m.changedRecords) {
+		const d = recordDiagnostic(r);
+		if (d) all.push(d);
+	}
+	// Stable, as the summary's own sort: a note's record-changed after its other problems on the same line.
+	return all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+}
+
+/** The summary an export prints: the model's, with every note "Needs attention" lists. */
+export function exportedSummary(m: SummaryViewModel): Summary {
+	return { ...m.summary, diagnostics: attentionDiagnostics(m) };
 }

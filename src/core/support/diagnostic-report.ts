@@ -27,6 +27,7 @@ export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = Object.freeze([
 	"bad-property",
 	"invalid-frontmatter",
 	"unreadable-file",
+	"record-changed",
 ]);
 
 /** The counts the report holds. */
@@ -40,7 +41,12 @@ export interface ReportCounts {
 	diagnostics: Record<DiagnosticCode, number>;
 }
 
-export function reportCounts(records: Iterable<NoteRecord>): ReportCounts {
+/**
+ * The counts of the records. `extra` are diagnostics a shell finds apart from
+ * the records: the plugin verifies finalized notes in its record watch, so
+ * its `record-changed` come here (the command line's are in the records).
+ */
+export function reportCounts(records: Iterable<NoteRecord>, extra: Iterable<{ code: DiagnosticCode }> = []): ReportCounts {
 	const tags = Object.fromEntries(FAMILIES.map((f) => [f, 0])) as Record<Family, number>;
 	const diagnostics = Object.fromEntries(DIAGNOSTIC_CODES.map((c) => [c, 0])) as Record<DiagnosticCode, number>;
 	const out: ReportCounts = { notes: 0, sessionNotes: 0, notesWithTags: 0, unreadable: 0, supervisorComments: 0, tags, diagnostics };
@@ -54,12 +60,13 @@ export function reportCounts(records: Iterable<NoteRecord>): ReportCounts {
 		// A code this version does not know yet is still counted, under its own (fixed) name.
 		for (const d of rec.diagnostics) diagnostics[d.code] = (diagnostics[d.code] ?? 0) + 1;
 	}
+	for (const d of extra) diagnostics[d.code] = (diagnostics[d.code] ?? 0) + 1;
 	return out;
 }
 
 /** The report as text: plain lines, readable in an issue or an email. */
-export function diagnosticReport(env: ReportEnvironment, records: Iterable<NoteRecord>): string {
-	const c = reportCounts(records);
+export function diagnosticReport(env: ReportEnvironment, records: Iterable<NoteRecord>, extra: Iterable<{ code: DiagnosticCode }> = []): string {
+	const c = reportCounts(records, extra);
 	const lines = [
 		"Attune diagnostic report",
 		"(counts only: no note text, names, paths or client codes)",

@@ -14,7 +14,9 @@ export type DiagnosticCode =
 	| "extra-segments"
 	| "bad-property"
 	| "invalid-frontmatter"
-	| "unreadable-file";
+	| "unreadable-file"
+	/** Format 1.15: a finalized note whose content no longer matches its record (section 7). */
+	| "record-changed";
 
 /** A problem found in a note, before the note's path and line are attached. */
 export interface TagProblem {

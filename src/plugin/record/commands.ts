@@ -61,9 +61,19 @@ async function readable(ctx: AttuneContext, file: TFile | null): Promise<{ file:
 	}
 }
 
-/** Writes record fields, then checks the note hashes as written; false (with a notice) when it could not. */
-async function writeFields(ctx: AttuneContext, file: TFile, fields: Record<string, string>): Promise<boolean> {
+/**
+ * Writes record fields, then reads the note back and checks that it hashes
+ * to what was written (`verifyStatus` intact): a change made meanwhile, or a
+ * property Obsidian rewrote into another value, shows now, not at verify.
+ * False, with a notice, when the write failed or the check did not hold.
+ */
+async function writeFields(ctx: AttuneContext, file: TFile, fields: Record<string, string>, done: "finalized" | "co-signed"): Promise<boolean> {
 	if (!(await writeProperties(ctx, file, fields))) return false;
+	const after = await readNote(ctx, file);
+	if (verifyStatus(recordFields(after.fm), await contentHashOf(after.text, after.fm)) !== "intact") {
+		new Notice(`“${file.basename}” was ${done}, but it no longer matches its hash (it changed while it was being ${done}). Run “Verify finalized notes”.`);
+		return false;
+	}
 	return true;
 }
 
@@ -88,14 +98,7 @@ export async function finalizeNote(ctx: AttuneContext, file: TFile | null): Prom
 	}
 	const hash = await contentHashOf(note.text, note.fm);
 	const on = localDateTime(ctx.now());
-	if (!(await writeFields(ctx, note.file, { "finalized-on": on, "finalized-by": name, "content-sha256": hash }))) return false;
-	// Read back: a change made meanwhile, or a property Obsidian rewrote into another value, shows now, not at verify.
-	const after = await readNote(ctx, note.file);
-	const status = verifyStatus(recordFields(after.fm), await contentHashOf(after.text, after.fm));
-	if (status !== "intact") {
-		new Notice(`“${note.file.basename}” was finalized, but it no longer matches its hash (it changed while it was being finalized). Run “Verify finalized notes”.`);
-		return false;
-	}
+	if (!(await writeFields(ctx, note.file, { "finalized-on": on, "finalized-by": name, "content-sha256": hash }, "finalized"))) return false;
 	new Notice(`Finalized “${note.file.basename}” on ${on.replace("T", " at ")} by ${name}.`);
 	return true;
 }
@@ -120,7 +123,7 @@ export async function cosignNote(ctx: AttuneContext, file: TFile | null): Promis
 		return false;
 	}
 	const on = localDateTime(ctx.now());
-	if (!(await writeFields(ctx, note.file, { "cosigned-by": name, "cosigned-on": on, "cosigned-sha256": hash }))) return false;
+	if (!(await writeFields(ctx, note.file, { "cosigned-by": name, "cosigned-on": on, "cosigned-sha256": hash }, "co-signed"))) return false;
 	new Notice(`Co-signed “${note.file.basename}” on ${on.replace("T", " at ")} by ${name}.`);
 	return true;
 }

@@ -18,14 +18,17 @@ export async function sha256(bytes: Uint8Array): Promise<string> {
 	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** A note's properties parsed from its text, or throws when they are not valid YAML. */
-export function propertiesOf(text: string): Record<string, unknown> | null {
+/** The text of a note's properties block (without its fences), or undefined when it has none. */
+export function propertiesText(text: string): string | undefined {
 	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 	const lines = splitLines(body);
 	const end = frontmatterEnd(lines);
-	if (end < 0) return null;
-	const yaml = lines.slice(1, end).join("\n");
-	if (yaml.trim() === "") return null;
+	return end < 0 ? undefined : lines.slice(1, end).join("\n");
+}
+
+/** A note's properties parsed from its text, or throws when they are not valid YAML. */
+export function propertiesOf(text: string, yaml = propertiesText(text)): Record<string, unknown> | null {
+	if (yaml === undefined || yaml.trim() === "") return null;
 	const data = parseYaml(yaml) as unknown;
 	if (data === null || data === undefined) return null;
 	if (typeof data !== "object" || Array.isArray(data)) throw new Error("they are not a list of named properties");

@@ -3,22 +3,24 @@
  * hashed with Web Crypto, listed in a window where each note opens.
  */
 import { type App, Modal, Notice, TFile } from "obsidian";
-import { type VerifyRow, STATUS_WORDS, addendaCount, isChanged, isFinalized, recordFields, verifyStatus } from "../../core/record/verify";
+import { type VerifyRow, NAMES_FINALIZED, STATUS_WORDS, addendaCount, isChanged, isFinalized, recordFields, recordLine, verifyStatus } from "../../core/record/verify";
 import type { AttuneContext } from "../context";
-import { contentHashOf, propertiesOf } from "./hash";
+import { contentHashOf, propertiesOf, propertiesText } from "./hash";
 
 /** Verifies one note's text: its row when it is finalized (or was, and its properties no longer parse), else null. */
 export async function verifyText(path: string, text: string): Promise<VerifyRow | null> {
+	const yaml = propertiesText(text);
 	let fm: Record<string, unknown> | null;
 	try {
-		fm = propertiesOf(text);
+		fm = propertiesOf(text, yaml);
 	} catch {
 		// Properties that no longer parse cannot be verified: listed as changed, as the command line does.
-		return /^\s*(?:finalized-on|content-sha256)\s*:/im.test(text.slice(0, 4000)) ? { path, status: "no-hash", addenda: addendaCount(text) } : null;
+		return NAMES_FINALIZED.test(yaml ?? "") ? { path, status: "no-hash", addenda: addendaCount(text), line: recordLine(yaml, "no-hash") } : null;
 	}
 	const fields = recordFields(fm);
 	if (!isFinalized(fields)) return null;
-	return { path, status: verifyStatus(fields, await contentHashOf(text, fm)), finalizedOn: fields.finalizedOn, finalizedBy: fields.finalizedBy, cosignedBy: fields.cosignedBy, cosignedOn: fields.cosignedOn, addenda: addendaCount(text) };
+	const status = verifyStatus(fields, await contentHashOf(text, fm));
+	return { path, status, line: recordLine(yaml, status), finalizedOn: fields.finalizedOn, finalizedBy: fields.finalizedBy, cosignedBy: fields.cosignedBy, cosignedOn: fields.cosignedOn, addenda: addendaCount(text) };
 }
 
 /** Verifies every finalized Markdown note of the vault, sorted by path. */

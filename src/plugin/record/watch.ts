@@ -58,9 +58,12 @@ export class RecordWatch extends Component {
 	/** A note was written or came in: verify it if it is finalized, or was. */
 	private touched(file: TFile): void {
 		if (file.extension !== "md") return;
-		const fm = this.app.metadataCache.getFileCache(file)?.frontmatter ?? null;
-		// A note that was finalized and whose properties no longer parse is verified too: verify says so.
-		if (isFinalized(recordFields(fm)) || (fm === null && this.rows.has(file.path))) {
+		const cache = this.app.metadataCache.getFileCache(file);
+		const fm = cache?.frontmatter ?? null;
+		// A properties block that yielded no properties (invalid YAML, or empty) may name the note
+		// finalized: verifyText reads it and says, as `attune verify` does, so no scope hides it.
+		const unparsed = cache?.sections?.[0]?.type === "yaml" && cache.frontmatter === undefined;
+		if (isFinalized(recordFields(fm)) || (fm === null && (unparsed || this.rows.has(file.path)))) {
 			this.queue.add(file.path);
 			this.running ??= this.drain();
 		} else {

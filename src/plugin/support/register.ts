@@ -17,10 +17,13 @@ export function reportEnvironment(ctx: AttuneContext): ReportEnvironment {
 	return { attuneVersion: ctx.plugin.manifest.version, obsidianVersion: apiVersion, platform: platformName(Platform) };
 }
 
-/** Waits for the vault to be read, then copies the report; says so either way. */
+/** Waits for the vault to be read and its finalized notes verified, then copies the report; says so either way. */
 export async function copyDiagnosticReport(ctx: AttuneContext): Promise<void> {
 	await ctx.indexer.ready;
-	const text = diagnosticReport(reportEnvironment(ctx), ctx.index.all());
+	// Finalized notes that changed are verified apart from the index, as the sidebar lists them.
+	await ctx.records.settled();
+	const changed = ctx.records.changed().map(() => ({ code: "record-changed" as const }));
+	const text = diagnosticReport(reportEnvironment(ctx), ctx.index.all(), changed);
 	try {
 		await navigator.clipboard.writeText(text);
 	} catch {

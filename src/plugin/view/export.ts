@@ -6,7 +6,7 @@
  */
 import { type App, type Editor, MarkdownView, Notice, normalizePath } from "obsidian";
 import { localIsoDate } from "../../core/time";
-import { type SummaryViewModel } from "../../core/sidebar/view-model";
+import { type SummaryViewModel, exportedSummary } from "../../core/sidebar/view-model";
 import { renderCsv, renderMarkdown } from "../../core/sidebar/report";
 import { freePath } from "../../core/vault-paths";
 import { refuseFinalized } from "../record/guard";
@@ -18,7 +18,7 @@ export function exportTitle(model: SummaryViewModel): string {
 
 /** Copies the summary as Markdown tables. */
 export async function copySummary(model: SummaryViewModel): Promise<boolean> {
-	const text = renderMarkdown(model.summary, exportTitle(model));
+	const text = renderMarkdown(exportedSummary(model), exportTitle(model));
 	try {
 		await navigator.clipboard.writeText(text);
 	} catch {
@@ -75,7 +75,7 @@ export function insertSummary(app: App, model: SummaryViewModel, focusPath: stri
 	// A table only renders after a blank line, and must not run into the text after it.
 	const lead = before.trim() === "" ? (at.line > 0 && editor.getLine(at.line - 1).trim() !== "" ? "\n" : "") : "\n\n";
 	const tail = after.trim() === "" ? "" : "\n";
-	const text = lead + renderMarkdown(model.summary, exportTitle(model)) + tail;
+	const text = lead + renderMarkdown(exportedSummary(model), exportTitle(model)) + tail;
 	// Keep the note's own line endings.
 	editor.replaceRange(editor.getValue().includes("\r\n") ? text.replace(/\n/g, "\r\n") : text, at);
 	new Notice(`Inserted the summary into “${view.file?.basename ?? "the note"}”.`);

@@ -12,22 +12,21 @@ import { registerSummaryView } from "../../../src/plugin/view/register";
 import { RENDER_DEBOUNCE_MS, type SummaryView, VIEW_TYPE_SUMMARY } from "../../../src/plugin/view/summary-view";
 import { makeContext } from "../../helpers/harness";
 import { asDouble } from "../authoring/setup";
-import { cliStatus, finalizedText } from "./status";
+import { cliStatus, finalizedText, finalizedTrio, sessionDraft } from "./status";
 
-const draft = (client: string, n: number, body: string) => `---\nnote-type: session\nclient: ${client}\ndate: 2026-03-0${n}\nsession: ${n}\n---\n${body}\n`;
+const draft = sessionDraft;
 const INTACT = "Clients/C-1/s1.md";
 const CHANGED = "Clients/C-1/s2.md";
 const COSIGNED = "Clients/C-1/s3.md";
 const OTHER = "Clients/C-2/s1.md";
 
 function files(): Record<string, string> {
-	const cosigned = finalizedText(draft("C-1", 3, "Calm. #emotion/calm/primary-adaptive"));
-	const hash = /content-sha256: (\w+)/.exec(cosigned)![1]!;
+	const trio = finalizedTrio("C-1");
 	return {
-		[INTACT]: finalizedText(draft("C-1", 1, "She felt ashamed. #emotion/shame/primary-maladaptive")),
+		[INTACT]: trio.intact,
 		// Edited after finalizing, outside Attune.
-		[CHANGED]: finalizedText(draft("C-1", 2, "Sad. #emotion/sadness/primary-adaptive")).replace("Sad.", "Very sad."),
-		[COSIGNED]: cosigned.replace("\n---\nCalm.", `\ncosigned-by: Sam Lee\ncosigned-on: 2026-03-18T14:05\ncosigned-sha256: ${hash}\n---\nCalm, then angry.`),
+		[CHANGED]: trio.changed,
+		[COSIGNED]: trio.cosigned,
 		[OTHER]: finalizedText(draft("C-2", 1, "Afraid. #emotion/fear/primary-maladaptive")).replace("Afraid.", "Not afraid."),
 		"Clients/C-1/draft.md": draft("C-1", 4, "A draft, never finalized. #emotion/anger/secondary"),
 	};

@@ -84,6 +84,29 @@ describe("finalize, co-sign, addendum", () => {
 		expect(cliStatus((await s.text()))).toBe("changed-after-cosigning");
 	});
 
+	it("checks the note after writing its record fields: a change made meanwhile is said at once, for finalize and co-sign", async () => {
+		const s = await setup({ [NOTE]: TEXT });
+		await openNote(s.app, NOTE);
+		const write = s.app.fileManager.processFrontMatter.bind(s.app.fileManager);
+		// Another plugin, or sync, changes the text just as the properties are written.
+		const meanwhile = (from: string, to: string) => jest.spyOn(s.app.fileManager, "processFrontMatter").mockImplementationOnce(async (file, fn) => {
+			await write(file, fn);
+			await s.app.vault.process(file, (t) => t.replace(from, to));
+		});
+		meanwhile("ashamed", "afraid");
+		await s.run("finalize-note");
+		expect(Notice.messages.at(-1)).toBe("“2026-03-10 session 3” was finalized, but it no longer matches its hash (it changed while it was being finalized). Run “Verify finalized notes”.");
+		expect(cliStatus(await s.text())).toBe("changed");
+
+		await s.app.vault.process(s.file(), (t) => t.replace("afraid", "ashamed"));
+		expect(cliStatus(await s.text())).toBe("intact");
+		meanwhile("ashamed", "angry");
+		await s.run("cosign-note");
+		expect(await s.text()).toContain("cosigned-by: Sam Lee");
+		expect(Notice.messages.at(-1)).toBe("“2026-03-10 session 3” was co-signed, but it no longer matches its hash (it changed while it was being co-signed). Run “Verify finalized notes”.");
+		expect(cliStatus(await s.text())).toBe("changed-after-cosigning");
+	});
+
 	it("adds an addendum at the end, under one Addenda heading, and the note stays intact", async () => {
 		const s = await setup({ [NOTE]: TEXT });
 		const editor = await openNote(s.app, NOTE);
