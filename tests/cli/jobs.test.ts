@@ -68,7 +68,11 @@ describe("--jobs", () => {
 
 	it("one thread for a small vault, every core past the threshold, and what --jobs says when given", () => {
 		expect(threadsFor(PARALLEL_THRESHOLD - 1, undefined)).toBe(1);
-		expect(threadsFor(PARALLEL_THRESHOLD, undefined)).toBe(os.availableParallelism());
+		// Every core past the threshold, on a machine of four cores or more; one thread on two, where two were measured slower.
+		expect(threadsFor(PARALLEL_THRESHOLD, undefined, 8)).toBe(8);
+		expect(threadsFor(PARALLEL_THRESHOLD, undefined, 4)).toBe(4);
+		expect(threadsFor(PARALLEL_THRESHOLD * 5, undefined, 2)).toBe(1);
+		expect(threadsFor(PARALLEL_THRESHOLD, undefined)).toBe(os.availableParallelism() >= 4 ? os.availableParallelism() : 1);
 		expect(threadsFor(10, 3)).toBe(3);
 		// Never more threads than notes.
 		expect(threadsFor(2, 8)).toBe(2);
