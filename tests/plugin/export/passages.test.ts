@@ -9,47 +9,15 @@
  * folder. The CSV is read back as a spreadsheet would read it.
  */
 import "../view/node-globals";
-import { type App, type ButtonComponent, type DropdownComponent, Modal, Notice } from "../../obsidian-double/obsidian";
-import { ExportPreviewModal } from "../../../src/plugin/export/preview-modal";
-import { registerExport } from "../../../src/plugin/export/register";
-import { ExportScopeModal } from "../../../src/plugin/export/scope-modal";
+import { Modal, Notice } from "../../obsidian-double/obsidian";
 import { PASSAGES_FILE } from "../../../src/plugin/export/write-passages";
 import { SEGMENT_COLUMNS } from "../../../src/core/export/segments";
-import { exampleVaultFiles, makeContext } from "../../helpers/harness";
+import { FOLDER, click, exportSetup, previewClientExport } from "../../helpers/export-flow";
 import { readCsv } from "../../helpers/csv";
 import { readNote } from "../../../src/core/note/reader";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
 import { parseYaml } from "../../obsidian-double/obsidian";
-
-const NOW = new Date(2026, 2, 16, 12, 0, 0);
-const FOLDER = "Supervision exports/Export 2026-03-16";
-const SESSION_2 = "Clients/C-101/2026-01-20 session 2.md";
-
-const click = (b: unknown) => (b as ButtonComponent)._click();
-const input = (c: unknown, v: string) => (c as DropdownComponent)._input(v);
-
-async function setup() {
-	const files = exampleVaultFiles();
-	const made = await makeContext(files, { now: NOW });
-	registerExport(made.ctx);
-	const app: App = made.app;
-	await app.workspace.getLeaf(true).openFile(app.vault.getFileByPath(SESSION_2)!);
-	const before = new Map<string, string>(Object.keys(files).map((p) => [p, app.vault.text(p)]));
-	return { app, before };
-}
-
-async function previewClient(app: App): Promise<ExportPreviewModal> {
-	app.commands.get("attune:export-passages")!.callback!();
-	const form = Modal.current;
-	if (!(form instanceof ExportScopeModal)) throw new Error("the export form did not open");
-	expect(form.titleEl.textContent).toBe("Export coded passages");
-	await input(form.controls.kind, "client");
-	await click(form.controls.preview);
-	const preview = Modal.current;
-	if (!(preview instanceof ExportPreviewModal)) throw new Error(`no preview; notices: ${Notice.messages.join(" | ")}`);
-	return preview;
-}
 
 beforeEach(() => {
 	Notice.messages.length = 0;
@@ -58,18 +26,18 @@ beforeEach(() => {
 
 describe("Export coded passages", () => {
 	it("is a command with no default hotkey, and its preview writes nothing", async () => {
-		const { app } = await setup();
+		const { app } = await exportSetup();
 		const cmd = app.commands.get("attune:export-passages")!;
 		expect(cmd.hotkeys ?? []).toEqual([]);
-		const preview = await previewClient(app);
+		const preview = await previewClientExport(app, "attune:export-passages", "Export coded passages");
 		expect(preview.titleEl.textContent).toBe("Preview export of coded passages");
 		expect(preview.controls.export!.buttonEl.textContent).toBe("Export passages");
 		expect(app.vault.writes).toEqual([]);
 	});
 
 	it("writes the copies and one CSV of their passages into a new folder, and nothing else", async () => {
-		const { app, before } = await setup();
-		const preview = await previewClient(app);
+		const { app, before } = await exportSetup();
+		const preview = await previewClientExport(app, "attune:export-passages", "Export coded passages");
 		const n = preview["prepared"].plan.notes.length;
 		await click(preview.controls.export);
 		const csvPath = `${FOLDER}/${PASSAGES_FILE}`;
@@ -99,8 +67,8 @@ describe("Export coded passages", () => {
 	});
 
 	it("carries no identifier that the copies do not: names, client code, dates", async () => {
-		const { app } = await setup();
-		await click((await previewClient(app)).controls.export);
+		const { app } = await exportSetup();
+		await click((await previewClientExport(app, "attune:export-passages", "Export coded passages")).controls.export);
 		const csv = app.vault.text(`${FOLDER}/${PASSAGES_FILE}`);
 		for (const p of ["Mara", "Quill", "C-101", "2026-01-20", "Lindqvist", "Verhoeven"]) expect(csv).not.toContain(p);
 	});

@@ -9,45 +9,11 @@
  * unzipped and read back as a QDA tool would read it.
  */
 import "../view/node-globals";
-import { type App, type ButtonComponent, type DropdownComponent, Modal, Notice } from "../../obsidian-double/obsidian";
+import { Modal, Notice } from "../../obsidian-double/obsidian";
 import { ExportPreviewModal } from "../../../src/plugin/export/preview-modal";
-import { registerExport } from "../../../src/plugin/export/register";
-import { ExportScopeModal } from "../../../src/plugin/export/scope-modal";
 import { QDPX_FILE } from "../../../src/plugin/export/write-qdpx";
-import { exampleVaultFiles, makeContext } from "../../helpers/harness";
+import { FOLDER, click, exportSetup, previewClientExport } from "../../helpers/export-flow";
 import { readQdpx } from "../../helpers/qdpx";
-
-/** Midday local time, so the dated folder is the same day in every time zone. */
-const NOW = new Date(2026, 2, 16, 12, 0, 0);
-const FOLDER = "Supervision exports/Export 2026-03-16";
-const SESSION_2 = "Clients/C-101/2026-01-20 session 2.md";
-
-const click = (b: unknown) => (b as ButtonComponent)._click();
-const input = (c: unknown, v: string) => (c as DropdownComponent)._input(v);
-
-async function setup(extra: Record<string, string> = {}) {
-	const files = { ...exampleVaultFiles(), ...extra };
-	const made = await makeContext(files, { now: NOW });
-	registerExport(made.ctx);
-	const app: App = made.app;
-	const file = app.vault.getFileByPath(SESSION_2)!;
-	await app.workspace.getLeaf(true).openFile(file);
-	const before = new Map<string, string>(Object.keys(files).map((p) => [p, app.vault.text(p)]));
-	return { app, ctx: made.ctx, before };
-}
-
-/** Runs the command, exports a client's notes, and returns the preview. */
-async function previewClient(app: App): Promise<ExportPreviewModal> {
-	app.commands.get("attune:export-qdpx")!.callback!();
-	const form = Modal.current;
-	if (!(form instanceof ExportScopeModal)) throw new Error("the export form did not open");
-	expect(form.titleEl.textContent).toBe("Export for qualitative analysis (QDPX)");
-	await input(form.controls.kind, "client");
-	await click(form.controls.preview);
-	const preview = Modal.current;
-	if (!(preview instanceof ExportPreviewModal)) throw new Error(`no preview; notices: ${Notice.messages.join(" | ")}`);
-	return preview;
-}
 
 beforeEach(() => {
 	Notice.messages.length = 0;
@@ -56,15 +22,15 @@ beforeEach(() => {
 
 describe("Export for qualitative analysis (QDPX)", () => {
 	it("is a command with no default hotkey", async () => {
-		const { app } = await setup();
+		const { app } = await exportSetup();
 		const cmd = app.commands.get("attune:export-qdpx");
 		expect(cmd?.name).toBe("Export for qualitative analysis (QDPX)");
 		expect(cmd?.hotkeys ?? []).toEqual([]);
 	});
 
 	it("previews with the de-identified export's choices and list, writing nothing yet", async () => {
-		const { app } = await setup();
-		const preview = await previewClient(app);
+		const { app } = await exportSetup();
+		const preview = await previewClientExport(app, "attune:export-qdpx", "Export for qualitative analysis (QDPX)");
 		const text = preview.contentEl.textContent ?? "";
 		expect(text).toMatch(new RegExp(`\\d+ notes will be de-identified and written to the new folder “${FOLDER}”, with a project of them for qualitative-analysis tools \\(${QDPX_FILE}\\)`));
 		expect(text).toContain("Check these before sharing");
@@ -74,8 +40,8 @@ describe("Export for qualitative analysis (QDPX)", () => {
 	});
 
 	it("writes the copies and a project of them into a new folder, and nothing else", async () => {
-		const { app, before } = await setup();
-		const preview = await previewClient(app);
+		const { app, before } = await exportSetup();
+		const preview = await previewClientExport(app, "attune:export-qdpx", "Export for qualitative analysis (QDPX)");
 		const n = preview["prepared"].plan.notes.length;
 		await click(preview.controls.export);
 		const project = `${FOLDER}/${QDPX_FILE}`;
@@ -104,8 +70,8 @@ describe("Export for qualitative analysis (QDPX)", () => {
 	});
 
 	it("carries no identifier that the copies do not: names, client code, dates", async () => {
-		const { app } = await setup();
-		await click((await previewClient(app)).controls.export);
+		const { app } = await exportSetup();
+		await click((await previewClientExport(app, "attune:export-qdpx", "Export for qualitative analysis (QDPX)")).controls.export);
 		const bytes = app.vault.binary(`${FOLDER}/${QDPX_FILE}`)!;
 		const all = Buffer.from(bytes).toString("utf8");
 		for (const p of ["Mara", "Quill", "C-101", "2026-01-20", "Lindqvist", "Verhoeven"]) expect(all).not.toContain(p);
@@ -115,8 +81,8 @@ describe("Export for qualitative analysis (QDPX)", () => {
 
 	it("stays an export for qualitative analysis when previewed again", async () => {
 		// A name no rule knows, so that the preview lists it for review and offers to preview again.
-		const { app } = await setup({ "Clients/C-101/2026-03-03 session 7.md": "---\nnote-type: session\nclient: C-101\ndate: 2026-03-03\nsession: 7\n---\nShe spoke of her friend Bartholomew again #emotion/joy.\n" });
-		const preview = await previewClient(app);
+		const { app } = await exportSetup({ "Clients/C-101/2026-03-03 session 7.md": "---\nnote-type: session\nclient: C-101\ndate: 2026-03-03\nsession: 7\n---\nShe spoke of her friend Bartholomew again #emotion/joy.\n" });
+		const preview = await previewClientExport(app, "attune:export-qdpx", "Export for qualitative analysis (QDPX)");
 		expect(preview.contentEl.textContent).toContain("Bartholomew");
 		expect(preview.controls.previewAgain).toBeDefined();
 		await click(preview.controls.previewAgain);
@@ -128,8 +94,8 @@ describe("Export for qualitative analysis (QDPX)", () => {
 	});
 
 	it("writes nothing when the folder appeared while the preview was open", async () => {
-		const { app } = await setup();
-		const preview = await previewClient(app);
+		const { app } = await exportSetup();
+		const preview = await previewClientExport(app, "attune:export-qdpx", "Export for qualitative analysis (QDPX)");
 		await app.vault.create(`${FOLDER}/mine.md`, "mine");
 		app.vault.writes.length = 0;
 		await click(preview.controls.export);
@@ -139,8 +105,8 @@ describe("Export for qualitative analysis (QDPX)", () => {
 	});
 
 	it("says so, and keeps the copies, when the project cannot be written", async () => {
-		const { app, before } = await setup();
-		const preview = await previewClient(app);
+		const { app, before } = await exportSetup();
+		const preview = await previewClientExport(app, "attune:export-qdpx", "Export for qualitative analysis (QDPX)");
 		// A disk that fails on the last write: the copies are in, the project is not.
 		app.vault.createBinary = () => Promise.reject(new Error("disk full"));
 		await click(preview.controls.export);
