@@ -96,7 +96,25 @@ export function blockKey(lines: readonly string[], block: Pick<CodingBlock, "sta
 function isBare(lines: readonly string[], start: number, end: number, tags: ReadonlyMap<number, readonly RawTag[]>): boolean {
 	for (let i = start; i <= end; i++) {
 		const onLine = tags.get(i);
-		if (!onLine || /\S/.test(stripLine(lines[i]!, onLine))) return false;
+		if (!onLine || !bareLine(lines[i]!, onLine)) return false;
+	}
+	return true;
+}
+
+/**
+ * Whether a line holds nothing but the given tags and white space: the same
+ * answer as testing `stripLine`'s result for text, without building it
+ * (this runs for every tagged line of every note read).
+ */
+export function bareLine(line: string, tags: readonly RawTag[]): boolean {
+	for (let i = 0; i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		if (c === 32 || c === 9 || (c >= 10 && c <= 13)) continue;
+		if (c > 127 && /\s/.test(line[i]!)) continue;
+		const t = tags.find((x) => i >= x.col && i < x.col + 1 + x.tag.length);
+		if (t === undefined) return false;
+		// Past the tag: the loop's step lands on the character after it.
+		i = t.col + t.tag.length;
 	}
 	return true;
 }

@@ -1,4 +1,5 @@
-import { codingBlocks, passageAt } from "../../../src/core/markdown/passages";
+import { bareLine, codingBlocks, passageAt, stripLine } from "../../../src/core/markdown/passages";
+import { scanMarkdown } from "../../../src/core/markdown/scan";
 
 describe("passageAt: the block around a line", () => {
 	const text = ["# Session", "", "First line of a paragraph", "with #emotion/shame here.", "", "- item one", "- item two #x", "", "```", "code"].join("\n");
@@ -36,5 +37,31 @@ describe("codingBlocks: the passages of a body (FORMAT.md section 2)", () => {
 		["with `until`, reading stops after the first passage with text past it", ["a", "", "b", "", "c"], [], ["0-0", "2-2"], 0],
 	])("%s", (...[, lines, tagLines, expected, until]) => {
 		expect(blocks(lines, tagLines, until)).toEqual(expected);
+	});
+});
+
+describe("bareLine: a line of tags alone", () => {
+	// Each line's tags as the scanner reads them; the answer must be stripLine's, tested for text.
+	const lines = [
+		"#emotion/shame",
+		"  #emotion/shame #process/soothing  ",
+		"\t#emotion/shame\u00a0#process/soothing",
+		"She cried #emotion/sadness",
+		"#emotion/sadness and then some",
+		"- #emotion/fear",
+		"#emotion/fear, #response/reflection",
+		"#emotion/fear\u3000#empathy/attunement",
+		"\u00e9 #emotion/joy",
+		"#emotion/joy🙂",
+		"   ",
+	];
+	it.each(lines)("%j", (line) => {
+		const tags = scanMarkdown(line).tags;
+		expect(bareLine(line, tags)).toBe(!/\S/.test(stripLine(line, tags)));
+	});
+	it("answers both ways over these lines", () => {
+		const answers = lines.map((l) => bareLine(l, scanMarkdown(l).tags));
+		expect(answers).toContain(true);
+		expect(answers).toContain(false);
 	});
 });
