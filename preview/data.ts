@@ -5,7 +5,7 @@
 import { NoteIndex } from "../src/core/index/index";
 import type { NoteRecord } from "../src/core/note/note";
 
-/** A record as JSON holds it: the counts map as entries. */
+/** A record as JSON holds it: its occurrences as an array, its counts as entries. */
 export type SerializedRecord = Omit<NoteRecord, "counts"> & { counts: [string, number][] };
 
 /** Everything the preview page is given. */
@@ -21,7 +21,8 @@ export interface PreviewData {
 
 /** Records to JSON-safe data. */
 export function serializeRecords(records: Iterable<NoteRecord>): SerializedRecord[] {
-	return [...records].map((r) => ({ ...r, counts: [...r.counts] }));
+	// A record's occurrences are read back from their packed form by a getter, which spreading does not copy: named here.
+	return [...records].map((r) => ({ ...r, occurrences: [...r.occurrences], counts: [...r.counts] }));
 }
 
 /** Rebuilds an index from serialized records. */

@@ -196,26 +196,39 @@ function benchThreshold(): void {
 function heapUsed(): number {
 	gc();
 	gc();
-	return process.memoryUsage().heapUsed;
+	// Typed arrays keep their numbers outside the JavaScript heap: counted too, or packing would hide memory rather than save it.
+	const m = process.memoryUsage();
+	return m.heapUsed + m.arrayBuffers;
 }
 
 /**
- * The index's retained heap, as the plugin keeps it (full records with their
- * occurrences), the notes' texts let go first; then what dominates, by
- * taking parts away: the occurrences (with their heading paths), then the
- * records' own count maps (the index keeps its own tallies).
+ * The index's retained memory (the JavaScript heap and typed arrays' buffers),
+ * as the plugin keeps it (full records with their occurrences), the notes'
+ * texts let go first; then what dominates: the occurrences, as the difference
+ * from an index of the same notes read for their counts only, and the
+ * records' packed counts, from their sizes.
  */
 function benchHeap(n: number): void {
 	const before = heapUsed();
 	const index = (() => buildIndex(generateVault(n)))();
 	const retained = heapUsed() - before;
-	const records = [...index.all()];
-	for (const r of records) r.occurrences = [];
-	const withoutOccurrences = heapUsed() - before;
-	for (const r of records) r.counts = new Map();
-	const withoutCounts = heapUsed() - before;
+	let occurrences = 0;
+	let countBytes = 0;
+	for (const r of index.all()) {
+		occurrences += r.occurrences.length;
+		countBytes += r.counts.size * 8 + 120;
+	}
+	const countsOnlyBefore = heapUsed();
+	const countsOnly = (() => {
+		const idx = new NoteIndex();
+		for (const x of generateVault(n)) idx.set(readNote(x.path, x.text, vocab, parseProperties, { countsOnly: true }));
+		return idx;
+	})();
+	const withoutOccurrences = heapUsed() - countsOnlyBefore;
 	const mb = (b: number) => fmt(b / 2 ** 20, 1);
-	say(`index retained heap at ${n} notes: ${mb(retained)} MB (goal: under 100 MB); of which occurrences with their heading paths ${mb(retained - withoutOccurrences)} MB, records' count maps ${mb(withoutOccurrences - withoutCounts)} MB, the rest (records, properties, diagnostics, the index's tallies and totals) ${mb(withoutCounts)} MB`);
+	const occ = retained - withoutOccurrences;
+	say(`index retained memory at ${n} notes (heap and typed arrays): ${mb(retained)} MB (goal: under 100 MB); of which ${occurrences.toLocaleString("en")} occurrences, packed, ${mb(occ)} MB (${fmt(occ / occurrences, 0)} bytes each); records' packed counts about ${mb(countBytes)} MB; the rest (records, properties, paths, diagnostics, the index's maps and totals) ${mb(withoutOccurrences - countBytes)} MB`);
+	if (countsOnly.size !== n) throw new Error("benchHeap: the counts-only index lost notes");
 	if (index.size !== n) throw new Error("benchHeap: the index lost notes");
 }
 

@@ -16,7 +16,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { MessageChannel, type MessagePort, Worker, receiveMessageOnPort } from "node:worker_threads";
 import { NoteIndex } from "../core/index/index";
-import { type NoteRecord, unreadableRecord } from "../core/note/note";
+import { type NoteRecord, countsOnlyRecord, unreadableRecord } from "../core/note/note";
 import type { AttuneSettings } from "../core/settings";
 import { vocabularyFrom } from "../core/vocabulary/vocabulary";
 import { type VaultConfig, listNotes, readNoteFile } from "./vault";
@@ -106,7 +106,8 @@ export function unpackShare(share: WireShare): Chunks {
 	for (const r of share.records) {
 		const counts = new Map<string, number>();
 		for (let id = share.counts[i++]!; id >= 0; id = share.counts[i++]!) counts.set(share.keys[id]!, share.counts[i++]!);
-		out.push({ ...r, counts });
+		// Cloning between threads kept the record's fields but not its class: made whole again.
+		out.push(countsOnlyRecord(r, counts));
 	}
 	return { taken: share.taken, records: out };
 }

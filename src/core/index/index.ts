@@ -4,7 +4,7 @@
  * proportion to the note changed, never to the vault's size.
  */
 import { type NoteRecord, isCodingCopy, isSessionNote } from "../note/note";
-import { KeyNumbers } from "./keys";
+import { SUMMARY_KEYS, pairsOf } from "../note/packed";
 
 /** Occurrences and distinct notes for one summary key. */
 export interface Tally {
@@ -44,10 +44,11 @@ export class NoteIndex {
 	private readonly withDiagnostics = new Set<string>();
 	/** Coding copies (`coding-of`): kept, found by client, but in no total (see `account`). */
 	private readonly copies = new Set<string>();
-	/** Each readable note's counts as pairs of key number and count, for fast filtered summaries. */
+	/**
+	 * Each readable note's counts as pairs of key number (`SUMMARY_KEYS`) and
+	 * count, for fast filtered summaries: the record's own, when they are packed.
+	 */
 	private readonly tallies = new Map<string, Int32Array>();
-	/** Numbers of the summary keys in this index; renumbered when it is cleared. */
-	private keys = new KeyNumbers();
 
 	private readonly listeners = new Set<(change: IndexChange) => void>();
 	private open = 0;
@@ -113,7 +114,6 @@ export class NoteIndex {
 		this.withDiagnostics.clear();
 		this.copies.clear();
 		this.tallies.clear();
-		this.keys = new KeyNumbers();
 		this.open = this.resolved = this.readable = 0;
 		this.changed({ kind: "clear", path: "" });
 	}
@@ -164,12 +164,12 @@ export class NoteIndex {
 
 	/** How many summary keys are numbered: key numbers run from 0 to this, exclusive. */
 	get keyCount(): number {
-		return this.keys.size;
+		return SUMMARY_KEYS.size;
 	}
 
 	/** The summary key with a given number. */
 	keyOf(id: number): string {
-		return this.keys.key(id);
+		return SUMMARY_KEYS.key(id);
 	}
 
 	/** Vault-wide occurrences and notes per summary key. Do not modify. */
@@ -243,12 +243,7 @@ export class NoteIndex {
 			set.add(rec.path);
 		}
 		if (rec.diagnostics.length > 0) this.withDiagnostics.add(rec.path);
-		const tally = new Int32Array(rec.counts.size * 2);
-		let i = 0;
-		for (const [k, n] of rec.counts) {
-			tally[i++] = this.keys.id(k);
-			tally[i++] = n;
-		}
+		const tally = tallyOf(rec.counts);
 		this.tallies.set(rec.path, tally);
 		// A second coder's copy of a session would count that session twice: it is
 		// found (by client, and by path for a scope of that one note) but in no total.
@@ -257,7 +252,9 @@ export class NoteIndex {
 			return;
 		}
 		this.readable++;
-		for (const [k, n] of rec.counts) {
+		for (let i = 0; i < tally.length; i += 2) {
+			const k = SUMMARY_KEYS.key(tally[i]!);
+			const n = tally[i + 1]!;
 			const t = this.totals.get(k);
 			if (t) {
 				t.count += n;
@@ -279,13 +276,26 @@ export class NoteIndex {
 		}
 		if (this.copies.delete(rec.path)) return;
 		this.readable--;
-		for (const [k, n] of rec.counts) {
+		rec.counts.forEach((n, k) => {
 			const t = this.totals.get(k);
-			if (!t) continue;
+			if (!t) return;
 			t.count -= n;
 			t.notes--;
 			if (t.notes <= 0) this.totals.delete(k);
-		}
+		});
 		for (const c of rec.comments) c.resolved ? this.resolved-- : this.open--;
 	}
+}
+
+/** A record's counts as pairs of key number and count: its own when packed, else numbered here. */
+function tallyOf(counts: ReadonlyMap<string, number>): Int32Array {
+	const packed = pairsOf(counts);
+	if (packed) return packed;
+	const tally = new Int32Array(counts.size * 2);
+	let i = 0;
+	counts.forEach((n, k) => {
+		tally[i++] = SUMMARY_KEYS.id(k);
+		tally[i++] = n;
+	});
+	return tally;
 }

@@ -10,6 +10,7 @@ import { codingBlocks } from "../markdown/passages";
 import { type DiagnosticCode, MODALITY_KEY, MODE_MODALITY_KEY, MOVE_CLASS_KEY, countKey, parseTag } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 import { type NoteProperties, readProperties, readPropertyTags } from "./properties";
+import { CountScratch, OCCURRENCE_WIDTH, PackedCounts, SUMMARY_KEYS, kindId, packOccurrence, pathId, unpackOccurrences } from "./packed";
 
 /** What a shell reports about one note. Lines are 0-based, as in Obsidian. */
 export interface NoteFacts {
@@ -64,8 +65,8 @@ export interface Occurrence {
 	line: number;
 	/** True for a tag in the `tags` property (it belongs to the note as a whole). */
 	inProperties: boolean;
-	/** Headings above the tag, outermost first. */
-	headings: string[];
+	/** Headings above the tag, outermost first (shared by every occurrence under them: do not modify). */
+	headings: readonly string[];
 	/**
 	 * The 0-based first line of the passage the tag belongs to (FORMAT.md
 	 * section 2), for client emotions and moves in the body of a note that
@@ -91,12 +92,15 @@ export interface NoteRecord {
 	/** Folder path, `""` at the vault root. */
 	folder: string;
 	props: NoteProperties;
-	/** Counted occurrences: property tags first, then the body in reading order. */
-	occurrences: Occurrence[];
+	/**
+	 * Counted occurrences: property tags first, then the body in reading order.
+	 * Kept packed (see packed.ts) and read back on each use: a new array each time.
+	 */
+	readonly occurrences: readonly Occurrence[];
 	comments: SupervisorComment[];
 	diagnostics: Diagnostic[];
 	/** Occurrences per summary key (see `countKey` in tags.ts), precomputed for fast queries. */
-	counts: Map<string, number>;
+	counts: ReadonlyMap<string, number>;
 	/** True when the file could not be read: it has a diagnostic and counts as no note. */
 	unreadable?: boolean;
 	/**
@@ -145,6 +149,53 @@ export interface InterpretOptions {
 	countsOnly?: boolean;
 }
 
+/** Where a record keeps its occurrences, packed (see packed.ts). */
+const PACKED: unique symbol = Symbol("packed occurrences");
+
+/** A note's record as `interpretNote` makes it: its occurrences packed, read back on each use. */
+class StoredRecord implements NoteRecord {
+	unreadable?: boolean;
+	propertiesError?: string;
+	readonly [PACKED]: Int32Array;
+
+	constructor(
+		readonly path: string,
+		readonly name: string,
+		readonly folder: string,
+		readonly props: NoteProperties,
+		readonly comments: SupervisorComment[],
+		readonly diagnostics: Diagnostic[],
+		public counts: ReadonlyMap<string, number>,
+		packed: Int32Array,
+	) {
+		this[PACKED] = packed;
+	}
+
+	get occurrences(): Occurrence[] {
+		return unpackOccurrences(this[PACKED]);
+	}
+}
+
+/** No occurrence at all: shared by every counts-only record. */
+const NO_OCCURRENCES = new Int32Array(0);
+
+/**
+ * A record that crossed between threads (structured cloning keeps its fields
+ * but not its class) made whole again, with its counts and no occurrences: a
+ * counts-only reading keeps none.
+ */
+export function countsOnlyRecord(fields: Omit<NoteRecord, "counts" | "occurrences">, counts: ReadonlyMap<string, number>): NoteRecord {
+	const rec = new StoredRecord(fields.path, fields.name, fields.folder, fields.props, fields.comments, fields.diagnostics, PackedCounts.from(counts), NO_OCCURRENCES);
+	if (fields.unreadable) rec.unreadable = true;
+	if (fields.propertiesError !== undefined) rec.propertiesError = fields.propertiesError;
+	return rec;
+}
+
+/** One note's counts while it is read, reused for every note (reading never nests). */
+const scratch = new CountScratch();
+/** One note's packed occurrences while it is read, likewise reused. */
+const packing: number[] = [];
+
 /** Turns what a shell knows of a note into its Attune record. Never throws on bad input. */
 export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: InterpretOptions = {}): NoteRecord {
 	const countsOnly = opts.countsOnly === true;
@@ -154,8 +205,8 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 	const name = file.replace(/\.md$/i, "");
 	const folder = slash < 0 ? "" : path.slice(0, slash);
 	const diagnostics: Diagnostic[] = [];
-	const occurrences: Occurrence[] = [];
-	const counts = new Map<string, number>();
+	scratch.reset();
+	packing.length = 0;
 
 	if (facts.frontmatterError !== undefined) {
 		diagnostics.push({
@@ -167,7 +218,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 	detachProps(props);
 	for (const p of problems) diagnostics.push({ path, line: propertyLine(facts.frontmatterYaml, p.key) + 1, tag: p.key, code: p.code, message: p.message });
 
-	const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+	const bump = (k: string) => scratch.bump(SUMMARY_KEYS.id(k));
 
 	const { tags: propTags, misread } = readPropertyTags(facts.frontmatter);
 	for (const m of misread) {
@@ -186,53 +237,52 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 	// The body's client emotions and moves, for their passages: kept even when occurrences are not.
 	const placed = new Placed();
 	let modes: string[] | undefined;
-	/** Adds a tag's occurrence; false when the tag is not Attune's. */
-	const addTag = (tag: string, line: number, inProperties: boolean, headings: string[]): boolean => {
+	/** Counts a tag (and keeps its occurrence, packed, under heading path `heads`); false when the tag is not Attune's. */
+	const addTag = (tag: string, line: number, inProperties: boolean, heads: number): boolean => {
 		const parsed = parseTag(tag, vocab);
 		if (!parsed) return false;
 		if (parsed.problem) diagnostics.push({ path, line: line + 1, tag: hash(tag), code: parsed.problem.code, message: parsed.problem.message });
 		if (!parsed.counted) return true;
-		let o: Occurrence | undefined;
+		let at = -1;
 		if (!countsOnly) {
-			o = { family: parsed.family, value: parsed.value, process: parsed.process, tag: parsed.written ?? tag, line, inProperties, headings };
-			if (parsed.direction !== undefined) o.direction = parsed.direction;
-			occurrences.push(o);
+			at = packing.length / OCCURRENCE_WIDTH;
+			parsed.kind ??= kindId({ family: parsed.family, value: parsed.value, process: parsed.process, direction: parsed.direction, tag: parsed.written ?? detach(tag) });
+			packOccurrence(packing, parsed.kind, inProperties, line, heads);
 		}
-		if (!inProperties && (parsed.family === "emotion" || parsed.family === "process")) placed.add(parsed.family === "process", parsed.family === "process" ? parsed.value : parsed.process ?? "unclassified", line, o);
+		if (!inProperties && (parsed.family === "emotion" || parsed.family === "process")) placed.add(parsed.family === "process", parsed.family === "process" ? parsed.value : parsed.process ?? "unclassified", line, at);
 		if (parsed.family === "empathy") (modes ??= []).push(parsed.value);
-		bump(parsed.key ?? countKey(parsed.family, parsed.value, parsed.process ?? parsed.direction));
+		scratch.bump(parsed.keyId ?? SUMMARY_KEYS.id(countKey(parsed.family, parsed.value, parsed.process ?? parsed.direction)));
 		// Also per class, so that summaries know how many notes hold each class.
-		if (parsed.process) bump(parsed.classKey ?? countKey("class", parsed.process));
+		if (parsed.process) scratch.bump(parsed.classKeyId ?? SUMMARY_KEYS.id(countKey("class", parsed.process)));
 		return true;
 	};
-	for (const t of propTags) addTag(t.tag, propertyLine(facts.frontmatterYaml, "tags", t.tag.toLowerCase()), true, []);
+	for (const t of propTags) addTag(t.tag, propertyLine(facts.frontmatterYaml, "tags", t.tag.toLowerCase()), true, 0);
 
 	// Headings above each tag: walk both lists once, keeping a stack by level.
 	const heads = facts.headings;
 	let h = 0;
-	// Each heading's name detached once, and shared by every path it is in.
 	const stack: { level: number; heading: string }[] = [];
-	let path_: string[] = [];
-	const none: string[] = [];
+	let headPath = 0;
 	// The body's Attune tags by line, counted or not: what a passage's text leaves out.
 	const attuneTags = new Map<number, RawTag[]>();
 	for (const t of facts.tags) {
 		if (countsOnly) {
-			if (addTag(t.tag, t.line, false, none)) addToLine(attuneTags, t);
+			if (addTag(t.tag, t.line, false, 0)) addToLine(attuneTags, t);
 			continue;
 		}
 		let changed = false;
 		while (h < heads.length && heads[h]!.line <= t.line) {
 			const hd = heads[h++]!;
 			while (stack.length > 0 && stack[stack.length - 1]!.level >= hd.level) stack.pop();
-			stack.push({ level: hd.level, heading: detach(hd.heading) });
+			stack.push({ level: hd.level, heading: hd.heading });
 			changed = true;
 		}
-		if (changed) path_ = stack.map((x) => x.heading);
-		if (addTag(t.tag, t.line, false, path_)) addToLine(attuneTags, t);
+		// Each heading path is kept once (its names detached from the text there), shared by every occurrence under it.
+		if (changed) headPath = pathId(stack.map((x) => x.heading));
+		if (addTag(t.tag, t.line, false, headPath)) addToLine(attuneTags, t);
 	}
 
-	if (facts.text !== undefined && placed.both()) placed.count(attuneTags, facts.text, facts.bodyStart ?? 0, bump);
+	if (facts.text !== undefined && placed.both()) placed.count(attuneTags, facts.text, facts.bodyStart ?? 0, bump, packing);
 	// Every note counts once under its modality (none: ""), and each empathy mode under it.
 	const modality = props.modality ?? "";
 	bump(countKey(MODALITY_KEY, modality));
@@ -245,7 +295,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 		}
 	}
 	diagnostics.sort((a, b) => a.line - b.line);
-	const rec: NoteRecord = { path, name, folder, props, occurrences, comments, diagnostics, counts };
+	const rec = new StoredRecord(path, name, folder, props, comments, diagnostics, scratch.pack(), packing.length === 0 ? NO_OCCURRENCES : Int32Array.from(packing));
 	if (facts.frontmatterError !== undefined) rec.propertiesError = facts.frontmatterError;
 	return rec;
 }
@@ -274,14 +324,18 @@ export function needsPassages(rec: { occurrences: readonly Occurrence[] }): bool
  * facts' body tags; `bodyStart` the 0-based line after the properties.
  */
 export function placePassages(rec: NoteRecord, tags: readonly RawTag[], text: string, bodyStart: number, vocab: Vocabulary): void {
-	if (rec.unreadable || !needsPassages(rec) || rec.occurrences.some((o) => o.passage !== undefined)) return;
+	if (rec.unreadable || !(rec instanceof StoredRecord)) return;
+	const occurrences = rec.occurrences;
+	if (!needsPassages(rec) || occurrences.some((o) => o.passage !== undefined)) return;
 	const attuneTags = new Map<number, RawTag[]>();
 	for (const t of tags) if (parseTag(t.tag, vocab) !== null) addToLine(attuneTags, t);
 	const placed = new Placed();
-	for (const o of rec.occurrences) {
-		if (!o.inProperties && (o.family === "emotion" || o.family === "process")) placed.add(o.family === "process", o.family === "process" ? o.value : o.process ?? "unclassified", o.line, o);
-	}
-	placed.count(attuneTags, text, bodyStart, (k) => rec.counts.set(k, (rec.counts.get(k) ?? 0) + 1));
+	occurrences.forEach((o, i) => {
+		if (!o.inProperties && (o.family === "emotion" || o.family === "process")) placed.add(o.family === "process", o.family === "process" ? o.value : o.process ?? "unclassified", o.line, i);
+	});
+	const more = new Map<string, number>();
+	placed.count(attuneTags, text, bodyStart, (k) => more.set(k, (more.get(k) ?? 0) + 1), rec[PACKED]);
+	rec.counts = PackedCounts.from(rec.counts).plus(more);
 }
 
 function addToLine(byLine: Map<number, RawTag[]>, t: RawTag): void {
@@ -292,22 +346,22 @@ function addToLine(byLine: Map<number, RawTag[]>, t: RawTag): void {
 
 /**
  * A note's body emotions and moves in reading order, as parallel lists (a
- * counts-only reading builds no occurrence): whether each is a move, its move
- * or class, its line, and its occurrence when there is one.
+ * counts-only reading keeps no occurrence): whether each is a move, its move
+ * or class, its line, and the number of its packed occurrence (-1: none).
  */
 class Placed {
 	private readonly isMove: boolean[] = [];
 	private readonly words: string[] = [];
 	private readonly lines: number[] = [];
-	private readonly occurrences: (Occurrence | undefined)[] = [];
+	private readonly occurrences: number[] = [];
 	private emotions = 0;
 	private moves = 0;
 
-	add(isMove: boolean, word: string, line: number, o: Occurrence | undefined): void {
+	add(isMove: boolean, word: string, line: number, occurrence: number): void {
 		this.isMove.push(isMove);
 		this.words.push(word);
 		this.lines.push(line);
-		this.occurrences.push(o);
+		this.occurrences.push(occurrence);
 		if (isMove) this.moves++;
 		else this.emotions++;
 	}
@@ -318,10 +372,10 @@ class Placed {
 	}
 
 	/**
-	 * Places each in its passage (setting `passage` on its occurrence), and counts
-	 * each move once under every class of the client emotions in its passage.
+	 * Places each in its passage (writing it into the packed occurrences), and
+	 * counts each move once under every class of the client emotions in its passage.
 	 */
-	count(attuneTags: ReadonlyMap<number, readonly RawTag[]>, withBom: string, bodyStart: number, bump: (key: string) => void): void {
+	count(attuneTags: ReadonlyMap<number, readonly RawTag[]>, withBom: string, bodyStart: number, bump: (key: string) => void, packed: { [i: number]: number }): void {
 		const text = withBom.charCodeAt(0) === 0xfeff ? withBom.slice(1) : withBom;
 		const lines = text.split(/\r\n|\r|\n/);
 		const n = this.lines.length;
@@ -337,8 +391,8 @@ class Placed {
 			const passage = !block || block.start > line || block.owner < 0 ? -1 : blocks[block.owner]!.start;
 			passages.push(passage);
 			if (passage < 0) continue;
-			const o = this.occurrences[i];
-			if (o) o.passage = passage;
+			const o = this.occurrences[i]!;
+			if (o >= 0) packed[o * OCCURRENCE_WIDTH + 3] = passage;
 			if (!this.isMove[i]) {
 				const set = classes.get(passage) ?? new Set<string>();
 				set.add(this.words[i]!);

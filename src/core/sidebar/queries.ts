@@ -20,7 +20,7 @@ export interface OccurrenceRef {
 	/** The tag as written, without `#`. */
 	tag: string;
 	/** Headings above the tag, outermost first. */
-	headings: string[];
+	headings: readonly string[];
 	/** True for a tag in the `tags` property. */
 	inProperties: boolean;
 }

@@ -3,6 +3,7 @@
  * with the diagnostics a clinician needs, and format values back into tags.
  */
 import { detach } from "../detach";
+import { SUMMARY_KEYS } from "../note/packed";
 import { type Family, PROCESS_CLASSES, type ProcessOrUnclassified, familyDef, labelFor } from "./families";
 import type { Vocabulary } from "./vocabulary";
 
@@ -46,6 +47,12 @@ export interface ParsedTag {
 	 * own slice, which would keep the whole note's text alive in memory.
 	 */
 	written?: string;
+	/** `key`'s number in `SUMMARY_KEYS` (note/packed.ts), set with it. */
+	keyId?: number;
+	/** `classKey`'s number, set with it. */
+	classKeyId?: number;
+	/** The tag's occurrence kind (note/packed.ts), numbered when first kept. */
+	kind?: number;
 }
 
 /** The key under which a value is counted in summaries: family, value and, for emotions, process. */
@@ -97,7 +104,11 @@ export function parseTag(tag: string, vocab: Vocabulary): ParsedTag | null {
 		// A fresh string: a slice would pin the note it came from.
 		parsed.written = detach(tag);
 		parsed.key = countKey(parsed.family, parsed.value, parsed.process ?? parsed.direction);
-		if (parsed.process) parsed.classKey = countKey(CLASS_KEY, parsed.process);
+		parsed.keyId = SUMMARY_KEYS.id(parsed.key);
+		if (parsed.process) {
+			parsed.classKey = countKey(CLASS_KEY, parsed.process);
+			parsed.classKeyId = SUMMARY_KEYS.id(parsed.classKey);
+		}
 	}
 	if (m.size >= MEMO_LIMIT) m.clear();
 	m.set(tag, parsed);

@@ -13,6 +13,7 @@ import { readNote } from "../../../src/core/note/reader";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
 import { conversations, corpusPresent, noteOf } from "../../helpers/esconv";
+import { recordFields } from "../../helpers/records";
 
 const vocab = vocabularyFrom(DEFAULT_SETTINGS);
 const EXAMPLE = path.resolve(__dirname, "../../../example-vault");
@@ -24,7 +25,7 @@ function expectSameCounts(notes: { path: string; text: string }[]): number {
 		const full = readNote(n.path, n.text, vocab, parseProperties);
 		const counts = readNote(n.path, n.text, vocab, parseProperties, { countsOnly: true });
 		expect(counts.occurrences).toEqual([]);
-		expect({ ...counts, occurrences: full.occurrences }).toEqual(full);
+		expect(recordFields(counts)).toEqual({ ...recordFields(full), occurrences: [] });
 		counted += full.occurrences.length;
 	}
 	return counted;

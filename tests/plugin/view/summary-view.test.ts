@@ -221,7 +221,7 @@ describe("closing, reopening and unloading", () => {
 		expect(events()).not.toEqual(baseline);
 		leaf.detach();
 		expect(events()).toEqual(baseline);
-		ctx.index.set({ ...ctx.index.get("Clients/C-2/o.md")! }); // a change after closing reaches nobody
+		ctx.index.set(ctx.index.get("Clients/C-2/o.md")!); // a change after closing reaches nobody
 		const again = await openView(app);
 		expect(again.view).not.toBe(view);
 		expect((again.el.querySelector("select[aria-label='Scope']") as HTMLSelectElement).value).toBe("folder");

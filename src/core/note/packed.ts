@@ -1,0 +1,245 @@
+/**
+ * How a record keeps its numbers and its occurrences small. At 50,000 notes a
+ * vault holds about a million tag occurrences and 1.3 million count entries:
+ * as objects and maps they took 200 MB of the index's 250. Here each
+ * occurrence is four integers, each count two, and what they name (the tag's
+ * family, value, class and spelling; the heading path above it; the summary
+ * key) is kept once per process, in the tables below, however many notes
+ * share it.
+ *
+ * The tables only grow: by the distinct tag spellings, heading paths and
+ * summary keys seen since the program started, which are few beside the
+ * occurrences that point at them.
+ */
+import { detach } from "../detach";
+import type { Family, ProcessOrUnclassified } from "../vocabulary/families";
+
+/** The summary keys seen so far, each with a number that never changes. */
+class KeyTable {
+	private readonly ids = new Map<string, number>();
+	private readonly byId: string[] = [];
+
+	/** The number of a key, numbering it if it is new. */
+	id(key: string): number {
+		let id = this.ids.get(key);
+		if (id === undefined) {
+			id = this.byId.length;
+			this.byId.push(key);
+			this.ids.set(key, id);
+		}
+		return id;
+	}
+
+	/** The number of a key already numbered, else undefined. */
+	find(key: string): number | undefined {
+		return this.ids.get(key);
+	}
+
+	/** The key with a given number. */
+	key(id: number): string {
+		const key = this.byId[id];
+		if (key === undefined) throw new RangeError(`no summary key has number ${id}`);
+		return key;
+	}
+
+	/** How many keys are numbered: numbers run from 0 to this, exclusive. */
+	get size(): number {
+		return this.byId.length;
+	}
+}
+
+/** Every summary key's number, shared by all records and indexes of this program. */
+export const SUMMARY_KEYS = new KeyTable();
+
+const PAIRS: unique symbol = Symbol("pairs");
+
+/**
+ * A record's counts per summary key, as pairs of key number and count in the
+ * order the keys were first counted. Read like a `Map`; never changed.
+ */
+export class PackedCounts implements ReadonlyMap<string, number> {
+	readonly [PAIRS]: Int32Array;
+
+	constructor(pairs: Int32Array) {
+		this[PAIRS] = pairs;
+	}
+
+	/** The same counts from any map of them. */
+	static from(counts: ReadonlyMap<string, number>): PackedCounts {
+		if (counts instanceof PackedCounts) return counts;
+		const pairs = new Int32Array(counts.size * 2);
+		let i = 0;
+		for (const [k, n] of counts) {
+			pairs[i++] = SUMMARY_KEYS.id(k);
+			pairs[i++] = n;
+		}
+		return new PackedCounts(pairs);
+	}
+
+	/** These counts with more added (a new object; this one is unchanged). */
+	plus(more: ReadonlyMap<string, number>): PackedCounts {
+		if (more.size === 0) return this;
+		const sum = new Map(this);
+		for (const [k, n] of more) sum.set(k, (sum.get(k) ?? 0) + n);
+		return PackedCounts.from(sum);
+	}
+
+	get size(): number {
+		return this[PAIRS].length >> 1;
+	}
+
+	get(key: string): number | undefined {
+		const id = SUMMARY_KEYS.find(key);
+		if (id === undefined) return undefined;
+		const p = this[PAIRS];
+		for (let i = 0; i < p.length; i += 2) if (p[i] === id) return p[i + 1];
+		return undefined;
+	}
+
+	has(key: string): boolean {
+		return this.get(key) !== undefined;
+	}
+
+	forEach(fn: (value: number, key: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
+		const p = this[PAIRS];
+		for (let i = 0; i < p.length; i += 2) fn.call(thisArg, p[i + 1]!, SUMMARY_KEYS.key(p[i]!), this);
+	}
+
+	*entries(): MapIterator<[string, number]> {
+		const p = this[PAIRS];
+		for (let i = 0; i < p.length; i += 2) yield [SUMMARY_KEYS.key(p[i]!), p[i + 1]!];
+	}
+
+	*keys(): MapIterator<string> {
+		const p = this[PAIRS];
+		for (let i = 0; i < p.length; i += 2) yield SUMMARY_KEYS.key(p[i]!);
+	}
+
+	*values(): MapIterator<number> {
+		const p = this[PAIRS];
+		for (let i = 1; i < p.length; i += 2) yield p[i]!;
+	}
+
+	[Symbol.iterator](): MapIterator<[string, number]> {
+		return this.entries();
+	}
+}
+
+/** A record's counts as pairs of summary key number (see `SUMMARY_KEYS`) and count, when they are packed. Do not modify. */
+export function pairsOf(counts: ReadonlyMap<string, number>): Int32Array | undefined {
+	return counts instanceof PackedCounts ? counts[PAIRS] : undefined;
+}
+
+/**
+ * Counts for one note being read, by key number, in the order first counted.
+ * One is reused for every note (reading is never re-entered), so counting a
+ * tag allocates nothing.
+ */
+export class CountScratch {
+	private counts = new Int32Array(256);
+	private readonly order: number[] = [];
+
+	/** Forgets the last note's counts. */
+	reset(): void {
+		for (const id of this.order) this.counts[id] = 0;
+		this.order.length = 0;
+	}
+
+	bump(id: number, n = 1): void {
+		if (id >= this.counts.length) {
+			const grown = new Int32Array(Math.max(id + 1, this.counts.length * 2));
+			grown.set(this.counts);
+			this.counts = grown;
+		}
+		if (this.counts[id] === 0) this.order.push(id);
+		this.counts[id]! += n;
+	}
+
+	/** The counts so far, packed. */
+	pack(): PackedCounts {
+		const pairs = new Int32Array(this.order.length * 2);
+		let i = 0;
+		for (const id of this.order) {
+			pairs[i++] = id;
+			pairs[i++] = this.counts[id]!;
+		}
+		return new PackedCounts(pairs);
+	}
+}
+
+/** What an occurrence's kind names: all but its place in the note. */
+export interface OccurrenceKind {
+	family: Family;
+	value: string;
+	process?: ProcessOrUnclassified;
+	direction?: string;
+	/** The tag as written, without `#`. */
+	tag: string;
+}
+
+const kinds: OccurrenceKind[] = [];
+const kindIds = new Map<string, number>();
+
+/** The number of a kind of occurrence, numbering it if it is new. */
+export function kindId(k: OccurrenceKind): number {
+	const key = `${k.family}\u0000${k.value}\u0000${k.process ?? ""}\u0000${k.direction ?? ""}\u0000${k.tag}`;
+	let id = kindIds.get(key);
+	if (id === undefined) {
+		id = kinds.length;
+		kinds.push({ family: k.family, value: detach(k.value), process: k.process, direction: k.direction, tag: detach(k.tag) });
+		kindIds.set(key, id);
+	}
+	return id;
+}
+
+/** Heading paths above tags, each kept once: frozen, since every occurrence under it shares it. */
+const paths: (readonly string[])[] = [Object.freeze([])];
+const pathIds = new Map<string, number>([["", 0]]);
+
+/** The number of a heading path (headings, outermost first), numbering it if it is new. */
+export function pathId(headings: readonly string[]): number {
+	if (headings.length === 0) return 0;
+	// A heading is one line, so a line break cannot occur inside one.
+	const key = headings.join("\n") + "\n";
+	let id = pathIds.get(key);
+	if (id === undefined) {
+		id = paths.length;
+		// Fresh strings: a heading cut from a note's text would keep that text alive.
+		paths.push(Object.freeze(headings.map(detach)));
+		pathIds.set(detach(key), id);
+	}
+	return id;
+}
+
+/** Integers per occurrence: kind and whether in the properties, line, heading path, passage (-1: none). */
+export const OCCURRENCE_WIDTH = 4;
+
+/** Packs one occurrence into `out` at `at`. */
+export function packOccurrence(out: number[], kind: number, inProperties: boolean, line: number, path: number): void {
+	out.push(kind * 2 + (inProperties ? 1 : 0), line, path, -1);
+}
+
+/** One packed occurrence, read back as the object the rest of Attune reads. */
+export interface UnpackedOccurrence extends OccurrenceKind {
+	line: number;
+	inProperties: boolean;
+	headings: string[];
+	passage?: number;
+}
+
+/** A record's occurrences, read back from their packed form; a new array each time. */
+export function unpackOccurrences(data: Int32Array): UnpackedOccurrence[] {
+	const out: UnpackedOccurrence[] = [];
+	for (let i = 0; i < data.length; i += OCCURRENCE_WIDTH) {
+		const k = kinds[data[i]! >> 1]!;
+		const o: UnpackedOccurrence = {
+			family: k.family, value: k.value, process: k.process, tag: k.tag,
+			line: data[i + 1]!, inProperties: (data[i]! & 1) === 1, headings: paths[data[i + 2]!] as string[],
+		};
+		if (k.direction !== undefined) o.direction = k.direction;
+		const passage = data[i + 3]!;
+		if (passage >= 0) o.passage = passage;
+		out.push(o);
+	}
+	return out;
+}
