@@ -39,7 +39,11 @@ export interface ClientInfo {
 /** The index of Attune records. Listeners hear about every change (debounce them in views). */
 export class NoteIndex {
 	private readonly notes = new Map<string, NoteRecord>();
-	private readonly totals = new Map<string, Tally>();
+	/** Vault-wide occurrences and notes per summary key, by key number; `vaultTotals` names them. */
+	private totalCount: number[] = [];
+	private totalNotes: number[] = [];
+	/** `vaultTotals` as last built, until the next change. */
+	private totalsMap: Map<string, Tally> | null = null;
 	private readonly byClient = new Map<string, Set<string>>();
 	private readonly withDiagnostics = new Set<string>();
 	/** Coding copies (`coding-of`): kept, found by client, but in no total (see `account`). */
@@ -109,7 +113,8 @@ export class NoteIndex {
 	/** Empties the index (settings changed, everything is re-read). */
 	clear(): void {
 		this.notes.clear();
-		this.totals.clear();
+		this.totalCount = [];
+		this.totalNotes = [];
 		this.byClient.clear();
 		this.withDiagnostics.clear();
 		this.copies.clear();
@@ -174,7 +179,13 @@ export class NoteIndex {
 
 	/** Vault-wide occurrences and notes per summary key. Do not modify. */
 	get vaultTotals(): ReadonlyMap<string, Tally> {
-		return this.totals;
+		if (this.totalsMap) return this.totalsMap;
+		const map = new Map<string, Tally>();
+		for (let id = 0; id < this.totalNotes.length; id++) {
+			const notes = this.totalNotes[id]!;
+			if (notes > 0) map.set(SUMMARY_KEYS.key(id), { count: this.totalCount[id]!, notes });
+		}
+		return (this.totalsMap = map);
 	}
 
 	/** Vault-wide supervisor comments. */
@@ -252,16 +263,25 @@ export class NoteIndex {
 			return;
 		}
 		this.readable++;
-		for (let i = 0; i < tally.length; i += 2) {
-			const k = SUMMARY_KEYS.key(tally[i]!);
-			const n = tally[i + 1]!;
-			const t = this.totals.get(k);
-			if (t) {
-				t.count += n;
-				t.notes++;
-			} else this.totals.set(k, { count: n, notes: 1 });
-		}
+		this.addTotals(tally, 1);
 		for (const c of rec.comments) c.resolved ? this.resolved++ : this.open++;
+	}
+
+	/** Adds a note's tally to the totals (`sign` 1), or takes it away (-1). */
+	private addTotals(tally: Int32Array, sign: 1 | -1): void {
+		this.totalsMap = null;
+		const count = this.totalCount;
+		const notes = this.totalNotes;
+		for (let i = 0; i < tally.length; i += 2) {
+			const id = tally[i]!;
+			// Numbers past the end are keys new since the last note: their totals start at zero.
+			while (notes.length <= id) {
+				notes.push(0);
+				count.push(0);
+			}
+			count[id]! += sign * tally[i + 1]!;
+			notes[id]! += sign;
+		}
 	}
 
 	private unaccount(rec: NoteRecord): void {
@@ -276,13 +296,7 @@ export class NoteIndex {
 		}
 		if (this.copies.delete(rec.path)) return;
 		this.readable--;
-		rec.counts.forEach((n, k) => {
-			const t = this.totals.get(k);
-			if (!t) return;
-			t.count -= n;
-			t.notes--;
-			if (t.notes <= 0) this.totals.delete(k);
-		});
+		this.addTotals(tallyOf(rec.counts), -1);
 		for (const c of rec.comments) c.resolved ? this.resolved-- : this.open--;
 	}
 }

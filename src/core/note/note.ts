@@ -10,7 +10,7 @@ import { codingBlocks } from "../markdown/passages";
 import { type DiagnosticCode, MODALITY_KEY, MODE_MODALITY_KEY, MOVE_CLASS_KEY, countKey, parseTag } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 import { type NoteProperties, readProperties, readPropertyTags } from "./properties";
-import { CountScratch, OCCURRENCE_WIDTH, PackedCounts, SUMMARY_KEYS, kindId, packOccurrence, pathId, unpackOccurrences } from "./packed";
+import { CountScratch, NO_HEADINGS, OCCURRENCE_WIDTH, PackedCounts, SUMMARY_KEYS, kindId, packOccurrence, pathBelow, unpackOccurrences } from "./packed";
 
 /** What a shell reports about one note. Lines are 0-based, as in Obsidian. */
 export interface NoteFacts {
@@ -110,6 +110,11 @@ export interface NoteRecord {
 	propertiesError?: string;
 }
 
+/** A text's lines, whatever its line breaks; a text without `\r` is split on `\n` alone, which is much faster. */
+function splitLines(text: string): string[] {
+	return text.indexOf("\r") < 0 ? text.split("\n") : text.split(/\r\n|\r|\n/);
+}
+
 /** The tag for a diagnostic, with `#`. */
 const hash = (t: string) => detach(t.startsWith("#") ? t : `#${t}`);
 
@@ -119,7 +124,7 @@ const hash = (t: string) => detach(t.startsWith("#") ? t : `#${t}`);
  */
 export function propertyLine(yaml: string | undefined, key: string, needle?: string): number {
 	if (!yaml) return 0;
-	const lines = yaml.split(/\r\n|\r|\n/);
+	const lines = splitLines(yaml);
 	const lk = key.toLowerCase();
 	let keyLine = -1;
 	for (let i = 0; i < lines.length; i++) {
@@ -256,30 +261,26 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 		if (parsed.process) scratch.bump(parsed.classKeyId ?? SUMMARY_KEYS.id(countKey("class", parsed.process)));
 		return true;
 	};
-	for (const t of propTags) addTag(t.tag, propertyLine(facts.frontmatterYaml, "tags", t.tag.toLowerCase()), true, 0);
+	for (const t of propTags) addTag(t.tag, propertyLine(facts.frontmatterYaml, "tags", t.tag.toLowerCase()), true, NO_HEADINGS);
 
 	// Headings above each tag: walk both lists once, keeping a stack by level.
 	const heads = facts.headings;
 	let h = 0;
-	const stack: { level: number; heading: string }[] = [];
-	let headPath = 0;
+	// Each entry: a heading's level, and the number of the path down to it (see `pathBelow`).
+	const stack: { level: number; path: number }[] = [];
 	// The body's Attune tags by line, counted or not: what a passage's text leaves out.
 	const attuneTags = new Map<number, RawTag[]>();
 	for (const t of facts.tags) {
 		if (countsOnly) {
-			if (addTag(t.tag, t.line, false, 0)) addToLine(attuneTags, t);
+			if (addTag(t.tag, t.line, false, NO_HEADINGS)) addToLine(attuneTags, t);
 			continue;
 		}
-		let changed = false;
 		while (h < heads.length && heads[h]!.line <= t.line) {
 			const hd = heads[h++]!;
 			while (stack.length > 0 && stack[stack.length - 1]!.level >= hd.level) stack.pop();
-			stack.push({ level: hd.level, heading: hd.heading });
-			changed = true;
+			stack.push({ level: hd.level, path: pathBelow(stack.length > 0 ? stack[stack.length - 1]!.path : NO_HEADINGS, hd.heading) });
 		}
-		// Each heading path is kept once (its names detached from the text there), shared by every occurrence under it.
-		if (changed) headPath = pathId(stack.map((x) => x.heading));
-		if (addTag(t.tag, t.line, false, headPath)) addToLine(attuneTags, t);
+		if (addTag(t.tag, t.line, false, stack.length > 0 ? stack[stack.length - 1]!.path : NO_HEADINGS)) addToLine(attuneTags, t);
 	}
 
 	if (facts.text !== undefined && placed.both()) placed.count(attuneTags, facts.text, facts.bodyStart ?? 0, bump, packing);
@@ -377,7 +378,7 @@ class Placed {
 	 */
 	count(attuneTags: ReadonlyMap<number, readonly RawTag[]>, withBom: string, bodyStart: number, bump: (key: string) => void, packed: { [i: number]: number }): void {
 		const text = withBom.charCodeAt(0) === 0xfeff ? withBom.slice(1) : withBom;
-		const lines = text.split(/\r\n|\r|\n/);
+		const lines = splitLines(text);
 		const n = this.lines.length;
 		const blocks = codingBlocks(lines, bodyStart, attuneTags, n > 0 ? this.lines[n - 1]! : 0);
 		// Blocks are in line order, and so are the tags: walk both lists once.

@@ -192,21 +192,30 @@ export function kindId(k: OccurrenceKind): number {
 	return id;
 }
 
-/** Heading paths above tags, each kept once: frozen, since every occurrence under it shares it. */
+/**
+ * Heading paths above tags, each kept once and frozen, since every occurrence
+ * under it shares it. Numbered as a tree: a path is its parent's path and one
+ * more heading, so reading a heading costs one look-up, whatever its depth.
+ */
 const paths: (readonly string[])[] = [Object.freeze([])];
-const pathIds = new Map<string, number>([["", 0]]);
+/** For each path, the paths one heading deeper, by that heading. */
+const children: (Map<string, number> | undefined)[] = [undefined];
 
-/** The number of a heading path (headings, outermost first), numbering it if it is new. */
-export function pathId(headings: readonly string[]): number {
-	if (headings.length === 0) return 0;
-	// A heading is one line, so a line break cannot occur inside one.
-	const key = headings.join("\n") + "\n";
-	let id = pathIds.get(key);
+/** The path with no heading: tags above every heading. */
+export const NO_HEADINGS = 0;
+
+/** The number of path `parent` with `heading` below it, numbering it if it is new. */
+export function pathBelow(parent: number, heading: string): number {
+	let map = children[parent];
+	if (!map) children[parent] = map = new Map();
+	let id = map.get(heading);
 	if (id === undefined) {
 		id = paths.length;
-		// Fresh strings: a heading cut from a note's text would keep that text alive.
-		paths.push(Object.freeze(headings.map(detach)));
-		pathIds.set(detach(key), id);
+		// A fresh string: a heading cut from a note's text would keep that text alive.
+		const own = detach(heading);
+		paths.push(Object.freeze([...paths[parent]!, own]));
+		children.push(undefined);
+		map.set(own, id);
 	}
 	return id;
 }
