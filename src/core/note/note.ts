@@ -10,7 +10,7 @@ import { codingBlocks } from "../markdown/passages";
 import { type DiagnosticCode, MODALITY_KEY, MODE_MODALITY_KEY, MOVE_CLASS_KEY, countKey, parseTag } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 import { type NoteProperties, readProperties, readPropertyTags } from "./properties";
-import { CountScratch, NO_HEADINGS, OCCURRENCE_WIDTH, PackedCounts, SUMMARY_KEYS, kindId, packOccurrence, pathBelow, unpackOccurrences } from "./packed";
+import { CountScratch, NO_HEADINGS, keyNumber, OCCURRENCE_WIDTH, PackedCounts, SUMMARY_KEYS, kindId, packOccurrence, pathBelow, unpackOccurrences } from "./packed";
 
 /** What a shell reports about one note. Lines are 0-based, as in Obsidian. */
 export interface NoteFacts {
@@ -114,6 +114,9 @@ export interface NoteRecord {
 function splitLines(text: string): string[] {
 	return text.indexOf("\r") < 0 ? text.split("\n") : text.split(/\r\n|\r|\n/);
 }
+
+/** `countKey` of a family and one or two parts (the second empty: none). */
+const partsKey = (family: string, a: string, b: string) => (b === "" ? countKey(family, a) : countKey(family, a, b));
 
 /** The tag for a diagnostic, with `#`. */
 const hash = (t: string) => detach(t.startsWith("#") ? t : `#${t}`);
@@ -223,7 +226,6 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 	detachProps(props);
 	for (const p of problems) diagnostics.push({ path, line: propertyLine(facts.frontmatterYaml, p.key) + 1, tag: p.key, code: p.code, message: p.message });
 
-	const bump = (k: string) => scratch.bump(SUMMARY_KEYS.id(k));
 
 	const { tags: propTags, misread } = readPropertyTags(facts.frontmatter);
 	for (const m of misread) {
@@ -283,11 +285,11 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 		if (addTag(t.tag, t.line, false, stack.length > 0 ? stack[stack.length - 1]!.path : NO_HEADINGS)) addToLine(attuneTags, t);
 	}
 
-	if (facts.text !== undefined && placed.both()) placed.count(attuneTags, facts.text, facts.bodyStart ?? 0, bump, packing);
+	if (facts.text !== undefined && placed.both()) placed.count(attuneTags, facts.text, facts.bodyStart ?? 0, (f, a, b) => scratch.bump(keyNumber(f, a, b, partsKey)), packing);
 	// Every note counts once under its modality (none: ""), and each empathy mode under it.
 	const modality = props.modality ?? "";
-	bump(countKey(MODALITY_KEY, modality));
-	for (const m of modes ?? []) bump(countKey(MODE_MODALITY_KEY, modality, m));
+	scratch.bump(keyNumber(MODALITY_KEY, modality, "", partsKey));
+	for (const m of modes ?? []) scratch.bump(keyNumber(MODE_MODALITY_KEY, modality, m, partsKey));
 
 	const comments: SupervisorComment[] = [];
 	for (const c of facts.callouts) {
@@ -335,7 +337,10 @@ export function placePassages(rec: NoteRecord, tags: readonly RawTag[], text: st
 		if (!o.inProperties && (o.family === "emotion" || o.family === "process")) placed.add(o.family === "process", o.family === "process" ? o.value : o.process ?? "unclassified", o.line, i);
 	});
 	const more = new Map<string, number>();
-	placed.count(attuneTags, text, bodyStart, (k) => more.set(k, (more.get(k) ?? 0) + 1), rec[PACKED]);
+	placed.count(attuneTags, text, bodyStart, (f, a, b) => {
+		const k = partsKey(f, a, b);
+		more.set(k, (more.get(k) ?? 0) + 1);
+	}, rec[PACKED]);
 	rec.counts = PackedCounts.from(rec.counts).plus(more);
 }
 
@@ -376,7 +381,7 @@ class Placed {
 	 * Places each in its passage (writing it into the packed occurrences), and
 	 * counts each move once under every class of the client emotions in its passage.
 	 */
-	count(attuneTags: ReadonlyMap<number, readonly RawTag[]>, withBom: string, bodyStart: number, bump: (key: string) => void, packed: { [i: number]: number }): void {
+	count(attuneTags: ReadonlyMap<number, readonly RawTag[]>, withBom: string, bodyStart: number, bump: (family: string, a: string, b: string) => void, packed: { [i: number]: number }): void {
 		const text = withBom.charCodeAt(0) === 0xfeff ? withBom.slice(1) : withBom;
 		const lines = splitLines(text);
 		const n = this.lines.length;
@@ -402,7 +407,7 @@ class Placed {
 		}
 		for (let i = 0; i < n; i++) {
 			if (!this.isMove[i] || passages[i]! < 0) continue;
-			for (const c of classes.get(passages[i]!) ?? []) bump(countKey(MOVE_CLASS_KEY, this.words[i]!, c));
+			for (const c of classes.get(passages[i]!) ?? []) bump(MOVE_CLASS_KEY, this.words[i]!, c);
 		}
 	}
 }

@@ -51,6 +51,20 @@ class KeyTable {
 /** Every summary key's number, shared by all records and indexes of this program. */
 export const SUMMARY_KEYS = new KeyTable();
 
+/** Numbers of keys of a family and two parts (`countKey(family, a, b)`), found without building the key's text. */
+const twoPart = new Map<string, Map<string, Map<string, number>>>();
+
+/** The number of `countKey(family, a, b)` (b empty: `countKey(family, a)`), numbering it if it is new. */
+export function keyNumber(family: string, a: string, b: string, key: (family: string, a: string, b: string) => string): number {
+	let byA = twoPart.get(family);
+	if (!byA) twoPart.set(family, (byA = new Map<string, Map<string, number>>()));
+	let byB = byA.get(a);
+	if (!byB) byA.set(a, (byB = new Map<string, number>()));
+	let id = byB.get(b);
+	if (id === undefined) byB.set(detach(b), (id = SUMMARY_KEYS.id(key(family, a, b))));
+	return id;
+}
+
 const PAIRS: unique symbol = Symbol("pairs");
 
 /**
