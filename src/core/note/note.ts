@@ -10,7 +10,7 @@ import { codingBlocks } from "../markdown/passages";
 import { type DiagnosticCode, MODALITY_KEY, MODE_MODALITY_KEY, MOVE_CLASS_KEY, countKey, parseTag } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 import { type NoteProperties, readProperties, readPropertyTags } from "./properties";
-import { CountScratch, NO_HEADINGS, keyNumber, OCCURRENCE_WIDTH, PackedCounts, SUMMARY_KEYS, kindId, packOccurrence, pathBelow, unpackOccurrences } from "./packed";
+import { CountScratch, NO_HEADINGS, keyNumber, packedFamilies, OCCURRENCE_WIDTH, PackedCounts, SUMMARY_KEYS, kindId, packOccurrence, pathBelow, unpackOccurrences } from "./packed";
 
 /** What a shell reports about one note. Lines are 0-based, as in Obsidian. */
 export interface NoteFacts {
@@ -308,16 +308,27 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
  * client emotion and a move in its body. A shell that has not read the text
  * reads it for these notes alone.
  */
-export function needsPassages(rec: { occurrences: readonly Occurrence[] }): boolean {
+export function needsPassages(rec: { readonly occurrences: readonly Occurrence[] }): boolean {
 	let emotion = false;
 	let move = false;
-	for (const o of rec.occurrences) {
+	for (const o of familiesOf(rec)) {
 		if (o.inProperties) continue;
 		if (o.family === "emotion") emotion = true;
 		else if (o.family === "process") move = true;
 		if (emotion && move) return true;
 	}
 	return false;
+}
+
+/** Whether a record holds a tag of its `tags` property (whose line only the text tells). */
+export function hasPropertyTags(rec: { readonly occurrences: readonly Occurrence[] }): boolean {
+	for (const o of familiesOf(rec)) if (o.inProperties) return true;
+	return false;
+}
+
+/** Each occurrence's family and whether it is in the properties: from the packed form when there is one, so nothing is read back. */
+function familiesOf(rec: { readonly occurrences: readonly Occurrence[] }): Iterable<{ family: Family; inProperties: boolean }> {
+	return rec instanceof StoredRecord ? packedFamilies(rec[PACKED]) : rec.occurrences;
 }
 
 /**

@@ -234,6 +234,16 @@ export function pathBelow(parent: number, heading: string): number {
 	return id;
 }
 
+/** The family of each packed occurrence, in order, and whether it is in the properties, without reading the occurrences back. */
+export function* packedFamilies(data: Int32Array): Generator<{ family: Family; inProperties: boolean }> {
+	const step = { family: "emotion" as Family, inProperties: false };
+	for (let i = 0; i < data.length; i += OCCURRENCE_WIDTH) {
+		step.family = kinds[data[i]! >> 1]!.family;
+		step.inProperties = (data[i]! & 1) === 1;
+		yield step;
+	}
+}
+
 /** Integers per occurrence: kind and whether in the properties, line, heading path, passage (-1: none). */
 export const OCCURRENCE_WIDTH = 4;
 

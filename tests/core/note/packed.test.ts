@@ -1,0 +1,60 @@
+/**
+ * Records keep their occurrences and counts packed (src/core/note/packed.ts):
+ * what is read back is what was read, shared parts are not shared mutably,
+ * and the questions the plugin asks of a record answer as the occurrences do.
+ */
+import { hasPropertyTags, needsPassages } from "../../../src/core/note/note";
+import { readNote } from "../../../src/core/note/reader";
+import { PackedCounts } from "../../../src/core/note/packed";
+import { parseProperties } from "../../../src/cli/vault";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings";
+import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
+
+const vocab = vocabularyFrom(DEFAULT_SETTINGS);
+const read = (text: string) => readNote("a.md", text, vocab, parseProperties);
+
+describe("packed records", () => {
+	const text = "---\ntags: [emotion/joy]\n---\n# Session\n## Opening\nShame #emotion/Shame/primary-maladaptive softened #process/transforming\n# Later\n#compassion/tolerating/self\n";
+
+	it("reads back every occurrence with its spelling, class, headings, direction and passage", () => {
+		const rec = read(text);
+		expect(rec.occurrences).toEqual([
+			{ family: "emotion", value: "joy", process: "unclassified", tag: "emotion/joy", line: 1, inProperties: true, headings: [] },
+			{ family: "emotion", value: "shame", process: "primary-maladaptive", tag: "emotion/Shame/primary-maladaptive", line: 5, inProperties: false, headings: ["Session", "Opening"], passage: 5 },
+			{ family: "process", value: "transforming", process: undefined, tag: "process/transforming", line: 5, inProperties: false, headings: ["Session", "Opening"], passage: 5 },
+			{ family: "compassion", value: "tolerating", process: undefined, direction: "self", tag: "compassion/tolerating/self", line: 7, inProperties: false, headings: ["Later"] },
+		]);
+	});
+
+	it("shares a heading path between occurrences but never lets one change it", () => {
+		const [, a, b] = read(text).occurrences;
+		expect(a!.headings).toBe(b!.headings);
+		expect(() => (a!.headings as string[]).push("x")).toThrow(TypeError);
+		expect(read(text).occurrences[1]!.headings).toEqual(["Session", "Opening"]);
+	});
+
+	it("counts like a map: get, has, size, iteration, and sums with more", () => {
+		const rec = read(text);
+		const map = new Map(rec.counts);
+		expect(rec.counts.size).toBe(map.size);
+		expect(rec.counts.get("emotion\u0000shame\u0000primary-maladaptive")).toBe(1);
+		expect(rec.counts.has("emotion\u0000fear")).toBe(false);
+		expect(rec.counts.get("never counted anywhere")).toBeUndefined();
+		const more = PackedCounts.from(rec.counts).plus(new Map([["emotion\u0000shame\u0000primary-maladaptive", 2], ["x\u0000y", 1]]));
+		expect(more.get("emotion\u0000shame\u0000primary-maladaptive")).toBe(3);
+		expect(more.get("x\u0000y")).toBe(1);
+		expect(rec.counts.get("x\u0000y")).toBeUndefined();
+	});
+
+	it("answers needsPassages and hasPropertyTags as the occurrences do, packed or not", () => {
+		for (const t of [text, "#emotion/fear\n", "#process/transforming\n", "Fear #emotion/fear then #process/soothing\n", "---\ntags: [process/soothing]\n---\n#emotion/fear\n", ""]) {
+			const rec = read(t);
+			const plain = { occurrences: [...rec.occurrences] };
+			expect(needsPassages(rec)).toBe(needsPassages(plain));
+			expect(hasPropertyTags(rec)).toBe(hasPropertyTags(plain));
+			expect(hasPropertyTags(plain)).toBe(plain.occurrences.some((o) => o.inProperties));
+		}
+		expect(needsPassages(read("Fear #emotion/fear then #process/soothing\n"))).toBe(true);
+		expect(needsPassages(read("---\ntags: [process/soothing]\n---\n#emotion/fear\n"))).toBe(false);
+	});
+});
