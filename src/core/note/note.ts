@@ -338,9 +338,34 @@ function familiesOf(rec: { readonly occurrences: readonly Occurrence[] }): Itera
  * facts' body tags; `bodyStart` the 0-based line after the properties.
  */
 export function placePassages(rec: NoteRecord, tags: readonly RawTag[], text: string, bodyStart: number, vocab: Vocabulary): void {
-	if (rec.unreadable || !(rec instanceof StoredRecord)) return;
+	if (!(rec instanceof StoredRecord)) return;
+	const placed = passagesOf(rec, tags, text, bodyStart, vocab);
+	if (!placed) return;
+	rec[PACKED].set(placed.packed);
+	rec.counts = placed.counts;
+}
+
+/**
+ * `placePassages` without changing the record: a new record with its
+ * passages placed and its moves counted by class, or the same record when
+ * there is nothing to place. For a record already in an index, whose
+ * counts the index holds: put the new one in its place.
+ */
+export function withPassagesPlaced(rec: NoteRecord, tags: readonly RawTag[], text: string, bodyStart: number, vocab: Vocabulary): NoteRecord {
+	if (!(rec instanceof StoredRecord)) return rec;
+	const placed = passagesOf(rec, tags, text, bodyStart, vocab);
+	if (!placed) return rec;
+	const copy = new StoredRecord(rec.path, rec.name, rec.folder, rec.props, rec.comments, rec.diagnostics, placed.counts, placed.packed);
+	if (rec.unreadable) copy.unreadable = true;
+	if (rec.propertiesError !== undefined) copy.propertiesError = rec.propertiesError;
+	return copy;
+}
+
+/** A record's occurrences with their passages placed, and its counts with its moves by class; null when there is nothing to place. */
+function passagesOf(rec: StoredRecord, tags: readonly RawTag[], text: string, bodyStart: number, vocab: Vocabulary): { packed: Int32Array; counts: PackedCounts } | null {
+	if (rec.unreadable || !needsPassages(rec)) return null;
 	const occurrences = rec.occurrences;
-	if (!needsPassages(rec) || occurrences.some((o) => o.passage !== undefined)) return;
+	if (occurrences.some((o) => o.passage !== undefined)) return null;
 	const attuneTags = new Map<number, RawTag[]>();
 	for (const t of tags) if (parseTag(t.tag, vocab) !== null) addToLine(attuneTags, t);
 	const placed = new Placed();
@@ -348,11 +373,12 @@ export function placePassages(rec: NoteRecord, tags: readonly RawTag[], text: st
 		if (!o.inProperties && (o.family === "emotion" || o.family === "process")) placed.add(o.family === "process", o.family === "process" ? o.value : o.process ?? "unclassified", o.line, i);
 	});
 	const more = new Map<string, number>();
+	const packed = rec[PACKED].slice();
 	placed.count(attuneTags, text, bodyStart, (f, a, b) => {
 		const k = partsKey(f, a, b);
 		more.set(k, (more.get(k) ?? 0) + 1);
-	}, rec[PACKED]);
-	rec.counts = PackedCounts.from(rec.counts).plus(more);
+	}, packed);
+	return { packed, counts: PackedCounts.from(rec.counts).plus(more) };
 }
 
 function addToLine(byLine: Map<number, RawTag[]>, t: RawTag): void {

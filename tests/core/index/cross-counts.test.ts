@@ -1,7 +1,7 @@
 import { parse } from "yaml";
 import { NoteIndex } from "../../../src/core/index/index";
 import { summarize, summaryJson } from "../../../src/core/index/summary";
-import { interpretNote, needsPassages, placePassages } from "../../../src/core/note/note";
+import { interpretNote, needsPassages, placePassages, withPassagesPlaced } from "../../../src/core/note/note";
 import { factsFromText, readNote } from "../../../src/core/note/reader";
 import { renderCsv, renderMarkdown, renderTable } from "../../../src/core/sidebar/report";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
@@ -73,6 +73,27 @@ describe("moves by class: a move counts with the classes of the emotions in its 
 		placePassages(blind, facts.tags, text, 3, vocab);
 		expect(new Map(blind.counts)).toEqual(new Map(withText.counts));
 		expect(blind.occurrences).toEqual(withText.occurrences);
+	});
+
+	it("placed on a copy, the record the index holds is left as it was, and the copy counts as one read with the text", () => {
+		const text = "---\nclient: C-1\n---\nShame #emotion/shame/primary-maladaptive\nsoftened #process/transforming\n\n- Fear #emotion/fear/secondary\n- let go #process/letting-go\n";
+		const withText = read("a.md", text);
+		const facts = factsFromText("a.md", text, (y) => parse(y) as unknown);
+		const blind = interpretNote({ ...facts, text: undefined }, vocab);
+		const before = { counts: new Map(blind.counts), occurrences: blind.occurrences };
+		const idx = new NoteIndex();
+		idx.set(blind);
+		const placed = withPassagesPlaced(blind, facts.tags, text, 3, vocab);
+		expect(placed).not.toBe(blind);
+		expect({ counts: new Map(blind.counts), occurrences: blind.occurrences }).toEqual(before);
+		expect(new Map(placed.counts)).toEqual(new Map(withText.counts));
+		expect(placed.occurrences).toEqual(withText.occurrences);
+		idx.set(placed);
+		const fromText = new NoteIndex();
+		fromText.set(withText);
+		expect(summaryJson(summarize(idx))).toEqual(summaryJson(summarize(fromText)));
+		// Nothing left to place: the same record back.
+		expect(withPassagesPlaced(placed, facts.tags, text, 3, vocab)).toBe(placed);
 	});
 
 	it("a counts-only reading (the command line's) counts the same moves by class", () => {
