@@ -39,6 +39,11 @@ export interface OnloadResult {
 	 * core away in mid-slice, so wall time there is not all the build's doing.
 	 */
 	longestSliceCpuMs: number;
+	/** The 95th percentile of the stretches without yielding, over the whole build (ms). */
+	stretchP95Ms: number;
+	/** How many stretches ran over 16 ms (a frame), and how many there were. */
+	stretchesOver16: number;
+	stretches: number;
 	/** Notes whose text the build read, because their cache could not answer: callouts or quotes, properties that did not parse, property tags. */
 	bodiesRead: number;
 }
@@ -67,6 +72,7 @@ export async function benchOnload(notes: GeneratedNote[], opts: { warmCache: boo
 	// The longest stretch without a turn of the event loop: a timer that should fire every millisecond.
 	let longestSliceMs = 0;
 	let longestSliceCpuMs = 0;
+	const stretches: number[] = [];
 	let last = performance.now();
 	let lastCpu = process.cpuUsage();
 	const cpuSince = (c: NodeJS.CpuUsage) => {
@@ -75,6 +81,7 @@ export async function benchOnload(notes: GeneratedNote[], opts: { warmCache: boo
 	};
 	const probe = setInterval(() => {
 		const now = performance.now();
+		stretches.push(now - last);
 		longestSliceMs = Math.max(longestSliceMs, now - last);
 		longestSliceCpuMs = Math.max(longestSliceCpuMs, cpuSince(lastCpu));
 		last = now;
@@ -93,11 +100,15 @@ export async function benchOnload(notes: GeneratedNote[], opts: { warmCache: boo
 	await indexer.ready;
 	const buildMs = performance.now() - t1;
 	clearInterval(probe);
+	stretches.push(performance.now() - last);
 	longestSliceMs = Math.max(longestSliceMs, performance.now() - last);
 	longestSliceCpuMs = Math.max(longestSliceCpuMs, cpuSince(lastCpu));
 	const indexed = index.size;
 	plugin.unload();
-	return { onloadMs, buildMs, countedMs, coreMs, indexed, longestSliceMs, longestSliceCpuMs, bodiesRead, bodiesReadWhenCounted };
+	stretches.sort((a, b) => a - b);
+	const stretchP95Ms = stretches[Math.min(stretches.length - 1, Math.floor(stretches.length * 0.95))]!;
+	const stretchesOver16 = stretches.filter((x) => x > 16).length;
+	return { onloadMs, buildMs, countedMs, coreMs, indexed, longestSliceMs, longestSliceCpuMs, stretchP95Ms, stretchesOver16, stretches: stretches.length, bodiesRead, bodiesReadWhenCounted };
 }
 
 /** The core's own cost: facts prepared from the same caches first, then only interpretation and the index. */
