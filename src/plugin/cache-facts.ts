@@ -31,7 +31,8 @@ export function factsFromCache(path: string, cache: CachedMetadata | null, text:
 	const scan = text !== null ? scanMarkdown(text) : null;
 	const facts: NoteFacts = {
 		path,
-		frontmatter: cache?.frontmatter ? { ...cache.frontmatter } : null,
+		// The cache's own object: the core only reads it, and keeps none of it (its strings are detached).
+		frontmatter: cache?.frontmatter ?? null,
 		tags: bodyTagsOf(cache),
 		headings: (cache?.headings ?? []).map((h) => ({ heading: h.heading, level: h.level, line: h.position.start.line })),
 		callouts: scan ? scan.callouts : [],

@@ -21,6 +21,12 @@ import { SliceScheduler } from "./slice-scheduler";
  */
 const SLICE_MS = 5;
 
+/** How the first build reads a note: counted now, its passages placed after every note is counted. */
+const DEFER_PASSAGES = { deferPassages: true } as const;
+
+/** Obsidian's YAML parser, as the core's reader of properties that the cache could not give. */
+const readYaml = (y: string): unknown => parseYaml(y) as unknown;
+
 /** The indexer: a Component, so every event it registers dies with it. */
 export class VaultIndexer extends Component {
 	private excluded: ExcludeMatcher = () => false;
@@ -130,7 +136,7 @@ export class VaultIndexer extends Component {
 		const slices = this.slices();
 		try {
 			for (const file of files) {
-				await this.update(file, this.app.metadataCache.getFileCache(file), undefined, { deferPassages: true });
+				await this.update(file, this.app.metadataCache.getFileCache(file), undefined, DEFER_PASSAGES);
 				progress.done++;
 				const pause = slices.due();
 				if (pause) await pause;
@@ -198,16 +204,15 @@ export class VaultIndexer extends Component {
 			return;
 		}
 		try {
-			const read = (y: string) => parseYaml(y) as unknown;
 			let text = textNeeded(cache) ? await this.app.vault.cachedRead(file) : null;
-			const facts = factsFromCache(file.path, cache, text, read);
+			const facts = factsFromCache(file.path, cache, text, readYaml);
 			let rec = interpretNote(facts, this.vocab());
 			// The line of a property tag or a bad property lives only in the text:
 			// read it for those notes alone, not for every note with properties.
 			const needsLines = rec.diagnostics.some((d) => d.code === "bad-property") || rec.occurrences.some((o) => o.inProperties);
 			if (text === null && needsLines) {
 				text = await this.app.vault.cachedRead(file);
-				rec = interpretNote(factsFromCache(file.path, cache, text, read), this.vocab());
+				rec = interpretNote(factsFromCache(file.path, cache, text, readYaml), this.vocab());
 			} else if (text === null && needsPassages(rec) && opts.deferPassages) {
 				// During a build: counted now, its passages placed once every note is counted.
 				this.pendingPassages.push({ file, rec });
