@@ -6,6 +6,7 @@
  */
 import type { CachedMetadata } from "obsidian";
 import { scanMarkdown } from "../core/markdown/scan";
+import type { RawTag } from "../core/markdown/types";
 import type { NoteFacts } from "../core/note/note";
 import type { YamlParser } from "../core/note/reader";
 
@@ -30,13 +31,9 @@ export function factsFromCache(path: string, cache: CachedMetadata | null, text:
 	const scan = text !== null ? scanMarkdown(text) : null;
 	const facts: NoteFacts = {
 		path,
-		frontmatter: cache?.frontmatter ? { ...cache.frontmatter } : null,
-		tags: (cache?.tags ?? []).map((t) => ({
-			tag: t.tag.startsWith("#") ? t.tag.slice(1) : t.tag,
-			line: t.position.start.line,
-			col: t.position.start.col,
-			offset: t.position.start.offset,
-		})),
+		// The cache's own object: the core only reads it, and keeps none of it (its strings are detached).
+		frontmatter: cache?.frontmatter ?? null,
+		tags: bodyTagsOf(cache),
 		headings: (cache?.headings ?? []).map((h) => ({ heading: h.heading, level: h.level, line: h.position.start.line })),
 		callouts: scan ? scan.callouts : [],
 	};
@@ -62,6 +59,16 @@ export function factsFromCache(path: string, cache: CachedMetadata | null, text:
 		}
 	}
 	return facts;
+}
+
+/** The inline tags of a note's body, from its cache, as the core reads them (without `#`). */
+export function bodyTagsOf(cache: CachedMetadata | null): RawTag[] {
+	return (cache?.tags ?? []).map((t) => ({
+		tag: t.tag.startsWith("#") ? t.tag.slice(1) : t.tag,
+		line: t.position.start.line,
+		col: t.position.start.col,
+		offset: t.position.start.offset,
+	}));
 }
 
 /** The 0-based line where a note's body starts, after its properties block, from the cache. */

@@ -143,6 +143,31 @@ describe("VaultIndexer", () => {
 		expect(summarize(index).movesByClass["primary-adaptive"]!["carrying-forward"]).toBe(1);
 	});
 
+	it("keeps a note edited while its passages wait as edited, not as it was counted", async () => {
+		const app = new App({ layoutReady: true });
+		app.vault.seed("a.md", "Shame #emotion/shame/primary-maladaptive softened #process/transforming\n");
+		app.vault.seed("b.md", "Fear #emotion/fear/primary-adaptive, then #process/carrying-forward\n");
+		const index = new NoteIndex();
+		const indexer = new VaultIndexer(app as never, index, () => vocabularyFrom(DEFAULT_SETTINGS));
+		const orig = app.vault.cachedRead.bind(app.vault);
+		let edited = false;
+		app.vault.cachedRead = async (f) => {
+			// While the first note's passages are placed, the clinician rewrites the second.
+			if (!edited) {
+				edited = true;
+				await app.vault.modify(app.vault.getFileByPath("b.md")!, "Anger #emotion/anger/secondary, then #process/soothing\n");
+			}
+			return orig(f);
+		};
+		indexer.load();
+		await indexer.ready;
+		const byClass = summarize(index).movesByClass;
+		expect(byClass["primary-maladaptive"]!.transforming).toBe(1);
+		expect(byClass["secondary"]!.soothing).toBe(1);
+		expect(byClass["primary-adaptive"]!["carrying-forward"]).toBe(0);
+		expect(shame(index)).toBe(1);
+	});
+
 	it("leaves de-identified copies in the export folder out of the clinician's own summary", async () => {
 		const { ctx } = await makeContext({ "a.md": "#emotion/shame\n", "Supervision exports/Export 2026-03-16/copy.md": "#emotion/shame\n" });
 		expect(summarize(ctx.index).notes).toBe(1);

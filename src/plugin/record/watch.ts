@@ -7,7 +7,11 @@
  */
 import { type App, Component, TFile } from "obsidian";
 import { type VerifyRow, isChanged, isFinalized, recordFields } from "../../core/record/verify";
+import { SliceScheduler } from "../slice-scheduler";
 import { verifyText } from "./verify";
+
+/** How long one slice of the walk over every note at layout-ready may run (ms), as the indexer's slices. */
+const WALK_SLICE_MS = 5;
 
 /** The finalized notes' statuses, kept current. A Component: its events die with the plugin. */
 export class RecordWatch extends Component {
@@ -30,11 +34,36 @@ export class RecordWatch extends Component {
 				this.forget(oldPath);
 				if (file instanceof TFile) this.touched(file);
 			}));
-			for (const file of this.app.vault.getMarkdownFiles()) this.touched(file);
+			this.walking = this.walk();
 		});
 	}
 
+	/**
+	 * Looks at every note's cache once, a slice at a time: at 10,000 notes the
+	 * walk took 16 ms in one go, a frame lost at start-up (issue 15). A note
+	 * changed meanwhile is seen by its own event; seeing it again is harmless.
+	 */
+	private async walk(): Promise<void> {
+		const slices = new SliceScheduler({ budgetMs: WALK_SLICE_MS });
+		try {
+			for (const file of this.app.vault.getMarkdownFiles()) {
+				if (this.unloaded) return;
+				this.touched(file);
+				const pause = slices.due();
+				if (pause) await pause;
+			}
+		} finally {
+			slices.close();
+			this.walking = null;
+		}
+	}
+
+	/** The walk over every note at layout-ready, while it runs. */
+	private walking: Promise<void> | null = null;
+	private unloaded = false;
+
 	onunload(): void {
+		this.unloaded = true;
 		this.queue.clear();
 		this.listeners.clear();
 	}
@@ -52,6 +81,7 @@ export class RecordWatch extends Component {
 
 	/** Resolves when every note waiting has been verified (for tests, and for a caller that needs the whole list). */
 	async settled(): Promise<void> {
+		if (this.walking) await this.walking;
 		while (this.running) await this.running;
 	}
 
