@@ -6,7 +6,7 @@
 import { Component, type App, type CachedMetadata, TFile, type TAbstractFile, parseYaml } from "obsidian";
 import { compileExcludes, inFolder, inHiddenFolder, type ExcludeMatcher } from "../core/vault-paths";
 import type { NoteIndex } from "../core/index/index";
-import { type NoteRecord, interpretNote, needsPassages, placePassages, unreadableRecord } from "../core/note/note";
+import { type NoteRecord, hasPropertyTags, interpretNote, needsPassages, placePassages, unreadableRecord, withPassagesPlaced } from "../core/note/note";
 import type { Vocabulary } from "../core/vocabulary/vocabulary";
 import { bodyStartOf, bodyTagsOf, factsFromCache, textNeeded } from "./cache-facts";
 import { SliceScheduler } from "./slice-scheduler";
@@ -173,9 +173,7 @@ export class VaultIndexer extends Component {
 			// Changed while it was read: its own event brings it.
 			if (this.index.get(file.path) !== counted) return;
 			// A record of its own, with counts of its own: the index takes the old one's counts out as it puts the new one in.
-			const rec: NoteRecord = { ...counted, counts: new Map(counted.counts) };
-			placePassages(rec, bodyTagsOf(cache), text, bodyStartOf(cache), this.vocab());
-			this.index.set(rec);
+			this.index.set(withPassagesPlaced(counted, bodyTagsOf(cache), text, bodyStartOf(cache), this.vocab()));
 		} catch {
 			// Counted from the cache, but its text cannot be read now: read again as any note, which says so.
 			await this.update(file, cache);
@@ -209,7 +207,7 @@ export class VaultIndexer extends Component {
 			let rec = interpretNote(facts, this.vocab());
 			// The line of a property tag or a bad property lives only in the text:
 			// read it for those notes alone, not for every note with properties.
-			const needsLines = rec.diagnostics.some((d) => d.code === "bad-property") || rec.occurrences.some((o) => o.inProperties);
+			const needsLines = rec.diagnostics.some((d) => d.code === "bad-property") || hasPropertyTags(rec);
 			if (text === null && needsLines) {
 				text = await this.app.vault.cachedRead(file);
 				rec = interpretNote(factsFromCache(file.path, cache, text, readYaml), this.vocab());
