@@ -21,8 +21,21 @@ const NAN_RE = /^\.(?:nan|NaN|NAN)$/;
 /** A plain key: no indicators, no quotes. */
 const KEY_RE = /^([A-Za-z0-9_][A-Za-z0-9_\- .]*?):(?: +(.*))?$/;
 
+/**
+ * Whether a plain scalar's first character can begin anything but text: null
+ * (`~`, `n`, `N`), a boolean (`t`, `T`, `f`, `F`), a number (a digit, a sign
+ * or `.`), or the empty scalar. Any other first character is text, with no
+ * pattern tried.
+ */
+function mayBeNonText(s: string): boolean {
+	if (s === "") return true;
+	const c = s.charCodeAt(0);
+	return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+}
+
 /** Resolves a plain scalar as the core schema does. */
 function plain(s: string): unknown {
+	if (!mayBeNonText(s)) return s;
 	if (NULL_RE.test(s)) return null;
 	if (TRUE_RE.test(s)) return true;
 	if (FALSE_RE.test(s)) return false;
