@@ -5,6 +5,7 @@
  * `undefined`, and the caller falls back to a full YAML parser: the subset is
  * a speed-up, never a different reading.
  */
+import { splitLines } from "../markdown/lines";
 
 /** Not handled here: the caller must use a full parser. */
 const UNSUPPORTED = undefined;
@@ -102,7 +103,7 @@ function flowSeq(s: string): unknown[] | undefined {
  * anything outside the subset (the caller then uses a full YAML parser).
  */
 export function parseSimpleYaml(yaml: string): Record<string, unknown> | null | undefined {
-	const lines = yaml.split(/\r\n|\r|\n/);
+	const lines = splitLines(yaml);
 	const out: Record<string, unknown> = {};
 	let any = false;
 	let listKey: string | null = null;
