@@ -3,6 +3,7 @@
  * outside dot-folders and excluded paths, symbolic links followed once.
  * Never writes anything.
  */
+import { isUtf8 } from "node:buffer";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -70,26 +71,53 @@ export function readVaultConfig(root: string, configDir = ".obsidian"): VaultCon
 	return { settings, vocab: vocabularyFrom(settings), excluded, userExcluded, warnings };
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
 const lenient = new TextDecoder("utf-8");
+
+/** The note files' bytes, read into one buffer reused from note to note (grown when a note is larger). */
+let scratch = Buffer.allocUnsafe(1 << 16);
+
+/**
+ * A file's bytes, in `scratch` (valid until the next call): open, read, close.
+ * `readFileSync` would also ask the file's size and allocate a buffer for each
+ * note; on 10,000 notes that was a tenth of the reading.
+ */
+function readBytes(file: string): Buffer {
+	const fd = fs.openSync(file, "r");
+	try {
+		let length = 0;
+		for (;;) {
+			if (length === scratch.length) {
+				const grown = Buffer.allocUnsafe(scratch.length * 2);
+				scratch.copy(grown, 0, 0, length);
+				scratch = grown;
+			}
+			const n = fs.readSync(fd, scratch, length, scratch.length - length, null);
+			if (n === 0) return scratch.subarray(0, length);
+			length += n;
+		}
+	} finally {
+		fs.closeSync(fd);
+	}
+}
 
 /** A note file's text, or why it could not be read. */
 export type NoteText = { text: string; notUtf8: boolean } | { error: string };
 
-/** Reads a note file as Obsidian would: UTF-8, with replacement characters where the bytes are not. */
+/**
+ * Reads a note file as Obsidian would: UTF-8, without a leading byte-order
+ * mark, with replacement characters where the bytes are not UTF-8.
+ */
 export function readNoteText(file: string): NoteText {
 	let bytes: Buffer;
 	try {
-		bytes = fs.readFileSync(file);
+		bytes = readBytes(file);
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code;
 		return { error: code === "EACCES" || code === "EPERM" ? "permission denied" : code === "ELOOP" ? "a symbolic link that loops" : code ?? String(e) };
 	}
-	try {
-		return { text: decoder.decode(bytes), notUtf8: false };
-	} catch {
-		return { text: lenient.decode(bytes), notUtf8: true };
-	}
+	// Checked first, then decoded: both faster than a decoder that throws on bad bytes. The mark is dropped, as a decoder drops it.
+	if (isUtf8(bytes)) return { text: bytes.toString("utf8", bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0), notUtf8: false };
+	return { text: lenient.decode(bytes), notUtf8: true };
 }
 
 /** A read note: its record, and for a finalized note its verify row (FORMAT.md section 7). */

@@ -15,9 +15,10 @@ jest.mock("node:fs", () => {
 	const real = jest.requireActual<typeof import("node:fs")>("node:fs");
 	return {
 		...real,
-		readFileSync: (p: string, o?: unknown) => {
+		// Opening is where the system refuses a file that may not be read.
+		openSync: (p: string, ...rest: unknown[]) => {
 			if (mockUnreadable.has(String(p))) throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
-			return (real.readFileSync as (p: string, o?: unknown) => unknown)(p, o);
+			return (real.openSync as (p: string, ...rest: unknown[]) => unknown)(p, ...rest);
 		},
 	};
 });
@@ -210,6 +211,7 @@ describe("bad input: a clear answer, nothing lost", () => {
 		["an empty note", { "bad.md": "" }, null],
 		["a note of several megabytes", { "bad.md": ("Prose without tags. ".repeat(50) + "\n").repeat(5000) + ok }, null],
 		["bytes that are not UTF-8", { "bad.md": Buffer.concat([Buffer.from("caf\xe9 \xff\xfe ", "latin1"), Buffer.from(ok)]) }, "unreadable-file"],
+		["a byte-order mark before the properties", { "bad.md": "\ufeff---\nmodality: EFT\n---\n" + ok }, null],
 		["properties that are not a map", { "bad.md": "---\n- a\n- b\n---\n" + ok }, "invalid-frontmatter"],
 	])("%s", (_name, files, code) => {
 		const dir = tempVault({ ...files, "good.md": ok });

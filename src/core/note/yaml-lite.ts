@@ -5,6 +5,7 @@
  * `undefined`, and the caller falls back to a full YAML parser: the subset is
  * a speed-up, never a different reading.
  */
+import { splitLines } from "../markdown/lines";
 
 /** Not handled here: the caller must use a full parser. */
 const UNSUPPORTED = undefined;
@@ -21,8 +22,21 @@ const NAN_RE = /^\.(?:nan|NaN|NAN)$/;
 /** A plain key: no indicators, no quotes. */
 const KEY_RE = /^([A-Za-z0-9_][A-Za-z0-9_\- .]*?):(?: +(.*))?$/;
 
+/**
+ * Whether a plain scalar's first character can begin anything but text: null
+ * (`~`, `n`, `N`), a boolean (`t`, `T`, `f`, `F`), a number (a digit, a sign
+ * or `.`), or the empty scalar. Any other first character is text, with no
+ * pattern tried.
+ */
+function mayBeNonText(s: string): boolean {
+	if (s === "") return true;
+	const c = s.charCodeAt(0);
+	return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+}
+
 /** Resolves a plain scalar as the core schema does. */
 function plain(s: string): unknown {
+	if (!mayBeNonText(s)) return s;
 	if (NULL_RE.test(s)) return null;
 	if (TRUE_RE.test(s)) return true;
 	if (FALSE_RE.test(s)) return false;
@@ -89,7 +103,7 @@ function flowSeq(s: string): unknown[] | undefined {
  * anything outside the subset (the caller then uses a full YAML parser).
  */
 export function parseSimpleYaml(yaml: string): Record<string, unknown> | null | undefined {
-	const lines = yaml.split(/\r\n|\r|\n/);
+	const lines = splitLines(yaml);
 	const out: Record<string, unknown> = {};
 	let any = false;
 	let listKey: string | null = null;

@@ -17,6 +17,7 @@ describe("parseSimpleYaml gives what a full YAML parser gives, or declines", () 
 		"rating-warmth: 9\nrating-empathy: 4.5\nx: -3\ny: +7\nz: 0x1F\nw: 0o17\nv: 1e3",
 		"a: true\nb: False\nc: NULL\nd: ~\ne: .inf\nf: -.Inf",
 		"title: Session 4 - the chair work\nurl: https://example.org/a?b=c",
+		"a: nan\nb: Nope\nc: true-ish\nd: Falsehood\ne: .nan\nf: NaN\ng: Yes\nh: ~x\ni: null\nj: N\nk: TRUE\nl: -.5\nm: .5e2\nn: +0x1\no: 007",
 		"date: 2026-01-13T10:00:00Z\nreviewed-on: 2026-02-01",
 		"# a comment\nclient: C-103\n\nmodality: CBT",
 		"empty:\nnext: 1",
