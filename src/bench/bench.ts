@@ -281,8 +281,6 @@ async function benchFirstBuild(notes: GeneratedNote[]): Promise<void> {
 	const warm: Awaited<ReturnType<typeof benchOnload>>[] = [];
 	const cold: number[] = [];
 	for (let i = 0; i < runs; i++) {
-		// Each start-up begins with the earlier runs' vaults collected: Obsidian starts once, without them.
-		gc();
 		warm.push(await benchOnload(notes));
 		cold.push((await benchOnload(notes, { warmCache: false })).buildMs);
 	}
