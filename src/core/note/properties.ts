@@ -145,20 +145,27 @@ function show(v: unknown): string {
 	return typeof v === "string" ? v : JSON.stringify(v) ?? "";
 }
 
-/** Keys by their lowercase form, so a property is found in any case, as Obsidian finds `tags`. */
-const keyMaps = new WeakMap<Record<string, unknown>, Map<string, string>>();
+/** A property looked up by key in any case, as Obsidian finds `tags`: the key as written and its value. */
+type KeyLookup = (key: string) => { key: string; value: unknown } | undefined;
 
-/** Looks a key up in any case. */
-function getKey(fm: Record<string, unknown>, key: string): { key: string; value: unknown } | undefined {
-	if (Object.prototype.hasOwnProperty.call(fm, key)) return { key, value: fm[key] };
-	let lower = keyMaps.get(fm);
-	if (!lower) {
+/**
+ * Looks keys up in any case. When every key is written in lowercase (almost
+ * every note), a key not present as written is not there at all, and no
+ * folded copy of the keys is built.
+ */
+function keyLookup(fm: Record<string, unknown>): KeyLookup {
+	const keys = Object.keys(fm);
+	let lower: Map<string, string> | undefined;
+	if (keys.some((k) => k !== k.toLowerCase())) {
 		lower = new Map();
-		for (const k of Object.keys(fm)) if (!lower.has(k.toLowerCase())) lower.set(k.toLowerCase(), k);
-		keyMaps.set(fm, lower);
+		for (const k of keys) if (!lower.has(k.toLowerCase())) lower.set(k.toLowerCase(), k);
 	}
-	const k = lower.get(key);
-	return k === undefined ? undefined : { key: k, value: fm[k] };
+	// The keys asked for are lowercase: as written, or through the folded copy.
+	return (key) => {
+		if (Object.prototype.hasOwnProperty.call(fm, key)) return { key, value: fm[key] };
+		const k = lower?.get(key);
+		return k === undefined ? undefined : { key: k, value: fm[k] };
+	};
 }
 
 function scalarText(v: unknown): string | undefined {
@@ -183,8 +190,9 @@ export function readProperties(fm: Record<string, unknown> | null, path: string,
 	const props: NoteProperties = {};
 	const problems: PropertyProblem[] = [];
 	const bad = (key: string, message: string) => problems.push({ key, code: "bad-property", message });
+	const getKey = fm ? keyLookup(fm) : () => undefined;
 	const text = (key: string, set: (s: string) => void) => {
-		const e = fm ? getKey(fm, key) : undefined;
+		const e = getKey(key);
 		if (!e || e.value === null || e.value === undefined) return;
 		const s = scalarText(e.value);
 		if (s !== undefined) set(s);
@@ -192,25 +200,25 @@ export function readProperties(fm: Record<string, unknown> | null, path: string,
 	};
 	if (fm) {
 		text("note-type", (s) => (props.noteType = s.toLowerCase()));
-		const c = getKey(fm, "client");
+		const c = getKey("client");
 		if (c && c.value !== null && c.value !== undefined) {
 			const s = linkValue(c.value);
 			if (s !== undefined) props.client = linkName(s);
 			else bad(c.key, "“client” should be one client code or link, written in quotes: client: \"[[C-017]]\"; it is ignored.");
 		}
-		const d = getKey(fm, "date");
+		const d = getKey("date");
 		if (d && d.value !== null && d.value !== undefined && d.value !== "") {
 			const iso = toIsoDate(d.value);
 			if (iso) props.date = iso;
 			else bad(d.key, `“date” is “${show(d.value)}”, which is not a date (write YYYY-MM-DD); the note is dated from its file name if it can be.`);
 		}
-		const s = getKey(fm, "session");
+		const s = getKey("session");
 		if (s && s.value !== null && s.value !== undefined && s.value !== "") {
 			const n = typeof s.value === "number" ? s.value : typeof s.value === "string" && /^\d+$/.test(s.value.trim()) ? +s.value : NaN;
 			if (Number.isInteger(n) && n >= 0) props.session = n;
 			else bad(s.key, `“session” should be a whole number; “${show(s.value)}” is ignored.`);
 		}
-		const p = getKey(fm, "previous");
+		const p = getKey("previous");
 		const prev = p ? linkValue(p.value) : undefined;
 		if (prev !== undefined) props.previous = linkName(prev);
 		text("modality", (v) => (props.modality = v));
@@ -218,19 +226,19 @@ export function readProperties(fm: Record<string, unknown> | null, path: string,
 		text("supervisor", (v) => (props.supervisor = v));
 		text("review", (v) => (props.review = v.toLowerCase()));
 		text("reviewed-by", (v) => (props.reviewedBy = v));
-		const ro = getKey(fm, "reviewed-on");
+		const ro = getKey("reviewed-on");
 		if (ro && ro.value !== null && ro.value !== undefined && ro.value !== "") {
 			const iso = toIsoDate(ro.value);
 			if (iso) props.reviewedOn = iso;
 			else bad(ro.key, `“reviewed-on” is “${show(ro.value)}”, which is not a date (write YYYY-MM-DD); it is ignored.`);
 		}
-		const r = getKey(fm, "reviews");
+		const r = getKey("reviews");
 		if (r && r.value !== null && r.value !== undefined) {
 			// An unquoted [[link]] item is a list inside the list; each is still a link.
 			const list: unknown[] = Array.isArray(r.value) && linkValue(r.value) === undefined ? r.value : [r.value];
 			props.reviews = list.map(linkValue).filter((x): x is string => x !== undefined).map(linkName);
 		}
-		const co = getKey(fm, CODING_OF);
+		const co = getKey(CODING_OF);
 		if (co && co.value !== null && co.value !== undefined && co.value !== "") {
 			const link = linkValue(co.value);
 			if (link !== undefined && linkTarget(link) !== "") props.codingOf = linkTarget(link);
@@ -238,7 +246,7 @@ export function readProperties(fm: Record<string, unknown> | null, path: string,
 		}
 		text(CODER, (v) => (props.coder = v));
 		for (const key of RATING_KEYS) {
-			const e = getKey(fm, key);
+			const e = getKey(key);
 			if (!e || e.value === null || e.value === undefined || e.value === "") continue;
 			const n = numberValue(e.value);
 			if (n !== undefined && n >= 1 && n <= 5) (props.ratings ??= {})[key] = n;
@@ -251,14 +259,14 @@ export function readProperties(fm: Record<string, unknown> | null, path: string,
 				if (n !== undefined) (props.measures ??= {})[key] = n;
 				continue;
 			}
-			const e = getKey(fm, key);
+			const e = getKey(key);
 			if (!e || e.value === null || e.value === undefined || e.value === "") continue;
 			const n = numberValue(e.value);
 			if (n !== undefined) (props.measures ??= {})[key] = n;
 			else bad(e.key, `“${e.key}” is ${JSON.stringify(e.value)}, which is not a number; as a measure it is left out of the trend, not drawn as 0.`);
 		}
 	}
-	const du = fm ? getKey(fm, "duration") : undefined;
+	const du = getKey("duration");
 	if (du && du.value !== null && du.value !== undefined && du.value !== "") {
 		const n = durationMinutes(du.value);
 		if (n !== undefined) props.duration = n;

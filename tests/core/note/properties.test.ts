@@ -25,6 +25,15 @@ describe("properties (FORMAT.md section 3)", () => {
 		const { problems } = readProperties(fm, "x.md");
 		expect(problems).toEqual([expect.objectContaining({ key, code: "bad-property" })]);
 	});
+	it("finds a property whatever the case of its key, the first such key winning", () => {
+		const { props, problems } = readProperties({ Client: "[[C-9]]", DATE: "2026-01-02", "Rating-Warmth": 6, session: 3, SESSION: 4 }, "a.md");
+		expect(props).toEqual({ client: "C-9", date: "2026-01-02", session: 3 });
+		// A problem names the key as the note writes it.
+		expect(problems).toEqual([expect.objectContaining({ key: "Rating-Warmth", code: "bad-property" })]);
+		expect(readProperties({ Modality: "EFT", modality: "CBT" }, "a.md").props.modality).toBe("CBT");
+		expect(readProperties({ Modality: "EFT", Note: 1 }, "a.md").props.modality).toBe("EFT");
+	});
+
 	it("dates a note from its file name when it has no date", () => {
 		expect(readProperties(null, "Clients/2026-01-13 session 1.md").props.date).toBe("2026-01-13");
 		expect(readProperties({ date: "2025-12-31T10:00:00" }, "2026-01-13.md").props.date).toBe("2025-12-31");
