@@ -7,6 +7,7 @@ import { detach } from "../detach";
 import type { RawCallout, RawHeading, RawTag } from "../markdown/types";
 import { type Family, type ProcessOrUnclassified, perFamily } from "../vocabulary/families";
 import { codingBlocks } from "../markdown/passages";
+import { splitLines } from "../markdown/lines";
 import { type DiagnosticCode, MODALITY_KEY, MODE_MODALITY_KEY, MOVE_CLASS_KEY, countKey, parseTag } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 import { type NoteProperties, readProperties, readPropertyTags } from "./properties";
@@ -108,11 +109,6 @@ export interface NoteRecord {
 	 * note's client, date and type are then unknown, so a scope by them cannot place it.
 	 */
 	propertiesError?: string;
-}
-
-/** A text's lines, whatever its line breaks; a text without `\r` is split on `\n` alone, which is much faster. */
-function splitLines(text: string): string[] {
-	return text.indexOf("\r") < 0 ? text.split("\n") : text.split(/\r\n|\r|\n/);
 }
 
 /** `countKey` of a family and one or two parts (the second empty: none). */
