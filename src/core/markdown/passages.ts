@@ -45,14 +45,25 @@ const RULE = /^ {0,3}([-*_])(\s*\1){2,}\s*$/;
 const SUPERVISOR = /^\s*>\s*\[!supervisor(-resolved)?\]/i;
 const QUOTED = /^\s*>/;
 
-const FIRST = /\S/;
-/** Characters a line of markup may start with (after white space): anything else starts plain text. */
-const MARKUP_START = new Set([..."># `~|-*+_:0123456789"]);
+/** Characters a line of markup may start with (after white space), by code: anything else starts plain text. */
+const MARKUP_START = new Uint8Array(128);
+for (const c of "># `~|-*+_:0123456789") MARKUP_START[c.charCodeAt(0)] = 1;
 
-/** Whether a line is plain text, which none of the block rules below can match: it skips their tests. */
+/**
+ * Whether a line is plain text, which none of the block rules below can match:
+ * it skips their tests. Its first character that is not white space (as `\s`
+ * reads it) is not one markup may start with. Called for nearly every line of
+ * a body, so it walks the codes rather than matching a pattern.
+ */
 function plain(line: string): boolean {
-	const m = FIRST.exec(line);
-	return m !== null && !MARKUP_START.has(m[0]);
+	for (let i = 0; i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		if (c === 32 || (c >= 9 && c <= 13)) continue;
+		if (c < 128) return MARKUP_START[c] === 0;
+		if (/\s/.test(line[i]!)) continue;
+		return true;
+	}
+	return false;
 }
 
 /** One block of a body: a paragraph, a list item, a heading line, a table row, a fenced block or a supervisor callout. */
