@@ -247,7 +247,7 @@ export function* packedFamilies(data: Int32Array): Generator<{ family: Family; i
 /** Integers per occurrence: kind and whether in the properties, line, heading path, passage (-1: none). */
 export const OCCURRENCE_WIDTH = 4;
 
-/** Packs one occurrence into `out` at `at`. */
+/** Packs one occurrence at the end of `out`. */
 export function packOccurrence(out: number[], kind: number, inProperties: boolean, line: number, path: number): void {
 	out.push(kind * 2 + (inProperties ? 1 : 0), line, path, -1);
 }
