@@ -12,7 +12,7 @@ import { summarize } from "../core/index/summary";
 import { DEFAULT_SETTINGS } from "../core/settings";
 import { vocabularyFrom } from "../core/vocabulary/vocabulary";
 import { listNotes, parseProperties, readVaultConfig } from "../cli/vault";
-import { PARALLEL_THRESHOLD, readCounts } from "../cli/parallel-read";
+import { PARALLEL_MIN_CORES, PARALLEL_THRESHOLD, readCounts } from "../cli/parallel-read";
 import { type GeneratedNote, generateVault } from "./generate";
 import { benchOnload } from "./onload-bench";
 import { benchView } from "./view-bench";
@@ -139,7 +139,7 @@ function benchCli(notes: GeneratedNote[]): void {
 			}
 		}
 		const a = median(attune), a1 = median(single), g = median(grep), nf = median(nodeFloor);
-		say(`attune summarize on ${notes.length} notes on disk, end to end, ${os.availableParallelism()} threads: ${fmt(a, 0)} ms; --jobs 1: ${fmt(a1, 0)} ms; grep -rc '#emotion/' ${fmt(g, 0)} ms; ratio ${fmt(a / g, 1)}x (--jobs 1: ${fmt(a1 / g, 1)}x) (goal: within 3x) [median of ${runs}]`);
+		say(`attune summarize on ${notes.length} notes on disk, end to end, by default (${os.availableParallelism()} cores: ${os.availableParallelism() >= PARALLEL_MIN_CORES ? "threads past PARALLEL_THRESHOLD notes" : `one thread, below ${PARALLEL_MIN_CORES} cores`}): ${fmt(a, 0)} ms; --jobs 1: ${fmt(a1, 0)} ms; grep -rc '#emotion/' ${fmt(g, 0)} ms; ratio ${fmt(a / g, 1)}x (--jobs 1: ${fmt(a1 / g, 1)}x) (goal: within 3x) [median of ${runs}]`);
 		say(`  for context: node alone walking, reading and counting '#emotion/' in the same files: ${fmt(nf, 0)} ms (${fmt(nf / g, 1)}x grep)`);
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });

@@ -148,10 +148,11 @@ export function workerScript(): string | undefined {
 
 /**
  * The fewest cores on which reading threads are used without `--jobs`. On 2
- * cores, measured with no other load (load average 1.3), two threads were
- * slower than one at every size from 250 to 10,000 notes (10,000: 729 ms
- * against 679 ms): the main thread's own share of the work and the copying
- * of records back cost more than the second core saves. More cores were not
+ * cores two threads were slower than one at every size the bench measures
+ * (2026-12-03, load 1.5: 160 against 186 ms at 250 notes, 356 against 446 ms
+ * at 4,000), and at 10,000 notes two alternated runs disagreed (705 against
+ * 611 ms, then 565 against 628): the main thread's own share of the work and
+ * the copying of records back cost about what the second core saves. More cores were not
  * measured here; `--jobs N` asks for threads on any machine.
  */
 export const PARALLEL_MIN_CORES = 4;
