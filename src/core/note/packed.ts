@@ -13,6 +13,7 @@
  */
 import { detach } from "../detach";
 import type { Family, ProcessOrUnclassified } from "../vocabulary/families";
+import type { Occurrence } from "./note";
 
 /** The summary keys seen so far, each with a number that never changes. */
 class KeyTable {
@@ -252,22 +253,14 @@ export function packOccurrence(out: number[], kind: number, inProperties: boolea
 	out.push(kind * 2 + (inProperties ? 1 : 0), line, path, -1);
 }
 
-/** One packed occurrence, read back as the object the rest of Attune reads. */
-export interface UnpackedOccurrence extends OccurrenceKind {
-	line: number;
-	inProperties: boolean;
-	headings: string[];
-	passage?: number;
-}
-
 /** A record's occurrences, read back from their packed form; a new array each time. */
-export function unpackOccurrences(data: Int32Array): UnpackedOccurrence[] {
-	const out: UnpackedOccurrence[] = [];
+export function unpackOccurrences(data: Int32Array): Occurrence[] {
+	const out: Occurrence[] = [];
 	for (let i = 0; i < data.length; i += OCCURRENCE_WIDTH) {
 		const k = kinds[data[i]! >> 1]!;
-		const o: UnpackedOccurrence = {
+		const o: Occurrence = {
 			family: k.family, value: k.value, process: k.process, tag: k.tag,
-			line: data[i + 1]!, inProperties: (data[i]! & 1) === 1, headings: paths[data[i + 2]!] as string[],
+			line: data[i + 1]!, inProperties: (data[i]! & 1) === 1, headings: paths[data[i + 2]!]!,
 		};
 		if (k.direction !== undefined) o.direction = k.direction;
 		const passage = data[i + 3]!;
