@@ -119,6 +119,10 @@ function benchCli(notes: GeneratedNote[]): void {
 		const nodeFloor: number[] = [];
 		// A second floor for context: Node itself walking the folder, reading every file and counting '#emotion/'.
 		const nodeScript = "const fs=require('fs'),p=require('path');let n=0;(function w(d){for(const e of fs.readdirSync(d,{withFileTypes:true})){const f=p.join(d,e.name);if(e.isDirectory())w(f);else n+=fs.readFileSync(f,'utf8').split('#emotion/').length-1;}})(process.argv[1]);console.log(n)";
+		// The same, but visiting every character once in JavaScript, as any reader of tags must: the least a parser in Node can cost.
+		const charScript = "const fs=require('fs'),p=require('path');let n=0;(function w(d){for(const e of fs.readdirSync(d,{withFileTypes:true})){const f=p.join(d,e.name);if(e.isDirectory())w(f);else{const s=fs.readFileSync(f,'utf8');for(let i=0;i<s.length;i++)if(s.charCodeAt(i)===35)n++;}}})(process.argv[1]);console.log(n)";
+		const start: number[] = [];
+		const chars: number[] = [];
 		for (let i = 0; i < runs + 1; i++) {
 			// The first round warms the page cache for all and is not counted.
 			const a = summarizeOnce(dir);
@@ -131,7 +135,11 @@ function benchCli(notes: GeneratedNote[]): void {
 				}
 			});
 			const nf = time(() => execFileSync(process.execPath, ["-e", nodeScript, dir], { maxBuffer: 1 << 28 }));
+			const st = time(() => execFileSync(process.execPath, ["-e", "0"]));
+			const ch = time(() => execFileSync(process.execPath, ["-e", charScript, dir], { maxBuffer: 1 << 28 }));
 			if (i > 0) {
+				start.push(st);
+				chars.push(ch);
 				attune.push(a);
 				single.push(a1);
 				grep.push(g);
@@ -140,7 +148,7 @@ function benchCli(notes: GeneratedNote[]): void {
 		}
 		const a = median(attune), a1 = median(single), g = median(grep), nf = median(nodeFloor);
 		say(`attune summarize on ${notes.length} notes on disk, end to end, by default (${os.availableParallelism()} cores: ${os.availableParallelism() >= PARALLEL_MIN_CORES ? "threads past PARALLEL_THRESHOLD notes" : `one thread, below ${PARALLEL_MIN_CORES} cores`}): ${fmt(a, 0)} ms; --jobs 1: ${fmt(a1, 0)} ms; grep -rc '#emotion/' ${fmt(g, 0)} ms; ratio ${fmt(a / g, 1)}x (--jobs 1: ${fmt(a1 / g, 1)}x) (goal: within 3x) [median of ${runs}]`);
-		say(`  for context: node alone walking, reading and counting '#emotion/' in the same files: ${fmt(nf, 0)} ms (${fmt(nf / g, 1)}x grep)`);
+		say(`  for context: node alone walking, reading and counting '#emotion/' in the same files: ${fmt(nf, 0)} ms (${fmt(nf / g, 1)}x grep); the same visiting every character once in JavaScript: ${fmt(median(chars), 0)} ms (${fmt(median(chars) / g, 1)}x grep); node starting and doing nothing: ${fmt(median(start), 0)} ms (${fmt(median(start) / g, 1)}x grep)`);
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
