@@ -173,12 +173,25 @@ class StoredRecord implements NoteRecord {
 		packed: Int32Array,
 	) {
 		this[PACKED] = packed;
+		Object.defineProperty(this, "occurrences", OCCURRENCES);
 	}
 
-	get occurrences(): Occurrence[] {
-		return unpackOccurrences(this[PACKED]);
-	}
+	/** Read back from the packed integers on each use (see `OCCURRENCES`). */
+	declare readonly occurrences: Occurrence[];
 }
+
+/**
+ * A record's occurrences, as an own enumerable property whose getter decodes
+ * the packed integers: spreading a record (`{ ...rec }`), cloning it or
+ * turning it into JSON keeps them, as it would for a plain object. One
+ * descriptor for every record, so that all records share one shape.
+ */
+const OCCURRENCES: PropertyDescriptor = {
+	enumerable: true,
+	get(this: StoredRecord): Occurrence[] {
+		return unpackOccurrences(this[PACKED]);
+	},
+};
 
 /** No occurrence at all: shared by every counts-only record. */
 const NO_OCCURRENCES = new Int32Array(0);

@@ -33,6 +33,19 @@ describe("packed records", () => {
 		expect(read(text).occurrences[1]!.headings).toEqual(["Session", "Opening"]);
 	});
 
+	it("keeps its occurrences when copied as a plain object: spread, JSON, structured clone", () => {
+		const rec = read(text);
+		const spread = { ...rec };
+		expect(spread.occurrences).toEqual(rec.occurrences);
+		expect(spread.occurrences).toHaveLength(4);
+		const json = JSON.parse(JSON.stringify(rec)) as { occurrences: unknown[] };
+		expect(json.occurrences).toEqual(JSON.parse(JSON.stringify(rec.occurrences)));
+		expect(structuredClone(rec).occurrences).toEqual(rec.occurrences);
+		// Every record has the same shape: one descriptor, no property of its own to set.
+		expect(Object.getOwnPropertyDescriptor(rec, "occurrences")?.get).toBe(Object.getOwnPropertyDescriptor(read("#emotion/fear\n"), "occurrences")?.get);
+		expect(() => ((rec as { occurrences: unknown }).occurrences = [])).toThrow(TypeError);
+	});
+
 	it("counts like a map: get, has, size, iteration, and sums with more", () => {
 		const rec = read(text);
 		const map = new Map(rec.counts);
