@@ -116,15 +116,19 @@ export class VaultIndexer extends Component {
 	}
 
 	private async buildOnce(): Promise<void> {
-		this.excluded = this.readExcludes();
-		const files = this.app.vault.getMarkdownFiles();
-		this.started = true;
-		const progress = { done: 0, total: files.length };
-		this.progress = progress;
-		this.index.clear();
-		this.pendingPassages = [];
+		// Taken first, so that asking for every note counts against the turn's budget.
 		const slices = this.budget.slices();
 		try {
+			this.excluded = this.readExcludes();
+			const files = this.app.vault.getMarkdownFiles();
+			this.started = true;
+			const progress = { done: 0, total: files.length };
+			this.progress = progress;
+			this.index.clear();
+			this.pendingPassages = [];
+			// Asking for every note is a unit of its own: at 50,000 notes it took 5 to 15 ms in the test double.
+			const begun = slices.due();
+			if (begun) await begun;
 			for (const file of files) {
 				await this.update(file, this.app.metadataCache.getFileCache(file), undefined, DEFER_PASSAGES);
 				progress.done++;

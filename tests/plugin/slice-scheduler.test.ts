@@ -78,18 +78,21 @@ describe("FrameBudget", () => {
 
 	/**
 	 * Two workers at once (the first build and the walk over finalized notes,
-	 * both started at layout-ready), each unit 1 ms of the fake clock. With a
-	 * budget each they ran a slice each in one turn, 10 ms without a break.
+	 * both started at layout-ready), each unit 1 ms of the fake clock, turns
+	 * given by the test until none is asked for; `firstOwnTurn` workers wait
+	 * for a turn of their own before their first unit. Which worker ran each
+	 * unit, in which turn.
 	 */
-	it("gives two workers at once one budget: each turn runs one worker's slice, and they take turns", async () => {
+	async function twoWorkers(specs: { name: string; units: number; firstOwnTurn?: boolean }[]): Promise<{ perTurn: string[][]; asked: number; closed: boolean }> {
 		let t = 0;
 		let turn = 0;
 		const ran: { turn: number; worker: string }[] = [];
 		const ticks = manualTick();
 		const budget = new FrameBudget({ budgetMs: 5, now: () => t, tick: ticks.tick });
-		const worker = async (name: string, units: number) => {
+		const worker = async ({ name, units, firstOwnTurn }: (typeof specs)[number]) => {
 			const slices = budget.slices();
 			try {
+				if (firstOwnTurn) await slices.turn();
 				for (let i = 0; i < units; i++) {
 					t += 1;
 					ran.push({ turn, worker: name });
@@ -100,7 +103,7 @@ describe("FrameBudget", () => {
 				slices.close();
 			}
 		};
-		const done = Promise.all([worker("build", 20), worker("walk", 12)]);
+		const done = Promise.all(specs.map(worker));
 		let asked = 0;
 		for (let guard = 0; guard < 100; guard++) {
 			await settle();
@@ -110,21 +113,33 @@ describe("FrameBudget", () => {
 			asked = Math.max(asked, n);
 		}
 		await done;
+		const turns = [...new Set(ran.map((r) => r.turn))];
+		const perTurn = turns.map((k) => ran.filter((r) => r.turn === k).map((r) => r.worker));
+		for (const { name, units } of specs) expect(ran.filter((r) => r.worker === name)).toHaveLength(units);
+		return { perTurn, asked, closed: ticks.closed() };
+	}
+
+	// With a budget each, the two ran a slice each in one turn, 10 ms without a break.
+	it("gives two workers at once one budget: each turn runs one worker's slice, and they take turns", async () => {
+		const { perTurn, asked, closed } = await twoWorkers([{ name: "build", units: 20 }, { name: "walk", units: 12 }]);
 		// Never two turns asked for at once.
 		expect(asked).toBe(1);
-		const turns = [...new Set(ran.map((r) => r.turn))];
-		const perTurn = turns.map((k) => ran.filter((r) => r.turn === k));
 		// The first turn: the build's slice, and the walk's first unit, started in the same turn.
-		expect(perTurn[0]!.map((r) => r.worker)).toEqual(["build", "build", "build", "build", "build", "walk"]);
+		expect(perTurn[0]).toEqual(["build", "build", "build", "build", "build", "walk"]);
 		// After it, one worker a turn, never past the budget, taking turns while both have work.
 		for (const units of perTurn.slice(1)) {
-			expect(new Set(units.map((r) => r.worker)).size).toBe(1);
+			expect(new Set(units).size).toBe(1);
 			expect(units.length).toBeLessThanOrEqual(5);
 		}
-		expect(perTurn.slice(1, 5).map((units) => units[0]!.worker)).toEqual(["build", "walk", "build", "walk"]);
-		expect(ran.filter((r) => r.worker === "build")).toHaveLength(20);
-		expect(ran.filter((r) => r.worker === "walk")).toHaveLength(12);
-		expect(ticks.closed()).toBe(true);
+		expect(perTurn.slice(1, 5).map((units) => units[0])).toEqual(["build", "walk", "build", "walk"]);
+		expect(closed).toBe(true);
+	});
+
+	it("lets a worker wait for a turn of its own before it begins, so that it does not begin in another's turn", async () => {
+		const { perTurn } = await twoWorkers([{ name: "build", units: 20 }, { name: "walk", units: 12, firstOwnTurn: true }]);
+		// The walk asked for its turn after the build's first slice had run out: it comes after the build's second.
+		for (const units of perTurn) expect(new Set(units).size).toBe(1);
+		expect(perTurn.map((units) => units[0])).toEqual(["build", "build", "walk", "build", "walk", "build", "walk"]);
 	});
 
 	it("keeps its tick open while any worker is under way, and closes it after the last", async () => {
@@ -221,6 +236,25 @@ describe("the first build, sliced", () => {
 		expect(doneAtYield).toEqual([3, 6, 9, 12, 15, 18, 21, 24, 27, 30]);
 		expect(index.size).toBe(30);
 		expect(rec.closed()).toBe(true);
+	});
+
+	it("yields before the first note when asking for every note spent the budget (a large vault)", async () => {
+		const { app, now } = slowVault(30);
+		let t = 0;
+		const clock = () => now() + t;
+		const files = app.vault.getMarkdownFiles.bind(app.vault);
+		app.vault.getMarkdownFiles = () => {
+			t += 10;
+			return files();
+		};
+		const doneAtYield: number[] = [];
+		let indexer: VaultIndexer | null = null;
+		const rec = recordingTick(() => doneAtYield.push(indexer!.reading!.done));
+		indexer = new VaultIndexer(app as never, new NoteIndex(), () => vocabularyFrom(DEFAULT_SETTINGS), () => "", new FrameBudget({ budgetMs: 8, now: clock, tick: rec.tick }));
+		indexer.load();
+		app.workspace.setLayoutReady();
+		await indexer.ready;
+		expect(doneAtYield.slice(0, 3)).toEqual([0, 3, 6]);
 	});
 
 	it("lets a timer run while the vault is still being read (the UI gets its turns)", async () => {

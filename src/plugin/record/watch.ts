@@ -47,7 +47,13 @@ export class RecordWatch extends Component {
 	private async walk(): Promise<void> {
 		const slices = this.budget.slices();
 		try {
-			for (const file of this.app.vault.getMarkdownFiles()) {
+			// Not in the turn the first build begins in.
+			await slices.turn();
+			if (this.unloaded) return;
+			const files = this.app.vault.getMarkdownFiles();
+			const begun = slices.due();
+			if (begun) await begun;
+			for (const file of files) {
 				if (this.unloaded) return;
 				this.touched(file);
 				const pause = slices.due();
