@@ -312,16 +312,28 @@ async function benchSidebarAndOnload(mid: { notes: GeneratedNote[]; index: NoteI
 	await benchFirstBuildLarge(large.notes);
 }
 
-/** The plugin's start-up and first build inside the test double, warm and cold. */
+/**
+ * One run's longest stretch without yielding: its length, when it began, and
+ * what the scheduler saw in it, so that a stretch spent waiting for a core
+ * (the collector's threads holding both on 2 cores) is told from one spent
+ * running Attune's work.
+ */
+function stretchText(r: Awaited<ReturnType<typeof benchOnload>>): string {
+	const sched = Number.isNaN(r.longestSliceMainMs) ? "scheduler not read" : `${fmt(r.longestSliceMainMs, 1)} / ${fmt(r.longestSliceWaitMs, 1)} / ${fmt(r.longestSliceOthersMs, 1)}`;
+	return `${fmt(r.longestSliceMs, 1)} at ${fmt(r.longestSliceAtMs, 0)} (${sched} / ${fmt(r.longestSliceGcMs, 1)})`;
+}
+
 /** The first build's goal at 50,000 notes (issue 15: correct numbers in under 2.5 s); fewer runs, caches warm. */
 async function benchFirstBuildLarge(notes: GeneratedNote[]): Promise<void> {
 	const runs = 3;
 	const r: Awaited<ReturnType<typeof benchOnload>>[] = [];
 	for (let i = 0; i < runs; i++) r.push(await benchOnload(notes));
 	const m = (f: (x: (typeof r)[number]) => number) => median(r.map(f));
-	say(`plugin first build at ${notes.length.toLocaleString("en")} notes (test double, caches warm): every note counted ${fmt(m((x) => x.countedMs), 0)} ms after layout-ready (goal: under 2.5 s), the core's own cost ${fmt(m((x) => x.coreMs), 0)} ms, ratio ${fmt(m((x) => x.countedMs / x.coreMs), 2)}x; complete with passages placed ${fmt(m((x) => x.buildMs), 0)} ms, ${m((x) => x.bodiesRead)} note bodies read; longest stretch without yielding ${fmt(m((x) => x.longestSliceMs), 1)} ms (goal: 16 ms) [median of ${runs}]`);
+	say(`plugin first build at ${notes.length.toLocaleString("en")} notes (test double, caches warm): every note counted ${fmt(m((x) => x.countedMs), 0)} ms after layout-ready (goal: under 2.5 s), the core's own cost ${fmt(m((x) => x.coreMs), 0)} ms, ratio ${fmt(m((x) => x.countedMs / x.coreMs), 2)}x; complete with passages placed ${fmt(m((x) => x.buildMs), 0)} ms, ${m((x) => x.bodiesRead)} note bodies read; longest stretch without yielding ${fmt(m((x) => x.longestSliceMs), 1)} ms (goal: 16 ms), ${m((x) => x.stretchesOver16)} of ${m((x) => x.stretches)} over 16 ms, ${m((x) => x.stretchesOver16Waiting)} of them within 16 ms but for the main thread waiting for a core [median of ${runs}]`);
+	say(`  the longest in each run (as at 10,000 notes): ${r.map(stretchText).join("; ")}`);
 }
 
+/** The plugin's start-up and first build inside the test double, warm and cold. */
 async function benchFirstBuild(notes: GeneratedNote[]): Promise<void> {
 	const runs = 5;
 	const warm: Awaited<ReturnType<typeof benchOnload>>[] = [];
@@ -331,8 +343,9 @@ async function benchFirstBuild(notes: GeneratedNote[]): Promise<void> {
 		cold.push((await benchOnload(notes, { warmCache: false })).buildMs);
 	}
 	const m = (f: (r: (typeof warm)[number]) => number) => median(warm.map(f));
-	say(`plugin onload with ${notes.length} notes in the vault (inside the obsidian test double): ${fmt(m((r) => r.onloadMs), 2)} ms; first index build after layout-ready, caches warm as Obsidian has them at start-up: ${fmt(m((r) => r.buildMs), 0)} ms (goal: under 0.5 s); the core's own cost for the same notes ${fmt(m((r) => r.coreMs), 0)} ms, ratio ${fmt(m((r) => r.buildMs / r.coreMs), 2)}x (goal: 1.5x); longest stretch without yielding ${fmt(m((r) => r.longestSliceMs), 1)} ms (goal: 16 ms), the process's CPU time in it ${fmt(m((r) => r.longestSliceCpuMs), 1)} ms (all threads: more than the stretch when garbage-collection helpers ran beside it, less when the system ran other work), garbage collection on the main thread in it ${fmt(m((r) => r.longestSliceGcMs), 1)} ms; note bodies read ${m((r) => r.bodiesRead)} [median of ${runs}]`);
-	say(`  stretches without yielding over the build: 95th percentile ${fmt(m((r) => r.stretchP95Ms), 1)} ms, ${m((r) => r.stretchesOver16)} of ${m((r) => r.stretches)} over 16 ms, ${m((r) => r.stretchesOver16WithGc)} of those holding a garbage collection (medians of ${runs}); longest in each run ${warm.map((r) => `${fmt(r.longestSliceMs, 1)} (collecting ${fmt(r.longestSliceGcMs, 1)})`).join(", ")} ms`);
+	say(`plugin onload with ${notes.length} notes in the vault (inside the obsidian test double): ${fmt(m((r) => r.onloadMs), 2)} ms; first index build after layout-ready, caches warm as Obsidian has them at start-up: ${fmt(m((r) => r.buildMs), 0)} ms (goal: under 0.5 s); the core's own cost for the same notes ${fmt(m((r) => r.coreMs), 0)} ms, ratio ${fmt(m((r) => r.buildMs / r.coreMs), 2)}x (goal: 1.5x); longest stretch without yielding ${fmt(m((r) => r.longestSliceMs), 1)} ms (goal: 16 ms); note bodies read ${m((r) => r.bodiesRead)} [median of ${runs}]`);
+	say(`  stretches without yielding over the build: 95th percentile ${fmt(m((r) => r.stretchP95Ms), 1)} ms, ${m((r) => r.stretchesOver16)} of ${m((r) => r.stretches)} over 16 ms, ${m((r) => r.stretchesOver16WithGc)} of those holding a garbage-collection pause of 1 ms or more, ${m((r) => r.stretchesOver16Waiting)} of them within 16 ms but for the main thread waiting for a core (medians of ${runs})`);
+	say(`  the longest in each run, ms after layout-ready, and in it the main thread on a core / waiting for one / the process's other threads (V8's collector and compiler) on a core / collection pauses: ${warm.map(stretchText).join("; ")}`);
 	say(`  every note counted (the sidebar's numbers shown; only moves by class still placing their passages from the notes' text): ${fmt(m((r) => r.countedMs), 0)} ms after layout-ready (goal: under 0.5 s), ratio to the core ${fmt(m((r) => r.countedMs / r.coreMs), 2)}x, with ${m((r) => r.bodiesReadWhenCounted)} note bodies read by then`);
 	say(`  for context: the same build with the double parsing each note's cache on first look-up (Obsidian's own work, done before): ${fmt(median(cold), 0)} ms`);
 }

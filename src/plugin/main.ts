@@ -17,6 +17,7 @@ import { RecordWatch } from "./record/watch";
 import { syncReadOnly } from "./record/read-only";
 import { registerTraining } from "./training/register";
 import { AttuneSettingTab } from "./settings-tab";
+import { FRAME_BUDGET_MS, FrameBudget } from "./slice-scheduler";
 
 export default class AttunePlugin extends Plugin {
 	private current!: AttuneSettings;
@@ -41,13 +42,15 @@ export default class AttunePlugin extends Plugin {
 		this.unreadable = loaded === null;
 		this.apply(loaded ?? migrateSettings(null));
 		if (this.unreadable) new Notice("Attune could not read its saved settings, so it is using the defaults for now. Nothing will be saved until you change a setting.", 0);
-		this.indexer = this.addChild(new VaultIndexer(this.app, this.index, () => this.vocab, () => this.current.exportFolder));
+		// One budget a turn for all background work: the first build and the walk over finalized notes run at the same time.
+		const background = new FrameBudget({ budgetMs: FRAME_BUDGET_MS });
+		this.indexer = this.addChild(new VaultIndexer(this.app, this.index, () => this.vocab, () => this.current.exportFolder, background));
 		const ctx: AttuneContext = (this.ctx = {
 			app: this.app,
 			plugin: this,
 			index: this.index,
 			indexer: this.indexer,
-			records: this.addChild(new RecordWatch(this.app)),
+			records: this.addChild(new RecordWatch(this.app, background)),
 			settings: () => this.current,
 			vocab: () => this.vocab,
 			saveSettings: (next, how) => this.saveSettings(next, how),

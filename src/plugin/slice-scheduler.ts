@@ -1,8 +1,9 @@
 /**
- * Cuts long work (the first build of the index) into slices that each fit
- * under a frame. Work runs on without a pause while the slice's time budget
- * lasts, so nothing is wasted when nothing else is waiting; once the budget is
- * spent it yields one turn of the event loop, so that input, painting and
+ * Cuts Attune's long background work (the first build of the index, the walk
+ * over finalized notes) into slices that each fit under a frame, all of it
+ * within one budget a turn. Work runs on without a pause while the budget
+ * lasts, so nothing is wasted when nothing else is waiting; once it is spent
+ * the work yields one turn of the event loop, so that input, painting and
  * timers run, and begins a new slice.
  */
 
@@ -75,44 +76,133 @@ export function timeoutTick(): Tick {
 	return { next: () => new Promise<void>((r) => window.setTimeout(r, 0)), close: () => {} };
 }
 
-/** What a slice scheduler needs: a clock and a way to yield. Tests pass their own to drive it step by step. */
+/**
+ * How long Attune's background work may run in one turn of the event loop
+ * (ms): a third of a 16 ms frame. The rest of the frame is for what the
+ * budget cannot see: one slow note past it, a young-generation collection
+ * landing in the slice (3 to 8 ms measured at 10,000 notes: the records being
+ * built survive it, so it copies them), and, on a machine with few cores, the
+ * main thread waiting for a core while V8's collector and compiler threads
+ * hold them (up to 14 ms in a 20 ms stretch on 2 cores; issue 15).
+ */
+export const FRAME_BUDGET_MS = 5;
+
+/** What a frame budget needs: a clock and a way to yield. Tests pass their own to drive it step by step. */
 export interface SliceOptions {
-	/** The slice's time budget (ms). */
+	/** The time budget of one turn (ms). */
 	budgetMs: number;
 	/** Milliseconds, increasing. */
 	now?: () => number;
 	tick?: () => Tick;
 }
 
-/** Decides, between units of work, whether the slice's budget is spent. */
-export class SliceScheduler {
+/**
+ * One time budget a turn for all of Attune's background work: the first
+ * build of the index and the walk over finalized notes run at the same time
+ * after layout-ready, and each with a budget of its own ran two slices back
+ * to back in one turn (Node's check phase runs every waiting `setImmediate`;
+ * a browser may run two message tasks before a frame), 10 ms and more
+ * without a break. Here a worker whose budget is spent waits for the next
+ * turn behind any other that waits already: each turn resumes one worker,
+ * in the order they ran out, so two slices never share a turn and every
+ * worker gets its turns.
+ */
+export class FrameBudget {
 	private readonly now: () => number;
-	private readonly tick: Tick;
-	private sliceStart: number;
+	private tick: Tick | null = null;
+	private turnStart = 0;
+	/** Workers under way (slices handed out and not closed). */
+	private workers = 0;
+	/** Workers whose budget ran out, in the order they ran out: each turn lets the first go on. */
+	private readonly waiting: (() => void)[] = [];
+	/** Whether a turn of the event loop has been asked for and has not come yet. */
+	private turning = false;
 	/** How many times the work yielded. */
 	yields = 0;
 
 	constructor(private readonly opts: SliceOptions) {
 		this.now = opts.now ?? (() => performance.now());
-		this.tick = (opts.tick ?? eventLoopTick)();
-		this.sliceStart = this.now();
 	}
 
 	/**
-	 * Called after each unit of work: null while the budget lasts (go on at
-	 * once, without even a microtask), else a promise that resolves after one
-	 * turn of the event loop, when a new slice begins.
+	 * A worker's share of the budget, to ask between units of work whether to
+	 * go on. The first worker under way begins a turn's budget (and opens the
+	 * tick); a worker that comes while another runs shares that turn's budget.
 	 */
+	slices(): SliceScheduler {
+		if (this.workers++ === 0) {
+			this.tick = (this.opts.tick ?? eventLoopTick)();
+			this.turnStart = this.now();
+		}
+		return new SliceScheduler(this);
+	}
+
+	/** See SliceScheduler.due. */
 	due(): Promise<void> | null {
-		if (this.now() - this.sliceStart < this.opts.budgetMs) return null;
-		this.yields++;
-		return this.tick.next().then(() => {
-			this.sliceStart = this.now();
+		if (this.now() - this.turnStart < this.opts.budgetMs) return null;
+		return this.nextTurn();
+	}
+
+	/** See SliceScheduler.turn. */
+	nextTurn(): Promise<void> {
+		return new Promise<void>((resolve) => {
+			this.waiting.push(resolve);
+			this.askTurn();
 		});
 	}
 
-	/** Ends the work: the tick's ports are closed. */
+	/** Asks for one turn of the event loop, unless one is asked for already; when it comes, the first worker waiting goes on. */
+	private askTurn(): void {
+		if (this.turning || !this.tick) return;
+		this.turning = true;
+		this.yields++;
+		void this.tick.next().then(() => {
+			this.turning = false;
+			this.turnStart = this.now();
+			this.waiting.shift()?.();
+			// The others wait for turns of their own.
+			if (this.waiting.length > 0) this.askTurn();
+		});
+	}
+
+	/** A worker is done; when the last is, the tick's ports are closed. */
+	release(): void {
+		if (--this.workers > 0) return;
+		this.tick?.close();
+		this.tick = null;
+	}
+}
+
+/** A worker's share of a frame budget: decides, between units of work, whether the turn's budget is spent. */
+export class SliceScheduler {
+	private closed = false;
+
+	constructor(private readonly budget: FrameBudget) {}
+
+	/**
+	 * Called after each unit of work: null while the turn's budget lasts (go
+	 * on at once, without even a microtask), else a promise that resolves in a
+	 * later turn of the event loop, when this worker's slice begins.
+	 */
+	due(): Promise<void> | null {
+		return this.budget.due();
+	}
+
+	/**
+	 * Waits for a turn of this worker's own, whatever is left of the budget:
+	 * for work that should not begin in a turn another worker began in (the
+	 * walk over finalized notes, which starts at layout-ready beside the
+	 * first build: each asks Obsidian for every note, 5 to 15 ms apiece at
+	 * 50,000 notes in the test double).
+	 */
+	turn(): Promise<void> {
+		return this.budget.nextTurn();
+	}
+
+	/** Ends this worker's work (in a `finally`); the last to end closes the tick. */
 	close(): void {
-		this.tick.close();
+		if (this.closed) return;
+		this.closed = true;
+		this.budget.release();
 	}
 }

@@ -7,11 +7,8 @@
  */
 import { type App, Component, TFile } from "obsidian";
 import { type VerifyRow, isChanged, isFinalized, recordFields } from "../../core/record/verify";
-import { SliceScheduler } from "../slice-scheduler";
+import { FRAME_BUDGET_MS, FrameBudget } from "../slice-scheduler";
 import { verifyText } from "./verify";
-
-/** How long one slice of the walk over every note at layout-ready may run (ms), as the indexer's slices. */
-const WALK_SLICE_MS = 5;
 
 /** The finalized notes' statuses, kept current. A Component: its events die with the plugin. */
 export class RecordWatch extends Component {
@@ -22,7 +19,11 @@ export class RecordWatch extends Component {
 	/** Goes up each time the list of changed notes changes; views compare it before drawing again. */
 	revision = 0;
 
-	constructor(private readonly app: App) {
+	constructor(
+		private readonly app: App,
+		/** The budget the walk at layout-ready shares with the rest of Attune's background work (the first build runs at the same time). */
+		private readonly budget: FrameBudget = new FrameBudget({ budgetMs: FRAME_BUDGET_MS }),
+	) {
 		super();
 	}
 
@@ -44,9 +45,15 @@ export class RecordWatch extends Component {
 	 * changed meanwhile is seen by its own event; seeing it again is harmless.
 	 */
 	private async walk(): Promise<void> {
-		const slices = new SliceScheduler({ budgetMs: WALK_SLICE_MS });
+		const slices = this.budget.slices();
 		try {
-			for (const file of this.app.vault.getMarkdownFiles()) {
+			// Not in the turn the first build begins in.
+			await slices.turn();
+			if (this.unloaded) return;
+			const files = this.app.vault.getMarkdownFiles();
+			const begun = slices.due();
+			if (begun) await begun;
+			for (const file of files) {
 				if (this.unloaded) return;
 				this.touched(file);
 				const pause = slices.due();
