@@ -260,7 +260,7 @@ async function main(): Promise<void> {
 		trendFigures(buildIndex(generateVault(50000)));
 		return;
 	}
-	// `npm run bench -- onload` (or `cli`) runs that part alone, for work on one figure; the full run prints them all.
+	// `npm run bench -- onload` (or `cli`, `build`) runs that part alone, for work on one figure; the full run prints them all.
 	const only = process.argv[2];
 	if (only === "onload") return void (await benchFirstBuild(generateVault(10000)));
 	if (only === "onload-large") return void (await benchFirstBuildLarge(generateVault(50000)));
@@ -268,6 +268,10 @@ async function main(): Promise<void> {
 	if (only === "build") return void [benchBuild(1000, 7), benchBuild(10000, 5), benchBuild(50000, 3)];
 	if (only === "jobs") return benchThreshold();
 	if (only === "heap") return benchHeap(50000);
+	if (only === "build") {
+		for (const [n, runs] of [[1000, 7], [10000, 5], [50000, 3]] as const) benchBuild(n, runs);
+		return;
+	}
 	const small = benchBuild(1000, 7);
 	const mid = benchBuild(10000, 5);
 	const large = benchBuild(50000, 3);

@@ -5,6 +5,8 @@
  * `attune agree` compares and the "same passage" of FORMAT.md section 2, by
  * which a move is counted with the emotion classes beside it.
  */
+import { GT, HASH, SPACE, BACKTICK, TILDE, isWs } from "./chars";
+import { TextLines } from "./text-lines";
 import type { RawTag } from "./types";
 
 /** The passage a line sits in: its block, bounded by blank lines, headings and fences. */
@@ -36,34 +38,70 @@ export function passageAt(text: string, line: number): Passage {
 }
 
 const BLANK = /^\s*(>\s*)*$/;
-const HEADING = /^ {0,3}#{1,6}(\s|$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const LIST_ITEM = /^\s*(>\s*)*([-*+]|\d{1,9}[.)])(\s|$)/;
 const TABLE_ROW = /^\s*(>\s*)*\|/;
 const TABLE_DELIMITER = /^\s*(>\s*)*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const RULE = /^ {0,3}([-*_])(\s*\1){2,}\s*$/;
 const SUPERVISOR = /^\s*>\s*\[!supervisor(-resolved)?\]/i;
-const QUOTED = /^\s*>/;
 
 /** Characters a line of markup may start with (after white space), by code: anything else starts plain text. */
 const MARKUP_START = new Uint8Array(128);
 for (const c of "># `~|-*+_:0123456789") MARKUP_START[c.charCodeAt(0)] = 1;
 
 /**
- * Whether a line is plain text, which none of the block rules below can match:
- * it skips their tests. Its first character that is not white space (as `\s`
- * reads it) is not one markup may start with. Called for nearly every line of
- * a body, so it walks the codes rather than matching a pattern.
+ * What a line is, told by its first characters where they settle it: nearly
+ * every line of a body is answered here, by character codes, without cutting
+ * it out of the text or trying a pattern. `L_OTHER` lines (quotes, list
+ * items, tables, rules) are left to the patterns above.
  */
-function plain(line: string): boolean {
-	for (let i = 0; i < line.length; i++) {
-		const c = line.charCodeAt(i);
-		if (c === 32 || (c >= 9 && c <= 13)) continue;
-		if (c < 128) return MARKUP_START[c] === 0;
-		if (/\s/.test(line[i]!)) continue;
-		return true;
-	}
-	return false;
+const L_BLANK = 0, L_PLAIN = 1, L_HEADING = 2, L_FENCE = 3, L_OTHER = 4;
+
+/** The open fence's character and length, set by `lineKind` when it answers `L_FENCE`. */
+let fenceChar = 0, fenceLength = 0;
+
+/**
+ * The kind of the line `s[a, e)`, white space being what `\s` reads. A line
+ * of white space alone is `L_BLANK`. A heading is up to three spaces, one to
+ * six `#`, then white space or the end; a fence, up to three spaces and three
+ * or more backticks or `~`. A line whose first other character starts no
+ * markup, or one starting with `#`, a backtick or `~` that is neither, is
+ * `L_PLAIN`: no block rule matches it.
+ */
+function lineKind(s: string, a: number, e: number): number {
+	let p = a;
+	while (p < e && isWs(s.charCodeAt(p))) p++;
+	if (p === e) return L_BLANK;
+	const c = s.charCodeAt(p);
+	if (c >= 128 || MARKUP_START[c] === 0) return L_PLAIN;
+	if (c !== HASH && c !== BACKTICK && c !== TILDE) return L_OTHER;
+	// Headings and fences allow up to three spaces before them, and nothing else.
+	if (p - a > 3) return L_PLAIN;
+	for (let k = a; k < p; k++) if (s.charCodeAt(k) !== SPACE) return L_PLAIN;
+	let q = p;
+	while (q < e && s.charCodeAt(q) === c) q++;
+	if (c === HASH) return q - p <= 6 && (q === e || isWs(s.charCodeAt(q))) ? L_HEADING : L_PLAIN;
+	if (q - p < 3) return L_PLAIN;
+	fenceChar = c;
+	fenceLength = q - p;
+	return L_FENCE;
+}
+
+/** Whether `s[a, e)` closes a fence of `length` characters `c`: up to three spaces, at least as many, then white space alone. */
+function closesFence(s: string, a: number, e: number, c: number, length: number): boolean {
+	let p = a;
+	while (p < e && p - a < 3 && s.charCodeAt(p) === SPACE) p++;
+	const from = p;
+	while (p < e && s.charCodeAt(p) === c) p++;
+	if (p - from < length) return false;
+	while (p < e && isWs(s.charCodeAt(p))) p++;
+	return p === e;
+}
+
+/** Whether the first character of `s[a, e)` that is not white space is `>`: a quoted line. */
+function quoted(s: string, a: number, e: number): boolean {
+	let p = a;
+	while (p < e && isWs(s.charCodeAt(p))) p++;
+	return p < e && s.charCodeAt(p) === GT;
 }
 
 /** One block of a body: a paragraph, a list item, a heading line, a table row, a fenced block or a supervisor callout. */
@@ -104,10 +142,10 @@ export function blockKey(lines: readonly string[], block: Pick<CodingBlock, "sta
 }
 
 /** Whether a block holds nothing but Attune tags. A block's lines are not blank, so a line without a tag has text: most blocks are answered without stripping. */
-function isBare(lines: readonly string[], start: number, end: number, tags: ReadonlyMap<number, readonly RawTag[]>): boolean {
+function isBare(lines: TextLines, start: number, end: number, tags: TagsByLine): boolean {
 	for (let i = start; i <= end; i++) {
 		const onLine = tags.get(i);
-		if (!onLine || !bareLine(lines[i]!, onLine)) return false;
+		if (!onLine || !bareRange(lines.source, lines.start(i), lines.end(i), onLine)) return false;
 	}
 	return true;
 }
@@ -118,16 +156,26 @@ function isBare(lines: readonly string[], start: number, end: number, tags: Read
  * (this runs for every tagged line of every note read).
  */
 export function bareLine(line: string, tags: readonly RawTag[]): boolean {
-	for (let i = 0; i < line.length; i++) {
-		const c = line.charCodeAt(i);
-		if (c === 32 || c === 9 || (c >= 10 && c <= 13)) continue;
-		if (c > 127 && /\s/.test(line[i]!)) continue;
-		const t = tags.find((x) => i >= x.col && i < x.col + 1 + x.tag.length);
-		if (t === undefined) return false;
+	return bareRange(line, 0, line.length, tags);
+}
+
+/** `bareLine` for the line `s[a, e)`, whose tags' columns count from `a`. */
+function bareRange(s: string, a: number, e: number, tags: readonly RawTag[]): boolean {
+	for (let i = a; i < e; i++) {
+		if (isWs(s.charCodeAt(i))) continue;
+		const col = i - a;
+		let k = 0;
+		while (k < tags.length && !(col >= tags[k]!.col && col < tags[k]!.col + 1 + tags[k]!.tag.length)) k++;
+		if (k === tags.length) return false;
 		// Past the tag: the loop's step lands on the character after it.
-		i = t.col + t.tag.length;
+		i = a + tags[k]!.col + tags[k]!.tag.length;
 	}
 	return true;
+}
+
+/** A body's Attune tags by 0-based line, as `codingBlocks` asks for them (a `Map` will do). */
+export interface TagsByLine {
+	get(line: number): readonly RawTag[] | undefined;
 }
 
 /**
@@ -138,71 +186,76 @@ export function bareLine(line: string, tags: readonly RawTag[]): boolean {
  * one after it, so that a coder who puts tags on a line of their own is read
  * as coding the passage they follow.
  */
-export function codingBlocks(lines: readonly string[], bodyStart: number, attuneTags: ReadonlyMap<number, readonly RawTag[]>, until = Infinity): CodingBlock[] {
+export function codingBlocks(lines: readonly string[] | TextLines, bodyStart: number, attuneTags: TagsByLine, until = Infinity): CodingBlock[] {
+	const L = lines instanceof TextLines ? lines : TextLines.ofLines(lines);
+	const s = L.source;
 	const blocks: CodingBlock[] = [];
-	let done = false;
-	const push = (start: number, end: number, supervisor: boolean) => {
-		const b: CodingBlock = { start, end, supervisor, bare: isBare(lines, start, end, attuneTags), owner: -1 };
-		blocks.push(b);
-		// Past `until`, the first block with text owns any tags alone above it; nothing after it is asked for.
-		if (start > until && !b.bare && !supervisor) done = true;
-	};
 	let i = bodyStart;
-	while (i < lines.length && !done) {
-		const l = lines[i]!;
-		// Most lines are plain text, which starts no other block: only a paragraph's or a list item's line.
-		if (!plain(l)) {
-			if (BLANK.test(l) || RULE.test(l) || (TABLE_DELIMITER.test(l) && i > bodyStart && TABLE_ROW.test(lines[i - 1]!))) {
+	while (L.has(i)) {
+		const a = L.start(i), e = L.end(i);
+		const kind = lineKind(s, a, e);
+		let end = i;
+		let supervisor = false;
+		if (kind === L_BLANK) {
+			i++;
+			continue;
+		}
+		if (kind === L_FENCE) {
+			// A fenced block is one block, blank lines and all, up to its closing fence.
+			const c = fenceChar, length = fenceLength;
+			let j = i + 1;
+			while (L.has(j) && !closesFence(s, L.start(j), L.end(j), c, length)) j++;
+			end = L.has(j) ? j : j - 1;
+		} else if (kind === L_OTHER) {
+			const l = L.line(i);
+			if (BLANK.test(l) || RULE.test(l) || (TABLE_DELIMITER.test(l) && i > bodyStart && TABLE_ROW.test(L.line(i - 1)))) {
 				i++;
-				continue;
-			}
-			const fence = FENCE.exec(l);
-			if (fence) {
-				// A fenced block is one block, blank lines and all, up to its closing fence.
-				const marker = fence[1]!;
-				const close = new RegExp(`^ {0,3}${marker[0] === "`" ? "`" : "~"}{${marker.length},}\\s*$`);
-				let j = i + 1;
-				while (j < lines.length && !close.test(lines[j]!)) j++;
-				push(i, Math.min(j, lines.length - 1), false);
-				i = j + 1;
 				continue;
 			}
 			if (SUPERVISOR.test(l)) {
-				let j = i;
-				while (j + 1 < lines.length && QUOTED.test(lines[j + 1]!)) j++;
-				push(i, j, true);
-				i = j + 1;
-				continue;
+				supervisor = true;
+				while (L.has(end + 1) && quoted(s, L.start(end + 1), L.end(end + 1))) end++;
+			} else if (!TABLE_ROW.test(l)) {
+				end = paragraphEnd(L, i);
 			}
-			if (HEADING.test(l) || TABLE_ROW.test(l)) {
-				push(i, i, false);
-				i++;
-				continue;
-			}
+		} else if (kind === L_PLAIN) {
+			end = paragraphEnd(L, i);
 		}
-		// A paragraph or a list item: up to a blank line or the start of anything else.
-		let j = i;
-		while (j + 1 < lines.length) {
-			const n = lines[j + 1]!;
-			if (!plain(n) && (BLANK.test(n) || HEADING.test(n) || FENCE.test(n) || TABLE_ROW.test(n) || LIST_ITEM.test(n) || SUPERVISOR.test(n) || RULE.test(n))) break;
-			j++;
-		}
-		push(i, j, false);
-		i = j + 1;
+		const bare = isBare(L, i, end, attuneTags);
+		blocks.push({ start: i, end, supervisor, bare, owner: -1 });
+		// Past `until`, the first block with text owns any tags alone above it; nothing after it is asked for.
+		if (i > until && !bare && !supervisor) break;
+		i = end + 1;
 	}
 	let prev = -1;
-	const orphans: CodingBlock[] = [];
-	blocks.forEach((b, k) => {
+	for (let k = 0; k < blocks.length; k++) {
+		const b = blocks[k]!;
 		if (b.bare && !b.supervisor) {
 			if (prev >= 0) b.owner = prev;
-			else orphans.push(b);
-			return;
+			continue;
 		}
 		b.owner = k;
-		if (!b.supervisor) {
-			for (const o of orphans.splice(0)) o.owner = k;
-			prev = k;
-		}
-	});
+		if (b.supervisor) continue;
+		// The first block with text owns the blocks of tags alone above it.
+		if (prev < 0) for (let m = 0; m < k; m++) if (blocks[m]!.bare && !blocks[m]!.supervisor) blocks[m]!.owner = k;
+		prev = k;
+	}
 	return blocks;
+}
+
+/** The last line of the paragraph or list item starting at line `i`: up to a blank line or the start of anything else. */
+function paragraphEnd(L: TextLines, i: number): number {
+	const s = L.source;
+	let j = i;
+	while (L.has(j + 1)) {
+		const a = L.start(j + 1), e = L.end(j + 1);
+		const kind = lineKind(s, a, e);
+		if (kind === L_BLANK || kind === L_HEADING || kind === L_FENCE) break;
+		if (kind === L_OTHER) {
+			const n = L.line(j + 1);
+			if (BLANK.test(n) || TABLE_ROW.test(n) || LIST_ITEM.test(n) || SUPERVISOR.test(n) || RULE.test(n)) break;
+		}
+		j++;
+	}
+	return j;
 }

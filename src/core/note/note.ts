@@ -6,7 +6,8 @@
 import { detach } from "../detach";
 import type { RawCallout, RawHeading, RawTag } from "../markdown/types";
 import { type Family, type ProcessOrUnclassified, perFamily } from "../vocabulary/families";
-import { codingBlocks } from "../markdown/passages";
+import { type TagsByLine, codingBlocks } from "../markdown/passages";
+import { TextLines } from "../markdown/text-lines";
 import { splitLines } from "../markdown/lines";
 import { type DiagnosticCode, MODALITY_KEY, MODE_MODALITY_KEY, MOVE_CLASS_KEY, countKey, parseTag } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
@@ -212,6 +213,8 @@ export function countsOnlyRecord(fields: Omit<NoteRecord, "counts" | "occurrence
 const scratch = new CountScratch();
 /** One note's packed occurrences while it is read, likewise reused. */
 const packing: number[] = [];
+/** Counts a key of a family and two parts in `scratch`. */
+const bumpScratch = (family: string, a: string, b: string) => scratch.bump(keyNumber(family, a, b, partsKey));
 
 /** Turns what a shell knows of a note into its Attune record. Never throws on bad input. */
 export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: InterpretOptions = {}): NoteRecord {
@@ -251,7 +254,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 	}
 
 	// The body's client emotions and moves, for their passages: kept even when occurrences are not.
-	const placed = new Placed();
+	const placed = placing.reset();
 	let modes: string[] | undefined;
 	/** Counts a tag (and keeps its occurrence, packed, under heading path `heads`); false when the tag is not Attune's. */
 	const addTag = (tag: string, line: number, inProperties: boolean, heads: number): boolean => {
@@ -294,7 +297,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 		if (addTag(t.tag, t.line, false, stack.length > 0 ? stack[stack.length - 1]!.path : NO_HEADINGS)) addToLine(attuneTags, t);
 	}
 
-	if (facts.text !== undefined && placed.both()) placed.count(attuneTags, facts.text, facts.bodyStart ?? 0, (f, a, b) => scratch.bump(keyNumber(f, a, b, partsKey)), packing);
+	if (facts.text !== undefined && placed.both()) placed.count(attuneTags, facts.text, facts.bodyStart ?? 0, bumpScratch, packing);
 	// Every note counts once under its modality (none: ""), and each empathy mode under it.
 	const modality = props.modality ?? "";
 	scratch.bump(keyNumber(MODALITY_KEY, modality, "", partsKey));
@@ -377,7 +380,7 @@ function passagesOf(rec: StoredRecord, tags: readonly RawTag[], text: string, bo
 	if (occurrences.some((o) => o.passage !== undefined)) return null;
 	const attuneTags = new Map<number, RawTag[]>();
 	for (const t of tags) if (parseTag(t.tag, vocab) !== null) addToLine(attuneTags, t);
-	const placed = new Placed();
+	const placed = placing.reset();
 	occurrences.forEach((o, i) => {
 		if (!o.inProperties && (o.family === "emotion" || o.family === "process")) placed.add(o.family === "process", o.family === "process" ? o.value : o.process ?? "unclassified", o.line, i);
 	});
@@ -408,6 +411,19 @@ class Placed {
 	private readonly occurrences: number[] = [];
 	private emotions = 0;
 	private moves = 0;
+	// Scratch for `count`: each one's passage, and the classes of each passage's emotions.
+	private readonly owners: number[] = [];
+	private readonly classes: ClassLists = { first: [], words: [], next: [] };
+
+	/** Forgets the last note's. */
+	reset(): this {
+		this.isMove.length = 0;
+		this.words.length = 0;
+		this.lines.length = 0;
+		this.occurrences.length = 0;
+		this.emotions = this.moves = 0;
+		return this;
+	}
 
 	add(isMove: boolean, word: string, line: number, occurrence: number): void {
 		this.isMove.push(isMove);
@@ -427,36 +443,65 @@ class Placed {
 	 * Places each in its passage (writing it into the packed occurrences), and
 	 * counts each move once under every class of the client emotions in its passage.
 	 */
-	count(attuneTags: ReadonlyMap<number, readonly RawTag[]>, withBom: string, bodyStart: number, bump: (family: string, a: string, b: string) => void, packed: { [i: number]: number }): void {
-		const text = withBom.charCodeAt(0) === 0xfeff ? withBom.slice(1) : withBom;
-		const lines = splitLines(text);
+	count(attuneTags: TagsByLine, text: string, bodyStart: number, bump: (family: string, a: string, b: string) => void, packed: { [i: number]: number }): void {
 		const n = this.lines.length;
-		const blocks = codingBlocks(lines, bodyStart, attuneTags, n > 0 ? this.lines[n - 1]! : 0);
+		const blocks = codingBlocks(noteLines.reset(text), bodyStart, attuneTags, n > 0 ? this.lines[n - 1]! : 0);
+		// Each one's passage, as the number of the block that owns it (-1: none).
+		const owners = this.owners;
+		owners.length = 0;
+		const classes = this.classes;
+		classes.first.length = 0;
+		for (let k = 0; k < blocks.length; k++) classes.first.push(-1);
+		classes.words.length = 0;
+		classes.next.length = 0;
 		// Blocks are in line order, and so are the tags: walk both lists once.
 		let b = 0;
-		const passages: number[] = [];
-		const classes = new Map<number, Set<string>>();
 		for (let i = 0; i < n; i++) {
 			const line = this.lines[i]!;
 			while (b < blocks.length && blocks[b]!.end < line) b++;
 			const block = blocks[b];
-			const passage = !block || block.start > line || block.owner < 0 ? -1 : blocks[block.owner]!.start;
-			passages.push(passage);
-			if (passage < 0) continue;
+			const owner = !block || block.start > line ? -1 : block.owner;
+			owners.push(owner);
+			if (owner < 0) continue;
 			const o = this.occurrences[i]!;
-			if (o >= 0) packed[o * OCCURRENCE_WIDTH + 3] = passage;
-			if (!this.isMove[i]) {
-				const set = classes.get(passage) ?? new Set<string>();
-				set.add(this.words[i]!);
-				classes.set(passage, set);
-			}
+			if (o >= 0) packed[o * OCCURRENCE_WIDTH + 3] = blocks[owner]!.start;
+			if (!this.isMove[i]) addClass(classes, owner, this.words[i]!);
 		}
 		for (let i = 0; i < n; i++) {
-			if (!this.isMove[i] || passages[i]! < 0) continue;
-			for (const c of classes.get(passages[i]!) ?? []) bump(MOVE_CLASS_KEY, this.words[i]!, c);
+			if (!this.isMove[i] || owners[i]! < 0) continue;
+			for (let c = classes.first[owners[i]!]!; c >= 0; c = classes.next[c]!) bump(MOVE_CLASS_KEY, this.words[i]!, classes.words[c]!);
 		}
 	}
 }
+
+/**
+ * The classes of the emotions in each passage, once each, in the order first
+ * seen: for each block that owns a passage, where its list starts in `words`
+ * (-1: empty), and for each entry, where its passage's next one is (-1: none).
+ */
+interface ClassLists {
+	readonly first: number[];
+	readonly words: string[];
+	readonly next: number[];
+}
+
+/** Adds a class to the list of the passage owned by block `owner`, unless it is there. */
+function addClass(classes: ClassLists, owner: number, word: string): void {
+	let c = classes.first[owner]!;
+	if (c < 0) {
+		classes.first[owner] = classes.words.length;
+	} else {
+		while (classes.words[c] !== word && classes.next[c]! >= 0) c = classes.next[c]!;
+		if (classes.words[c] === word) return;
+		classes.next[c] = classes.words.length;
+	}
+	classes.words.push(word);
+	classes.next.push(-1);
+}
+
+/** The note whose passages are being placed: its emotions and moves, and its lines; reused (reading never nests). */
+const placing = new Placed();
+const noteLines = new TextLines();
 
 /** The record's properties, kept as long as the index, hold no slice of the note's text (see detach.ts). */
 function detachProps(props: NoteProperties): void {

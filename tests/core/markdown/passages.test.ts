@@ -35,6 +35,12 @@ describe("codingBlocks: the passages of a body (FORMAT.md section 2)", () => {
 		["tags alone belong to the passage before", ["text", "", "#emotion/x"], [2], ["0-0", "2-2>0"]],
 		["tags alone at the top belong to the first passage after", ["#emotion/x", "", "text"], [0], ["0-0>2", "2-2"]],
 		["with `until`, reading stops after the first passage with text past it", ["a", "", "b", "", "c"], [], ["0-0", "2-2"], 0],
+		["seven `#`, or four spaces before them, make no heading", ["####### seven", "text", "    # four"], [], ["0-2"]],
+		["a tab before `#` makes no heading", ["text", "\t# not a heading", "# heading"], [], ["0-1", "2-2"]],
+		["a fence closes only with as many of its characters", ["~~~~", "x", "~~~", "y", "~~~~  ", "after"], [], ["0-4", "5-5"]],
+		["an unclosed fence runs to the end", ["```", "x", "", "y"], [], ["0-3"]],
+		["a fence indented up to three spaces interrupts a paragraph", ["text", "  ```js", "code", "```"], [], ["0-0", "1-3"]],
+		["a supervisor callout takes indented quoted lines", ["> [!supervisor] a", "  > b", "c"], [], ["0-1", "2-2"]],
 	])("%s", (...[, lines, tagLines, expected, until]) => {
 		expect(blocks(lines, tagLines, until)).toEqual(expected);
 	});
