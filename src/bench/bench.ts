@@ -268,10 +268,6 @@ async function main(): Promise<void> {
 	if (only === "build") return void [benchBuild(1000, 7), benchBuild(10000, 5), benchBuild(50000, 3)];
 	if (only === "jobs") return benchThreshold();
 	if (only === "heap") return benchHeap(50000);
-	if (only === "build") {
-		for (const [n, runs] of [[1000, 7], [10000, 5], [50000, 3]] as const) benchBuild(n, runs);
-		return;
-	}
 	const small = benchBuild(1000, 7);
 	const mid = benchBuild(10000, 5);
 	const large = benchBuild(50000, 3);
