@@ -104,10 +104,9 @@ export interface SliceOptions {
  * waiting `setImmediate` at once; headless Chromium ran both workers' message
  * tasks before a waiting timer (a `setTimeout` chain waited 15 ms at the
  * median and up to 30 ms, against 10 ms with one budget; issue 15). Here a
- * worker whose budget is spent waits for the next
- * turn behind any other that waits already: each turn resumes one worker,
- * in the order they ran out, so two slices never share a turn and every
- * worker gets its turns.
+ * worker whose budget is spent waits for the next turn behind any other
+ * that waits already: each turn resumes one worker, in the order they ran
+ * out, so two slices never share a turn and every worker gets its turns.
  */
 export class FrameBudget {
 	private readonly now: () => number;
