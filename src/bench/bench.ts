@@ -320,7 +320,8 @@ async function benchSidebarAndOnload(mid: { notes: GeneratedNote[]; index: NoteI
  */
 function stretchText(r: Awaited<ReturnType<typeof benchOnload>>): string {
 	const sched = Number.isNaN(r.longestSliceMainMs) ? "scheduler not read" : `${fmt(r.longestSliceMainMs, 1)} / ${fmt(r.longestSliceWaitMs, 1)} / ${fmt(r.longestSliceOthersMs, 1)}`;
-	return `${fmt(r.longestSliceMs, 1)} at ${fmt(r.longestSliceAtMs, 0)} (${sched} / ${fmt(r.longestSliceGcMs, 1)})`;
+	const kinds = r.longestSliceGcKinds.length > 0 ? ` ${r.longestSliceGcKinds.join(", ")}` : "";
+	return `${fmt(r.longestSliceMs, 1)} at ${fmt(r.longestSliceAtMs, 0)} (${sched} / ${fmt(r.longestSliceGcMs, 1)}${kinds})`;
 }
 
 /** The first build's goal at 50,000 notes (issue 15: correct numbers in under 2.5 s); fewer runs, caches warm. */

@@ -45,8 +45,9 @@ export interface OnloadResult {
 	longestSliceMainMs: number;
 	longestSliceWaitMs: number;
 	longestSliceOthersMs: number;
-	/** Of the same stretch, the time the main thread spent in garbage collection (as V8 reports its pauses). */
+	/** Of the same stretch, the time the main thread spent in garbage collection (as V8 reports its pauses), and of which kinds ("scavenge", "mark-compact"). */
 	longestSliceGcMs: number;
+	longestSliceGcKinds: string[];
 	/** The 95th percentile of the stretches without yielding, over the whole build (ms). */
 	stretchP95Ms: number;
 	/**
@@ -149,9 +150,9 @@ export async function benchOnload(notes: GeneratedNote[], opts: { warmCache: boo
 	// The stretches without a turn of the event loop: a timer that should fire every millisecond.
 	const stretches: Stretch[] = [];
 	// Garbage collections on the main thread, to tell which stretches held one.
-	const gcs: { start: number; end: number }[] = [];
+	const gcs: { start: number; end: number; kind: string }[] = [];
 	const gcObserver = new PerformanceObserver((list) => {
-		for (const e of list.getEntries()) gcs.push({ start: e.startTime, end: e.startTime + e.duration });
+		for (const e of list.getEntries()) gcs.push({ start: e.startTime, end: e.startTime + e.duration, kind: gcKind((e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind) });
 	});
 	gcObserver.observe({ entryTypes: ["gc"] });
 	// The build starts as the core's measure did: with the garbage of what came before collected.
@@ -186,7 +187,8 @@ export async function benchOnload(notes: GeneratedNote[], opts: { warmCache: boo
 	// The observer hears of collections a task later.
 	await new Promise((r) => setTimeout(r, 0));
 	gcObserver.disconnect();
-	const gcIn = (x: Stretch) => gcs.reduce((sum, g) => sum + Math.max(0, Math.min(g.end, x.end) - Math.max(g.start, x.start)), 0);
+	const overlap = (g: { start: number; end: number }, x: Stretch) => Math.max(0, Math.min(g.end, x.end) - Math.max(g.start, x.start));
+	const gcIn = (x: Stretch) => gcs.reduce((sum, g) => sum + overlap(g, x), 0);
 	const longest = stretches.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
 	const lengths = stretches.map((x) => x.end - x.start).sort((a, b) => a - b);
 	const over = stretches.filter((x) => x.end - x.start > 16);
@@ -198,12 +200,24 @@ export async function benchOnload(notes: GeneratedNote[], opts: { warmCache: boo
 		longestSliceWaitMs: longest.waitMs,
 		longestSliceOthersMs: longest.othersMs,
 		longestSliceGcMs: gcIn(longest),
+		longestSliceGcKinds: [...new Set(gcs.filter((g) => overlap(g, longest) > 0).map((g) => g.kind))],
 		stretchP95Ms: lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.95))]!,
 		stretchesOver16: over.length,
 		stretchesOver16WithGc: over.filter((x) => gcIn(x) >= 1).length,
 		stretchesOver16Waiting: over.filter((x) => x.end - x.start - x.waitMs <= 16).length,
 		stretches: stretches.length,
 	};
+}
+
+/** A collection's kind as `perf_hooks` numbers it (`constants.NODE_PERFORMANCE_GC_*`). */
+function gcKind(kind: number | undefined): string {
+	switch (kind) {
+		case 1: return "scavenge";
+		case 4: return "mark-compact";
+		case 8: return "incremental marking";
+		case 16: return "weak callbacks";
+		default: return "other";
+	}
 }
 
 /** A full garbage collection, where the bench runs with `--expose-gc`. */
