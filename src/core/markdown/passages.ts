@@ -182,17 +182,22 @@ class TagMap implements TagsByLine {
 
 /**
  * One note's Attune tags, gathered for the block reader and reused from note
- * to note (reading never nests): kept in line order, each line's found by
- * bisection, so that nothing is allocated per tag or per line.
+ * to note (reading never nests): kept in line order, so that nothing is
+ * allocated per tag or per line. The block reader asks about lines in
+ * order: each answer starts where the last one ended.
  */
 export class LineTags implements TagsByLine {
 	private readonly tags: RawTag[] = [];
 	private n = 0;
 	private inOrder = true;
+	/** The first tag on or after the line last asked about, and that line. */
+	private at = 0;
+	private atLine = -1;
 
 	/** Forgets the last note's. */
 	reset(): this {
-		this.n = 0;
+		this.n = this.at = 0;
+		this.atLine = -1;
 		this.inOrder = true;
 		return this;
 	}
@@ -204,18 +209,13 @@ export class LineTags implements TagsByLine {
 
 	onlyTags(line: number, s: string, a: number, e: number): boolean {
 		if (!this.inOrder) this.sort();
-		const from = this.firstAtOrAfter(line), to = this.firstAtOrAfter(line + 1);
+		let from = line >= this.atLine ? this.at : 0;
+		while (from < this.n && this.tags[from]!.line < line) from++;
+		this.at = from;
+		this.atLine = line;
+		let to = from;
+		while (to < this.n && this.tags[to]!.line === line) to++;
 		return from < to && bareRange(s, a, e, this.tags, from, to);
-	}
-
-	private firstAtOrAfter(line: number): number {
-		let lo = 0, hi = this.n;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (this.tags[mid]!.line < line) lo = mid + 1;
-			else hi = mid;
-		}
-		return lo;
 	}
 
 	/** Puts the tags in line order, those of a line in the order given (rare: tags come in reading order). */
@@ -223,6 +223,8 @@ export class LineTags implements TagsByLine {
 		const sorted = this.tags.slice(0, this.n).sort((x, y) => x.line - y.line);
 		for (let k = 0; k < this.n; k++) this.tags[k] = sorted[k]!;
 		this.inOrder = true;
+		this.at = 0;
+		this.atLine = -1;
 	}
 }
 

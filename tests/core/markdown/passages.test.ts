@@ -79,6 +79,8 @@ describe("LineTags: a note's Attune tags by line, for the block reader", () => {
 		const t = new LineTags();
 		for (const x of [tag(2, 11), tag(1, 5), tag(0, 0), tag(2, 0)]) t.add(x);
 		expect(lines.map((l, i) => t.onlyTags(i, l, 0, l.length))).toEqual([true, false, true]);
+		// Asked again, and out of order: the same answers.
+		expect([2, 0, 1].map((i) => t.onlyTags(i, lines[i]!, 0, lines[i]!.length))).toEqual([true, true, false]);
 	});
 	it("forgets the last note's tags when reset", () => {
 		const t = new LineTags();
