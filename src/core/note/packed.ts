@@ -173,7 +173,7 @@ export class CountScratch {
 
 	/** The counts so far, packed. */
 	pack(): PackedCounts {
-		const pairs = new Int32Array(this.n * 2);
+		const pairs = slab.ints(this.n * 2);
 		for (let i = 0; i < this.n; i++) {
 			const id = this.order[i]!;
 			pairs[2 * i] = id;
@@ -182,6 +182,33 @@ export class CountScratch {
 		return new PackedCounts(pairs);
 	}
 }
+
+/**
+ * Room for a record's packed numbers, cut from buffers shared by many
+ * records: a typed array with a buffer of its own costs far more to make
+ * than its numbers, and each such buffer is swept on its own. A shared
+ * buffer lives as long as any record cut from it, so it is kept small.
+ */
+class Slab {
+	private static readonly BYTES = 64 * 1024;
+	private buffer = new ArrayBuffer(Slab.BYTES);
+	private used = 0;
+
+	/** A new array of `n` numbers, zero; one of its own when large. */
+	ints(n: number): Int32Array {
+		const bytes = n * 4;
+		if (bytes > Slab.BYTES / 16) return new Int32Array(n);
+		if (this.used + bytes > Slab.BYTES) {
+			this.buffer = new ArrayBuffer(Slab.BYTES);
+			this.used = 0;
+		}
+		const a = new Int32Array(this.buffer, this.used, n);
+		this.used += bytes;
+		return a;
+	}
+}
+
+const slab = new Slab();
 
 /** A copy of `a` with room for `size` numbers at least (twice its length, or more). */
 function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
@@ -283,7 +310,9 @@ export class OccurrencePacker {
 
 	/** The occurrences packed so far, as an array of their own. */
 	take(): Int32Array {
-		return this.data.slice(0, this.count * OCCURRENCE_WIDTH);
+		const out = slab.ints(this.count * OCCURRENCE_WIDTH);
+		out.set(this.data.subarray(0, this.count * OCCURRENCE_WIDTH));
+		return out;
 	}
 }
 
