@@ -69,6 +69,21 @@ describe("interpretNote", () => {
 	});
 });
 
+describe("interpretNote: a note's name and folder", () => {
+	it.each<[string, string, string]>([
+		["Clients/C-1/2026-01-02 session 1.md", "2026-01-02 session 1", "Clients/C-1"],
+		["Upper.MD", "Upper", ""],
+		["a/Mixed.mD", "Mixed", "a"],
+		["a/b.md.md", "b.md", "a"],
+		["a/no extension", "no extension", "a"],
+		["a/.md", "", "a"],
+		["a/md", "md", "a"],
+	])("%s", (path, name, folder) => {
+		const rec = interpretNote(facts({ path }), vocab);
+		expect([rec.name, rec.folder]).toEqual([name, folder]);
+	});
+});
+
 describe("interpretNote: one note after another", () => {
 	// Reading reuses its working storage from note to note: nothing of one note may reach the next.
 	const seen = (text: string) => {
