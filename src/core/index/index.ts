@@ -50,7 +50,8 @@ export class NoteIndex {
 	private readonly copies = new Set<string>();
 	/**
 	 * Each readable note's counts as pairs of key number (`SUMMARY_KEYS`) and
-	 * count, for fast filtered summaries: the record's own, when they are packed.
+	 * count, for fast filtered summaries, for records whose counts are not
+	 * packed; a record that packs them (every record `interpretNote` makes) is its own.
 	 */
 	private readonly tallies = new Map<string, Int32Array>();
 
@@ -164,7 +165,9 @@ export class NoteIndex {
 
 	/** A readable note's counts as pairs of key number (see `keyOf`) and count. Do not modify. */
 	tallyOf(path: string): Int32Array | undefined {
-		return this.tallies.get(path);
+		const rec = this.notes.get(path);
+		if (!rec || rec.unreadable) return undefined;
+		return pairsOf(rec.counts) ?? this.tallies.get(path);
 	}
 
 	/** How many summary keys are numbered: key numbers run from 0 to this, exclusive. */
@@ -255,7 +258,7 @@ export class NoteIndex {
 		}
 		if (rec.diagnostics.length > 0) this.withDiagnostics.add(rec.path);
 		const tally = tallyOf(rec.counts);
-		this.tallies.set(rec.path, tally);
+		if (tally !== pairsOf(rec.counts)) this.tallies.set(rec.path, tally);
 		// A second coder's copy of a session would count that session twice: it is
 		// found (by client, and by path for a scope of that one note) but in no total.
 		if (isCodingCopy(rec)) {

@@ -8,7 +8,7 @@ import type { MarkdownScan, RawCallout, RawFrontmatter, RawHeading, RawTag } fro
 import {
 	TAB, LF, CR, SPACE, BANG, QUOTE_D, HASH, DOLLAR, PERCENT, QUOTE_S, PAREN_O, PAREN_C, STAR, PLUS, DASH, DOT, COLON, LT,
 	EQ, GT, BRACK_O, BACKSLASH, BRACK_C, CARET, UNDERSCORE, BACKTICK, PIPE, TILDE, isDigit, isSpaceOrTab, indexBefore,
-	normalizeLabel,
+	lineBreakFrom, normalizeLabel,
 } from "./chars";
 import { htmlBlockType } from "./html";
 import { InlineReader, type TagSink } from "./inline";
@@ -231,12 +231,7 @@ export class Scanner implements TagSink {
 		const s = this.s;
 		let e: number;
 		if (this.loneCR) {
-			e = p;
-			while (e < this.n) {
-				const c = s.charCodeAt(e);
-				if (c === LF || c === CR) break;
-				e++;
-			}
+			e = lineBreakFrom(s, p);
 			this.nextStart = e >= this.n ? -1 : s.charCodeAt(e) === CR && s.charCodeAt(e + 1) === LF ? e + 2 : e + 1;
 			return e;
 		}

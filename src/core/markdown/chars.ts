@@ -53,6 +53,17 @@ export function isLineBreak(c: number): boolean {
 	return c === LF || c === CR;
 }
 
+/** Where the line starting at `p` ends: its first `\n` or `\r`, else the end of the text. */
+export function lineBreakFrom(s: string, p: number): number {
+	let e = p;
+	while (e < s.length) {
+		const c = s.charCodeAt(e);
+		if (c === LF || c === CR) break;
+		e++;
+	}
+	return e;
+}
+
 /** Where `needle` first occurs in `s[from, end)`, or -1; never looks past `end`. */
 export function indexBefore(s: string, needle: string, from: number, end: number): number {
 	const first = needle.charCodeAt(0), last = end - needle.length;

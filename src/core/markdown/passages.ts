@@ -141,41 +141,129 @@ export function blockKey(lines: readonly string[], block: Pick<CodingBlock, "sta
 	return parts.join(" ").replace(/\s+/g, " ").trim();
 }
 
-/** Whether a block holds nothing but Attune tags. A block's lines are not blank, so a line without a tag has text: most blocks are answered without stripping. */
-function isBare(lines: TextLines, start: number, end: number, tags: TagsByLine): boolean {
-	for (let i = start; i <= end; i++) {
-		const onLine = tags.get(i);
-		if (!onLine || !bareRange(lines.source, lines.start(i), lines.end(i), onLine)) return false;
-	}
-	return true;
-}
-
 /**
  * Whether a line holds nothing but the given tags and white space: the same
  * answer as testing `stripLine`'s result for text, without building it
  * (this runs for every tagged line of every note read).
  */
 export function bareLine(line: string, tags: readonly RawTag[]): boolean {
-	return bareRange(line, 0, line.length, tags);
+	return bareRange(line, 0, line.length, tags, 0, tags.length);
 }
 
-/** `bareLine` for the line `s[a, e)`, whose tags' columns count from `a`. */
-function bareRange(s: string, a: number, e: number, tags: readonly RawTag[]): boolean {
+/** `bareLine` for the line `s[a, e)` and the tags `tags[from, to)`, whose columns count from `a`. */
+function bareRange(s: string, a: number, e: number, tags: readonly RawTag[], from: number, to: number): boolean {
 	for (let i = a; i < e; i++) {
 		if (isWs(s.charCodeAt(i))) continue;
 		const col = i - a;
-		let k = 0;
-		while (k < tags.length && !(col >= tags[k]!.col && col < tags[k]!.col + 1 + tags[k]!.tag.length)) k++;
-		if (k === tags.length) return false;
+		let k = from;
+		while (k < to && !(col >= tags[k]!.col && col < tags[k]!.col + 1 + tags[k]!.tag.length)) k++;
+		if (k === to) return false;
 		// Past the tag: the loop's step lands on the character after it.
 		i = a + tags[k]!.col + tags[k]!.tag.length;
 	}
 	return true;
 }
 
-/** A body's Attune tags by 0-based line, as `codingBlocks` asks for them (a `Map` will do). */
+/** A body's Attune tags by line, as the block reader asks about them. */
 export interface TagsByLine {
-	get(line: number): readonly RawTag[] | undefined;
+	/** Whether line `line`, the text `s[a, e)`, holds Attune tags and nothing else but white space. */
+	onlyTags(line: number, s: string, a: number, e: number): boolean;
+}
+
+/** `TagsByLine` from a map of each line's tags. */
+class TagMap implements TagsByLine {
+	constructor(private readonly map: ReadonlyMap<number, readonly RawTag[]>) {}
+
+	onlyTags(line: number, s: string, a: number, e: number): boolean {
+		const onLine = this.map.get(line);
+		return onLine !== undefined && bareRange(s, a, e, onLine, 0, onLine.length);
+	}
+}
+
+/**
+ * One note's Attune tags, gathered for the block reader and reused from note
+ * to note (reading never nests): kept in line order, so that nothing is
+ * allocated per tag or per line. The block reader asks about lines in
+ * order: each answer starts where the last one ended.
+ */
+export class LineTags implements TagsByLine {
+	private readonly tags: RawTag[] = [];
+	private n = 0;
+	private inOrder = true;
+	/** The first tag on or after the line last asked about, and that line. */
+	private at = 0;
+	private atLine = -1;
+
+	/** Forgets the last note's. */
+	reset(): this {
+		this.n = this.at = 0;
+		this.atLine = -1;
+		this.inOrder = true;
+		return this;
+	}
+
+	add(t: RawTag): void {
+		if (this.n > 0 && t.line < this.tags[this.n - 1]!.line) this.inOrder = false;
+		this.tags[this.n++] = t;
+	}
+
+	onlyTags(line: number, s: string, a: number, e: number): boolean {
+		if (!this.inOrder) this.sort();
+		let from = line >= this.atLine ? this.at : 0;
+		while (from < this.n && this.tags[from]!.line < line) from++;
+		this.at = from;
+		this.atLine = line;
+		let to = from;
+		while (to < this.n && this.tags[to]!.line === line) to++;
+		return from < to && bareRange(s, a, e, this.tags, from, to);
+	}
+
+	/** Puts the tags in line order, those of a line in the order given (rare: tags come in reading order). */
+	private sort(): void {
+		const sorted = this.tags.slice(0, this.n).sort((x, y) => x.line - y.line);
+		for (let k = 0; k < this.n; k++) this.tags[k] = sorted[k]!;
+		this.inOrder = true;
+		this.at = 0;
+		this.atLine = -1;
+	}
+}
+
+/** The blocks of a body as `readBlocks` finds them, as parallel lists (see `CodingBlock`); reused. */
+export class BlockList {
+	count = 0;
+	start = new Int32Array(32);
+	end = new Int32Array(32);
+	owner = new Int32Array(32);
+	/** 1 for a supervisor callout. */
+	supervisor = new Uint8Array(32);
+	/** 1 for a block of Attune tags alone. */
+	bare = new Uint8Array(32);
+
+	/** Forgets the last body's. */
+	reset(): this {
+		this.count = 0;
+		return this;
+	}
+
+	push(start: number, end: number, supervisor: boolean, bare: boolean): void {
+		if (this.count === this.start.length) this.grow();
+		const k = this.count++;
+		this.start[k] = start;
+		this.end[k] = end;
+		this.owner[k] = -1;
+		this.supervisor[k] = supervisor ? 1 : 0;
+		this.bare[k] = bare ? 1 : 0;
+	}
+
+	private grow(): void {
+		const size = this.start.length * 2;
+		const widen = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+		this.start = widen(this.start, new Int32Array(size));
+		this.end = widen(this.end, new Int32Array(size));
+		this.owner = widen(this.owner, new Int32Array(size));
+		this.supervisor = widen(this.supervisor, new Uint8Array(size));
+		this.bare = widen(this.bare, new Uint8Array(size));
+	}
 }
 
 /**
@@ -186,10 +274,22 @@ export interface TagsByLine {
  * one after it, so that a coder who puts tags on a line of their own is read
  * as coding the passage they follow.
  */
-export function codingBlocks(lines: readonly string[] | TextLines, bodyStart: number, attuneTags: TagsByLine, until = Infinity): CodingBlock[] {
-	const L = lines instanceof TextLines ? lines : TextLines.ofLines(lines);
-	const s = L.source;
+export function codingBlocks(lines: readonly string[], bodyStart: number, attuneTags: ReadonlyMap<number, readonly RawTag[]>, until = Infinity): CodingBlock[] {
+	const list = readBlocks(TextLines.ofLines(lines), bodyStart, new TagMap(attuneTags), until, new BlockList());
 	const blocks: CodingBlock[] = [];
+	for (let k = 0; k < list.count; k++) {
+		blocks.push({ start: list.start[k]!, end: list.end[k]!, supervisor: list.supervisor[k] === 1, bare: list.bare[k] === 1, owner: list.owner[k]! });
+	}
+	return blocks;
+}
+
+/**
+ * `codingBlocks`, into a reused list: for counting moves by class, which
+ * needs the blocks only as far as `until`, its last tagged line, and keeps none.
+ */
+export function readBlocks(L: TextLines, bodyStart: number, attuneTags: TagsByLine, until: number, blocks: BlockList): BlockList {
+	const s = L.source;
+	blocks.reset();
 	let i = bodyStart;
 	while (L.has(i)) {
 		const a = L.start(i), e = L.end(i);
@@ -221,23 +321,24 @@ export function codingBlocks(lines: readonly string[] | TextLines, bodyStart: nu
 		} else if (kind === L_PLAIN) {
 			end = paragraphEnd(L, i);
 		}
-		const bare = isBare(L, i, end, attuneTags);
-		blocks.push({ start: i, end, supervisor, bare, owner: -1 });
+		// A block's lines are not blank, so a line without a tag has text: most blocks are answered at their first line.
+		let bare = true;
+		for (let k = i; k <= end && bare; k++) bare = attuneTags.onlyTags(k, s, L.start(k), L.end(k));
+		blocks.push(i, end, supervisor, bare);
 		// Past `until`, the first block with text owns any tags alone above it; nothing after it is asked for.
 		if (i > until && !bare && !supervisor) break;
 		i = end + 1;
 	}
 	let prev = -1;
-	for (let k = 0; k < blocks.length; k++) {
-		const b = blocks[k]!;
-		if (b.bare && !b.supervisor) {
-			if (prev >= 0) b.owner = prev;
+	for (let k = 0; k < blocks.count; k++) {
+		if (blocks.bare[k] === 1 && blocks.supervisor[k] === 0) {
+			if (prev >= 0) blocks.owner[k] = prev;
 			continue;
 		}
-		b.owner = k;
-		if (b.supervisor) continue;
+		blocks.owner[k] = k;
+		if (blocks.supervisor[k] === 1) continue;
 		// The first block with text owns the blocks of tags alone above it.
-		if (prev < 0) for (let m = 0; m < k; m++) if (blocks[m]!.bare && !blocks[m]!.supervisor) blocks[m]!.owner = k;
+		if (prev < 0) for (let m = 0; m < k; m++) if (blocks.bare[m] === 1 && blocks.supervisor[m] === 0) blocks.owner[m] = k;
 		prev = k;
 	}
 	return blocks;

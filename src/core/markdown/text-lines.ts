@@ -4,7 +4,7 @@
  * line, and most lines only by their first character: this cuts no string
  * per line, and finds no line past the last one asked for.
  */
-import { CR, LF } from "./chars";
+import { CR, LF, lineBreakFrom } from "./chars";
 
 export class TextLines {
 	private text = "";
@@ -79,12 +79,7 @@ export class TextLines {
 		const s = this.text;
 		let e: number;
 		if (this.cr) {
-			e = p;
-			while (e < s.length) {
-				const c = s.charCodeAt(e);
-				if (c === LF || c === CR) break;
-				e++;
-			}
+			e = lineBreakFrom(s, p);
 			this.next = e >= s.length ? -1 : s.charCodeAt(e) === CR && s.charCodeAt(e + 1) === LF ? e + 2 : e + 1;
 		} else {
 			e = s.indexOf("\n", p);

@@ -6,13 +6,13 @@
 import { detach } from "../detach";
 import type { RawCallout, RawHeading, RawTag } from "../markdown/types";
 import { type Family, type ProcessOrUnclassified, perFamily } from "../vocabulary/families";
-import { type TagsByLine, codingBlocks } from "../markdown/passages";
-import { TextLines } from "../markdown/text-lines";
+import { LineTags } from "../markdown/passages";
+import { Placed } from "./placing";
 import { splitLines } from "../markdown/lines";
-import { type DiagnosticCode, MODALITY_KEY, MODE_MODALITY_KEY, MOVE_CLASS_KEY, countKey, parseTag } from "../vocabulary/tags";
+import { type DiagnosticCode, MODALITY_KEY, MODE_MODALITY_KEY, countKey, parseTag } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 import { type NoteProperties, readProperties, readPropertyTags } from "./properties";
-import { CountScratch, NO_HEADINGS, keyNumber, packedFamilies, OCCURRENCE_WIDTH, PackedCounts, SUMMARY_KEYS, kindId, packOccurrence, pathBelow, unpackOccurrences } from "./packed";
+import { CountScratch, NO_HEADINGS, OccurrencePacker, keyNumber, packedFamilies, PackedCounts, SUMMARY_KEYS, kindId, pathBelow, unpackOccurrences } from "./packed";
 
 /** What a shell reports about one note. Lines are 0-based, as in Obsidian. */
 export interface NoteFacts {
@@ -209,12 +209,88 @@ export function countsOnlyRecord(fields: Omit<NoteRecord, "counts" | "occurrence
 	return rec;
 }
 
-/** One note's counts while it is read, reused for every note (reading never nests). */
-const scratch = new CountScratch();
-/** One note's packed occurrences while it is read, likewise reused. */
-const packing: number[] = [];
-/** Counts a key of a family and two parts in `scratch`. */
-const bumpScratch = (family: string, a: string, b: string) => scratch.bump(keyNumber(family, a, b, partsKey));
+/**
+ * One note being read, reused for every note (reading never nests), so that
+ * reading a tag allocates nothing: its counts, its packed occurrences, its
+ * body emotions and moves for their passages, its Attune tags by line, its
+ * empathy modes and the headings above the tag being read.
+ */
+class Reading {
+	readonly counts = new CountScratch();
+	readonly packing = new OccurrencePacker();
+	readonly placed = new Placed();
+	readonly attuneTags = new LineTags();
+	readonly modes: string[] = [];
+	modeCount = 0;
+	/** The open headings, outermost first: each one's level, and the number of the path down to it (see `pathBelow`). */
+	readonly levels: number[] = [];
+	readonly paths: number[] = [];
+	depth = 0;
+	private vocab!: Vocabulary;
+	private path = "";
+	private countsOnly = false;
+	private diagnostics: Diagnostic[] = [];
+
+	/** Starts on a note, its diagnostics gathered in `diagnostics`. */
+	start(path: string, vocab: Vocabulary, countsOnly: boolean, diagnostics: Diagnostic[]): void {
+		this.path = path;
+		this.vocab = vocab;
+		this.countsOnly = countsOnly;
+		this.diagnostics = diagnostics;
+		this.counts.reset();
+		this.packing.reset();
+		this.placed.reset();
+		this.attuneTags.reset();
+		this.modeCount = this.depth = 0;
+	}
+
+	/** Lets go of the note, so that the next one does not keep it alive. */
+	finish(): void {
+		this.diagnostics = [];
+		this.path = "";
+	}
+
+	/** Counts a tag (and keeps its occurrence, packed, under heading path `heads`); false when the tag is not Attune's. */
+	addTag(tag: string, line: number, inProperties: boolean, heads: number): boolean {
+		const parsed = parseTag(tag, this.vocab);
+		if (!parsed) return false;
+		if (parsed.problem) this.diagnostics.push({ path: this.path, line: line + 1, tag: hash(tag), code: parsed.problem.code, message: parsed.problem.message });
+		if (!parsed.counted) return true;
+		let at = -1;
+		if (!this.countsOnly) {
+			parsed.kind ??= kindId({ family: parsed.family, value: parsed.value, process: parsed.process, direction: parsed.direction, tag: parsed.written ?? detach(tag) });
+			at = this.packing.add(parsed.kind, inProperties, line, heads);
+		}
+		if (!inProperties && (parsed.family === "emotion" || parsed.family === "process")) this.placed.add(parsed.family === "process", parsed.family === "process" ? parsed.value : parsed.process ?? "unclassified", line, at);
+		if (parsed.family === "empathy") this.modes[this.modeCount++] = parsed.value;
+		this.counts.bump(parsed.keyId ?? SUMMARY_KEYS.id(countKey(parsed.family, parsed.value, parsed.process ?? parsed.direction)));
+		// Also per class, so that summaries know how many notes hold each class.
+		if (parsed.process) this.counts.bump(parsed.classKeyId ?? SUMMARY_KEYS.id(countKey("class", parsed.process)));
+		return true;
+	}
+
+	/** The path of the headings above line `line`, taking in those of `heads` from `h` on that start at or before it; returns where it stopped in `heads`. */
+	headingsTo(heads: readonly RawHeading[], h: number, line: number): number {
+		while (h < heads.length && heads[h]!.line <= line) {
+			const hd = heads[h++]!;
+			while (this.depth > 0 && this.levels[this.depth - 1]! >= hd.level) this.depth--;
+			const path = pathBelow(this.depth > 0 ? this.paths[this.depth - 1]! : NO_HEADINGS, hd.heading);
+			this.levels[this.depth] = hd.level;
+			this.paths[this.depth++] = path;
+		}
+		return h;
+	}
+
+	/** The path of the headings open now. */
+	get headings(): number {
+		return this.depth > 0 ? this.paths[this.depth - 1]! : NO_HEADINGS;
+	}
+}
+
+/** The note being read (see `Reading`). */
+const reading = new Reading();
+/** Counts a key of a family and two parts in the note being read. */
+const bumpReading = (family: string, a: string, b: string) => reading.counts.bump(keyNumber(family, a, b, partsKey));
 
 /** Turns what a shell knows of a note into its Attune record. Never throws on bad input. */
 export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: InterpretOptions = {}): NoteRecord {
@@ -225,8 +301,8 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 	const name = file.replace(/\.md$/i, "");
 	const folder = slash < 0 ? "" : path.slice(0, slash);
 	const diagnostics: Diagnostic[] = [];
-	scratch.reset();
-	packing.length = 0;
+	const r = reading;
+	r.start(path, vocab, countsOnly, diagnostics);
 
 	if (facts.frontmatterError !== undefined) {
 		diagnostics.push({
@@ -253,55 +329,22 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 		diagnostics.push({ path, line: propertyLine(facts.frontmatterYaml, m.key) + 1, tag: m.key, code: "bad-property", message: msg });
 	}
 
-	// The body's client emotions and moves, for their passages: kept even when occurrences are not.
-	const placed = placing.reset();
-	let modes: string[] | undefined;
-	/** Counts a tag (and keeps its occurrence, packed, under heading path `heads`); false when the tag is not Attune's. */
-	const addTag = (tag: string, line: number, inProperties: boolean, heads: number): boolean => {
-		const parsed = parseTag(tag, vocab);
-		if (!parsed) return false;
-		if (parsed.problem) diagnostics.push({ path, line: line + 1, tag: hash(tag), code: parsed.problem.code, message: parsed.problem.message });
-		if (!parsed.counted) return true;
-		let at = -1;
-		if (!countsOnly) {
-			at = packing.length / OCCURRENCE_WIDTH;
-			parsed.kind ??= kindId({ family: parsed.family, value: parsed.value, process: parsed.process, direction: parsed.direction, tag: parsed.written ?? detach(tag) });
-			packOccurrence(packing, parsed.kind, inProperties, line, heads);
-		}
-		if (!inProperties && (parsed.family === "emotion" || parsed.family === "process")) placed.add(parsed.family === "process", parsed.family === "process" ? parsed.value : parsed.process ?? "unclassified", line, at);
-		if (parsed.family === "empathy") (modes ??= []).push(parsed.value);
-		scratch.bump(parsed.keyId ?? SUMMARY_KEYS.id(countKey(parsed.family, parsed.value, parsed.process ?? parsed.direction)));
-		// Also per class, so that summaries know how many notes hold each class.
-		if (parsed.process) scratch.bump(parsed.classKeyId ?? SUMMARY_KEYS.id(countKey("class", parsed.process)));
-		return true;
-	};
-	for (const t of propTags) addTag(t.tag, propertyLine(facts.frontmatterYaml, "tags", t.tag.toLowerCase()), true, NO_HEADINGS);
+	for (const t of propTags) r.addTag(t.tag, propertyLine(facts.frontmatterYaml, "tags", t.tag.toLowerCase()), true, NO_HEADINGS);
 
-	// Headings above each tag: walk both lists once, keeping a stack by level.
+	// Headings above each tag: walk both lists once. The body's Attune tags, counted or not, go by line to
+	// `attuneTags` (what a passage's text leaves out); the emotions and moves to `placed`, kept even when occurrences are not.
 	const heads = facts.headings;
 	let h = 0;
-	// Each entry: a heading's level, and the number of the path down to it (see `pathBelow`).
-	const stack: { level: number; path: number }[] = [];
-	// The body's Attune tags by line, counted or not: what a passage's text leaves out.
-	const attuneTags = new Map<number, RawTag[]>();
 	for (const t of facts.tags) {
-		if (countsOnly) {
-			if (addTag(t.tag, t.line, false, NO_HEADINGS)) addToLine(attuneTags, t);
-			continue;
-		}
-		while (h < heads.length && heads[h]!.line <= t.line) {
-			const hd = heads[h++]!;
-			while (stack.length > 0 && stack[stack.length - 1]!.level >= hd.level) stack.pop();
-			stack.push({ level: hd.level, path: pathBelow(stack.length > 0 ? stack[stack.length - 1]!.path : NO_HEADINGS, hd.heading) });
-		}
-		if (addTag(t.tag, t.line, false, stack.length > 0 ? stack[stack.length - 1]!.path : NO_HEADINGS)) addToLine(attuneTags, t);
+		if (!countsOnly) h = r.headingsTo(heads, h, t.line);
+		if (r.addTag(t.tag, t.line, false, countsOnly ? NO_HEADINGS : r.headings)) r.attuneTags.add(t);
 	}
 
-	if (facts.text !== undefined && placed.both()) placed.count(attuneTags, facts.text, facts.bodyStart ?? 0, bumpScratch, packing);
+	if (facts.text !== undefined && r.placed.both()) r.placed.count(r.attuneTags, facts.text, facts.bodyStart ?? 0, bumpReading, r.packing.data);
 	// Every note counts once under its modality (none: ""), and each empathy mode under it.
 	const modality = props.modality ?? "";
-	scratch.bump(keyNumber(MODALITY_KEY, modality, "", partsKey));
-	for (const m of modes ?? []) scratch.bump(keyNumber(MODE_MODALITY_KEY, modality, m, partsKey));
+	r.counts.bump(keyNumber(MODALITY_KEY, modality, "", partsKey));
+	for (let i = 0; i < r.modeCount; i++) r.counts.bump(keyNumber(MODE_MODALITY_KEY, modality, r.modes[i]!, partsKey));
 
 	const comments: SupervisorComment[] = [];
 	for (const c of facts.callouts) {
@@ -310,8 +353,9 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 		}
 	}
 	diagnostics.sort((a, b) => a.line - b.line);
-	const rec = new StoredRecord(path, name, folder, props, comments, diagnostics, scratch.pack(), packing.length === 0 ? NO_OCCURRENCES : Int32Array.from(packing));
+	const rec = new StoredRecord(path, name, folder, props, comments, diagnostics, r.counts.pack(), r.packing.count === 0 ? NO_OCCURRENCES : r.packing.take());
 	if (facts.frontmatterError !== undefined) rec.propertiesError = facts.frontmatterError;
+	r.finish();
 	return rec;
 }
 
@@ -378,9 +422,9 @@ function passagesOf(rec: StoredRecord, tags: readonly RawTag[], text: string, bo
 	if (rec.unreadable || !needsPassages(rec)) return null;
 	const occurrences = rec.occurrences;
 	if (occurrences.some((o) => o.passage !== undefined)) return null;
-	const attuneTags = new Map<number, RawTag[]>();
-	for (const t of tags) if (parseTag(t.tag, vocab) !== null) addToLine(attuneTags, t);
-	const placed = placing.reset();
+	const attuneTags = reading.attuneTags.reset();
+	for (const t of tags) if (parseTag(t.tag, vocab) !== null) attuneTags.add(t);
+	const placed = reading.placed.reset();
 	occurrences.forEach((o, i) => {
 		if (!o.inProperties && (o.family === "emotion" || o.family === "process")) placed.add(o.family === "process", o.family === "process" ? o.value : o.process ?? "unclassified", o.line, i);
 	});
@@ -392,116 +436,6 @@ function passagesOf(rec: StoredRecord, tags: readonly RawTag[], text: string, bo
 	}, packed);
 	return { packed, counts: PackedCounts.from(rec.counts).plus(more) };
 }
-
-function addToLine(byLine: Map<number, RawTag[]>, t: RawTag): void {
-	const onLine = byLine.get(t.line);
-	if (onLine) onLine.push(t);
-	else byLine.set(t.line, [t]);
-}
-
-/**
- * A note's body emotions and moves in reading order, as parallel lists (a
- * counts-only reading keeps no occurrence): whether each is a move, its move
- * or class, its line, and the number of its packed occurrence (-1: none).
- */
-class Placed {
-	private readonly isMove: boolean[] = [];
-	private readonly words: string[] = [];
-	private readonly lines: number[] = [];
-	private readonly occurrences: number[] = [];
-	private emotions = 0;
-	private moves = 0;
-	// Scratch for `count`: each one's passage, and the classes of each passage's emotions.
-	private readonly owners: number[] = [];
-	private readonly classes: ClassLists = { first: [], words: [], next: [] };
-
-	/** Forgets the last note's. */
-	reset(): this {
-		this.isMove.length = 0;
-		this.words.length = 0;
-		this.lines.length = 0;
-		this.occurrences.length = 0;
-		this.emotions = this.moves = 0;
-		return this;
-	}
-
-	add(isMove: boolean, word: string, line: number, occurrence: number): void {
-		this.isMove.push(isMove);
-		this.words.push(word);
-		this.lines.push(line);
-		this.occurrences.push(occurrence);
-		if (isMove) this.moves++;
-		else this.emotions++;
-	}
-
-	/** Whether there is an emotion and a move to place. */
-	both(): boolean {
-		return this.emotions > 0 && this.moves > 0;
-	}
-
-	/**
-	 * Places each in its passage (writing it into the packed occurrences), and
-	 * counts each move once under every class of the client emotions in its passage.
-	 */
-	count(attuneTags: TagsByLine, text: string, bodyStart: number, bump: (family: string, a: string, b: string) => void, packed: { [i: number]: number }): void {
-		const n = this.lines.length;
-		const blocks = codingBlocks(noteLines.reset(text), bodyStart, attuneTags, n > 0 ? this.lines[n - 1]! : 0);
-		// Each one's passage, as the number of the block that owns it (-1: none).
-		const owners = this.owners;
-		owners.length = 0;
-		const classes = this.classes;
-		classes.first.length = 0;
-		for (let k = 0; k < blocks.length; k++) classes.first.push(-1);
-		classes.words.length = 0;
-		classes.next.length = 0;
-		// Blocks are in line order, and so are the tags: walk both lists once.
-		let b = 0;
-		for (let i = 0; i < n; i++) {
-			const line = this.lines[i]!;
-			while (b < blocks.length && blocks[b]!.end < line) b++;
-			const block = blocks[b];
-			const owner = !block || block.start > line ? -1 : block.owner;
-			owners.push(owner);
-			if (owner < 0) continue;
-			const o = this.occurrences[i]!;
-			if (o >= 0) packed[o * OCCURRENCE_WIDTH + 3] = blocks[owner]!.start;
-			if (!this.isMove[i]) addClass(classes, owner, this.words[i]!);
-		}
-		for (let i = 0; i < n; i++) {
-			if (!this.isMove[i] || owners[i]! < 0) continue;
-			for (let c = classes.first[owners[i]!]!; c >= 0; c = classes.next[c]!) bump(MOVE_CLASS_KEY, this.words[i]!, classes.words[c]!);
-		}
-	}
-}
-
-/**
- * The classes of the emotions in each passage, once each, in the order first
- * seen: for each block that owns a passage, where its list starts in `words`
- * (-1: empty), and for each entry, where its passage's next one is (-1: none).
- */
-interface ClassLists {
-	readonly first: number[];
-	readonly words: string[];
-	readonly next: number[];
-}
-
-/** Adds a class to the list of the passage owned by block `owner`, unless it is there. */
-function addClass(classes: ClassLists, owner: number, word: string): void {
-	let c = classes.first[owner]!;
-	if (c < 0) {
-		classes.first[owner] = classes.words.length;
-	} else {
-		while (classes.words[c] !== word && classes.next[c]! >= 0) c = classes.next[c]!;
-		if (classes.words[c] === word) return;
-		classes.next[c] = classes.words.length;
-	}
-	classes.words.push(word);
-	classes.next.push(-1);
-}
-
-/** The note whose passages are being placed: its emotions and moves, and its lines; reused (reading never nests). */
-const placing = new Placed();
-const noteLines = new TextLines();
 
 /** The record's properties, kept as long as the index, hold no slice of the note's text (see detach.ts). */
 function detachProps(props: NoteProperties): void {

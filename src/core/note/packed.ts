@@ -152,34 +152,69 @@ export function pairsOf(counts: ReadonlyMap<string, number>): Int32Array | undef
  */
 export class CountScratch {
 	private counts = new Int32Array(256);
-	private readonly order: number[] = [];
+	/** The key numbers counted, in the order first counted: `order[0, n)`. */
+	private order = new Int32Array(64);
+	private n = 0;
 
 	/** Forgets the last note's counts. */
 	reset(): void {
-		for (const id of this.order) this.counts[id] = 0;
-		this.order.length = 0;
+		for (let i = 0; i < this.n; i++) this.counts[this.order[i]!] = 0;
+		this.n = 0;
 	}
 
 	bump(id: number, n = 1): void {
-		if (id >= this.counts.length) {
-			const grown = new Int32Array(Math.max(id + 1, this.counts.length * 2));
-			grown.set(this.counts);
-			this.counts = grown;
+		if (id >= this.counts.length) this.counts = grown(this.counts, id + 1);
+		if (this.counts[id] === 0) {
+			if (this.n === this.order.length) this.order = grown(this.order, this.n + 1);
+			this.order[this.n++] = id;
 		}
-		if (this.counts[id] === 0) this.order.push(id);
 		this.counts[id]! += n;
 	}
 
 	/** The counts so far, packed. */
 	pack(): PackedCounts {
-		const pairs = new Int32Array(this.order.length * 2);
-		let i = 0;
-		for (const id of this.order) {
-			pairs[i++] = id;
-			pairs[i++] = this.counts[id]!;
+		const pairs = slab.ints(this.n * 2);
+		for (let i = 0; i < this.n; i++) {
+			const id = this.order[i]!;
+			pairs[2 * i] = id;
+			pairs[2 * i + 1] = this.counts[id]!;
 		}
 		return new PackedCounts(pairs);
 	}
+}
+
+/**
+ * Room for a record's packed numbers, cut from buffers shared by many
+ * records: a typed array with a buffer of its own costs far more to make
+ * than its numbers, and each such buffer is swept on its own. A shared
+ * buffer lives as long as any record cut from it, so it is kept small.
+ */
+class Slab {
+	private static readonly BYTES = 64 * 1024;
+	private buffer = new ArrayBuffer(Slab.BYTES);
+	private used = 0;
+
+	/** A new array of `n` numbers, zero; one of its own when large. */
+	ints(n: number): Int32Array {
+		const bytes = n * 4;
+		if (bytes > Slab.BYTES / 16) return new Int32Array(n);
+		if (this.used + bytes > Slab.BYTES) {
+			this.buffer = new ArrayBuffer(Slab.BYTES);
+			this.used = 0;
+		}
+		const a = new Int32Array(this.buffer, this.used, n);
+		this.used += bytes;
+		return a;
+	}
+}
+
+const slab = new Slab();
+
+/** A copy of `a` with room for `size` numbers at least (twice its length, or more). */
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+	const b = new Int32Array(Math.max(size, a.length * 2));
+	b.set(a);
+	return b;
 }
 
 /** What an occurrence's kind names: all but its place in the note. */
@@ -248,9 +283,37 @@ export function* packedFamilies(data: Int32Array): Generator<{ family: Family; i
 /** Integers per occurrence: kind and whether in the properties, line, heading path, passage (-1: none). */
 export const OCCURRENCE_WIDTH = 4;
 
-/** Packs one occurrence at the end of `out`. */
-export function packOccurrence(out: number[], kind: number, inProperties: boolean, line: number, path: number): void {
-	out.push(kind * 2 + (inProperties ? 1 : 0), line, path, -1);
+/**
+ * One note's occurrences while it is read, packed into a buffer reused for
+ * every note (reading never nests), so that packing one allocates nothing.
+ */
+export class OccurrencePacker {
+	/** The packed occurrences, `OCCURRENCE_WIDTH` numbers each; those past `count` are left from earlier notes. */
+	data = new Int32Array(64 * OCCURRENCE_WIDTH);
+	count = 0;
+
+	/** Forgets the last note's. */
+	reset(): void {
+		this.count = 0;
+	}
+
+	/** Packs one occurrence (its passage unset); returns its number. */
+	add(kind: number, inProperties: boolean, line: number, path: number): number {
+		const at = this.count * OCCURRENCE_WIDTH;
+		if (at + OCCURRENCE_WIDTH > this.data.length) this.data = grown(this.data, at + OCCURRENCE_WIDTH);
+		this.data[at] = kind * 2 + (inProperties ? 1 : 0);
+		this.data[at + 1] = line;
+		this.data[at + 2] = path;
+		this.data[at + 3] = -1;
+		return this.count++;
+	}
+
+	/** The occurrences packed so far, as an array of their own. */
+	take(): Int32Array {
+		const out = slab.ints(this.count * OCCURRENCE_WIDTH);
+		out.set(this.data.subarray(0, this.count * OCCURRENCE_WIDTH));
+		return out;
+	}
 }
 
 /** A record's occurrences, read back from their packed form; a new array each time. */

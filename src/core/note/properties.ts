@@ -124,7 +124,8 @@ export function toIsoDate(v: unknown): string | undefined {
 	const m = ISO_DATE.exec(v.trim());
 	if (!m) return undefined;
 	const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
-	if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return undefined;
+	// Every month has 28 days: only a later day needs the month's length.
+	if (mo < 1 || mo > 12 || d < 1 || (d > 28 && d > new Date(Date.UTC(y, mo, 0)).getUTCDate())) return undefined;
 	return `${m[1]}-${m[2]}-${m[3]}`;
 }
 

@@ -5,6 +5,7 @@
  * `undefined`, and the caller falls back to a full YAML parser: the subset is
  * a speed-up, never a different reading.
  */
+import { detach } from "../detach";
 import { splitLines } from "../markdown/lines";
 
 /** Not handled here: the caller must use a full parser. */
@@ -125,27 +126,69 @@ export function parseSimpleYaml(yaml: string): Record<string, unknown> | null | 
 			continue;
 		}
 		if (indent !== 0) return UNSUPPORTED;
-		const m = KEY_RE.exec(line);
-		if (!m) return UNSUPPORTED;
-		const key = m[1]!.trimEnd();
+		const read = keyLine(line);
+		if (read === null) return UNSUPPORTED;
+		const key = read.key;
 		if (Object.prototype.hasOwnProperty.call(out, key) || key === "__proto__") return UNSUPPORTED;
-		const rest = (m[2] ?? "").trim();
 		any = true;
 		listKey = null;
 		listIndent = -1;
-		if (rest === "") {
+		if (read.opensList) {
 			out[key] = null;
 			listKey = key;
 			continue;
 		}
-		let v: unknown;
-		if (rest[0] === "[" && rest[rest.length - 1] === "]") v = flowSeq(rest);
-		else if (rest === "{}") v = {};
-		else v = scalar(rest);
+		const v = read.value === FRESH ? compound(read.rest) : read.value;
 		if (v === UNSUPPORTED) return UNSUPPORTED;
 		out[key] = v;
 	}
 	return any ? out : null;
+}
+
+/** What a `key: value` line says, on its own. */
+interface KeyLine {
+	key: string;
+	/** Nothing after the colon: a list may follow. */
+	opensList: boolean;
+	/** The value (`UNSUPPORTED`: not one this reader takes), or `FRESH` for a list or map, made anew for each note. */
+	value: unknown;
+	/** The text after the colon, trimmed. */
+	rest: string;
+}
+
+/** Marks a value that is an object: each note gets its own, so it is not remembered. */
+const FRESH: unique symbol = Symbol("fresh");
+
+/**
+ * Lines read before, by their text: most notes repeat most of their lines
+ * (`note-type: session`, `modality: EFMT`), and a line's reading does not
+ * depend on the lines around it. Bounded, so that a vault of ever new lines
+ * cannot grow it.
+ */
+const keyLines = new Map<string, KeyLine | null>();
+const KEY_LINES_LIMIT = 4096;
+
+/** A top-level line read as a key and its value; null when it is no `key: value` line. */
+function keyLine(line: string): KeyLine | null {
+	const known = keyLines.get(line);
+	if (known !== undefined) return known;
+	const m = KEY_RE.exec(line);
+	let read: KeyLine | null = null;
+	if (m) {
+		const rest = (m[2] ?? "").trim();
+		const compoundValue = rest === "{}" || (rest[0] === "[" && rest[rest.length - 1] === "]");
+		const value = rest === "" ? null : compoundValue ? FRESH : scalar(rest);
+		// Remembered strings are copies: a slice would keep this note's text alive (see detach.ts).
+		read = { key: detach(m[1]!.trimEnd()), opensList: rest === "", value: typeof value === "string" ? detach(value) : value, rest: compoundValue ? rest : "" };
+	}
+	if (keyLines.size >= KEY_LINES_LIMIT) keyLines.clear();
+	keyLines.set(detach(line), read);
+	return read;
+}
+
+/** A flow sequence or `{}`, made anew. */
+function compound(rest: string): unknown {
+	return rest === "{}" ? {} : flowSeq(rest);
 }
 
 const RESERVED_PLAIN = /^(true|false|yes|no|on|off|null|~)$/i;

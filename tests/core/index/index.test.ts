@@ -28,6 +28,17 @@ describe("NoteIndex", () => {
 		const b = summarize(idx, { from: "2000-01-01" });
 		expect(b).toEqual(a);
 	});
+	it("counts a record whose counts are a plain map as one whose counts are packed, filtered or not", () => {
+		const idx = new NoteIndex();
+		const packed = note("p.md", ["emotion/fear/secondary", "response/reflection"], { date: "2026-01-01" });
+		idx.set(packed);
+		idx.set({ ...packed, path: "m.md", name: "m", counts: new Map(packed.counts), occurrences: packed.occurrences });
+		expect(emotion(summarize(idx), "fear", "secondary")).toMatchObject({ count: 2, notes: 2 });
+		expect(emotion(summarize(idx, { from: "2000-01-01" }), "fear", "secondary")).toMatchObject({ count: 2, notes: 2 });
+		idx.remove("m.md");
+		expect(emotion(summarize(idx, { from: "2000-01-01" }), "fear", "secondary")).toMatchObject({ count: 1, notes: 1 });
+		expect(idx.tallyOf("m.md")).toBeUndefined();
+	});
 	it("renames: the old path goes, the new comes", () => {
 		const idx = new NoteIndex();
 		idx.set(note("old.md", ["emotion/hope"]));

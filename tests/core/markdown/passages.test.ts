@@ -1,4 +1,4 @@
-import { bareLine, codingBlocks, passageAt, stripLine } from "../../../src/core/markdown/passages";
+import { LineTags, bareLine, codingBlocks, passageAt, stripLine } from "../../../src/core/markdown/passages";
 import { scanMarkdown } from "../../../src/core/markdown/scan";
 
 describe("passageAt: the block around a line", () => {
@@ -69,5 +69,23 @@ describe("bareLine: a line of tags alone", () => {
 		const answers = lines.map((l) => bareLine(l, scanMarkdown(l).tags));
 		expect(answers).toContain(true);
 		expect(answers).toContain(false);
+	});
+});
+
+describe("LineTags: a note's Attune tags by line, for the block reader", () => {
+	const tag = (line: number, col: number, name = "emotion/x") => ({ tag: name, line, col, offset: 0 });
+	it("tells a line of tags alone, whatever order the tags came in", () => {
+		const lines = ["#emotion/x", "text #emotion/x", "#emotion/x #emotion/x"];
+		const t = new LineTags();
+		for (const x of [tag(2, 11), tag(1, 5), tag(0, 0), tag(2, 0)]) t.add(x);
+		expect(lines.map((l, i) => t.onlyTags(i, l, 0, l.length))).toEqual([true, false, true]);
+		// Asked again, and out of order: the same answers.
+		expect([2, 0, 1].map((i) => t.onlyTags(i, lines[i]!, 0, lines[i]!.length))).toEqual([true, true, false]);
+	});
+	it("forgets the last note's tags when reset", () => {
+		const t = new LineTags();
+		t.add(tag(0, 0));
+		t.reset();
+		expect(t.onlyTags(0, "#emotion/x", 0, 10)).toBe(false);
 	});
 });

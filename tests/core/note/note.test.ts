@@ -1,4 +1,6 @@
+import { parse } from "yaml";
 import { interpretNote, type NoteFacts } from "../../../src/core/note/note";
+import { readNote } from "../../../src/core/note/reader";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
 
@@ -64,5 +66,46 @@ describe("interpretNote", () => {
 			{ type: "supervisor-resolved", line: 9, title: "", firstText: "Done" },
 		] }), vocab);
 		expect(rec.comments).toEqual([{ line: 3, resolved: false, text: "Stayed with the shame" }, { line: 9, resolved: true, text: "Done" }]);
+	});
+});
+
+describe("interpretNote: a note's name and folder", () => {
+	it.each<[string, string, string]>([
+		["Clients/C-1/2026-01-02 session 1.md", "2026-01-02 session 1", "Clients/C-1"],
+		["Upper.MD", "Upper", ""],
+		["a/Mixed.mD", "Mixed", "a"],
+		["a/b.md.md", "b.md", "a"],
+		["a/no extension", "no extension", "a"],
+		["a/.md", "", "a"],
+		["a/md", "md", "a"],
+	])("%s", (path, name, folder) => {
+		const rec = interpretNote(facts({ path }), vocab);
+		expect([rec.name, rec.folder]).toEqual([name, folder]);
+	});
+});
+
+describe("interpretNote: one note after another", () => {
+	// Reading reuses its working storage from note to note: nothing of one note may reach the next.
+	const seen = (text: string) => {
+		const rec = readNote("Clients/C-1/a.md", text, vocab, parse);
+		return { occurrences: rec.occurrences, counts: [...rec.counts], diagnostics: rec.diagnostics.map((d) => [d.line, d.code]) };
+	};
+	const big = ["---", "modality: EFMT", "---", "# Session", ""];
+	for (let i = 0; i < 150; i++) big.push(`She spoke #emotion/shame/primary-maladaptive and #empathy/attunement then #process/soothing ${i} #emotion/fear/x${i}`, "");
+	const small = ["---", "note-type: session", "---", "## Plan", "", "#emotion/sadness/primary-adaptive", "", "We slowed down #process/transforming", ""].join("\n");
+
+	it("gives a small note the same record after a large one as alone", () => {
+		const alone = seen(small);
+		expect(seen(big.join("\n")).occurrences).toHaveLength(600);
+		expect(seen(small)).toEqual(alone);
+		// The emotion on a line of its own belongs to the heading's passage before it; the move to its own.
+		expect(alone.occurrences.map((o) => [o.value, o.passage])).toEqual([["sadness", 3], ["transforming", 7]]);
+	});
+
+	it("keeps every occurrence, count and diagnostic of a note with hundreds of tags", () => {
+		const rec = seen(big.join("\n"));
+		expect(rec.occurrences.filter((o) => o.family === "emotion")).toHaveLength(300);
+		expect(rec.counts).toEqual(expect.arrayContaining([["emotion\u0000shame\u0000primary-maladaptive", 150], ["process\u0000soothing", 150], ["move-by-class\u0000soothing\u0000primary-maladaptive", 150]]));
+		expect(rec.diagnostics).toHaveLength(150);
 	});
 });

@@ -46,6 +46,18 @@ describe("parseSimpleYaml gives what a full YAML parser gives, or declines", () 
 		expect(parseSimpleYaml("clinician: \"Dr. Ada")).toBeUndefined();
 	});
 
+	it("reads a line the same way in every note, and gives each note lists of its own", () => {
+		const a = parseSimpleYaml("note-type: session\ntags: [a, b]\nmap: {}\nlist:\n  - x") as Record<string, unknown[]>;
+		const b = parseSimpleYaml("note-type: session\ntags: [a, b]\nmap: {}\nlist:\n  - x") as Record<string, unknown[]>;
+		expect(b).toEqual(a);
+		a.tags!.push("c");
+		a.list!.push("y");
+		expect(b).toEqual({ "note-type": "session", tags: ["a", "b"], map: {}, list: ["x"] });
+		expect(b.map).not.toBe(a.map);
+		// A key seen before is still refused when a note repeats it.
+		expect(parseSimpleYaml("note-type: session\nnote-type: session")).toBeUndefined();
+	});
+
 	it("agrees with the full parser on every note of the example vault and a generated vault", () => {
 		const texts: string[] = generateVault(200).map((n) => n.text);
 		const walk = (d: string) => {
