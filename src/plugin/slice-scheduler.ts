@@ -146,6 +146,8 @@ export class FrameBudget {
 
 	/** See SliceScheduler.turn. */
 	nextTurn(): Promise<void> {
+		// No worker under way (a share used after it was closed): a turn all the same, never a promise left hanging.
+		if (!this.tick) return timeoutTick().next();
 		return new Promise<void>((resolve) => {
 			this.waiting.push(resolve);
 			this.askTurn();

@@ -157,6 +157,8 @@ describe("FrameBudget", () => {
 		await pause;
 		b.close();
 		expect(ticks.closed()).toBe(true);
+		// A share used after it was closed still gets its turn, through a timer.
+		await b.turn();
 	});
 });
 
