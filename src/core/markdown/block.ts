@@ -1,17 +1,17 @@
 /**
  * The block scanner: one pass over a note's lines that follows containers
- * (block quotes, list items; see containers.ts), leaf blocks (paragraphs,
- * headings, fences, math, HTML, comments, tables; detected by detect.ts) and
- * callouts, and queues the inline content that holds a `#` for the inline
- * pass (inline-pass.ts). The cursor it moves along a line is cursor.ts.
+ * (block quotes, list items), leaf blocks (paragraphs, headings, fences,
+ * math, HTML, comments, tables) and callouts, and queues the inline content
+ * that holds a `#` for the inline reader.
  */
-import type { MarkdownScan, RawFrontmatter, RawHeading, RawTag } from "./types";
-import { SPACE, HASH, DOLLAR, PERCENT, STAR, PLUS, DASH, COLON, LT, EQ, GT, BRACK_O, BACKSLASH, UNDERSCORE, BACKTICK, PIPE, TILDE, isDigit, isSpaceOrTab, indexBefore, normalizeLabel } from "./chars";
+import type { MarkdownScan, RawCallout, RawFrontmatter, RawHeading, RawTag } from "./types";
+import {
+	TAB, LF, CR, SPACE, BANG, QUOTE_D, HASH, DOLLAR, PERCENT, QUOTE_S, PAREN_O, PAREN_C, STAR, PLUS, DASH, DOT, COLON, LT,
+	EQ, GT, BRACK_O, BACKSLASH, BRACK_C, CARET, UNDERSCORE, BACKTICK, PIPE, TILDE, isDigit, isSpaceOrTab, indexBefore,
+	lineBreakFrom, normalizeLabel,
+} from "./chars";
 import { htmlBlockType } from "./html";
-import { LineCursor } from "./cursor";
-import { atxLevel, fenceAt, thematicBreak, listMarkerWidth, mathOpens, linkDefinitionLabel } from "./detect";
-import { Callouts, ContainerStack, MAX_CONTAINERS, Q_ITEM, Q_QUOTE } from "./containers";
-import { InlinePass } from "./inline-pass";
+import { InlineReader, type TagSink } from "./inline";
 
 /** Kinds of hidden block a line may sit in, as `HiddenRegions.lineKinds` gives them. */
 export const H_NONE = 0, H_CODE = 1, H_MATH = 2, H_COMMENT = 3, H_HTML = 4;
@@ -30,8 +30,35 @@ export class HiddenRegions {
 	lineStarts: number[] = [];
 }
 
+/**
+ * A callout body line as text: a nested callout's marker line counts by its
+ * title, so an untitled callout wrapping others still finds its first words.
+ */
+function calloutBodyText(line: string): string {
+	const text = line.trim();
+	const m = /^\[![^\]]*\][+-]?/.exec(text);
+	return m ? text.slice(m[0].length).trim() : text;
+}
 
+
+const Q_QUOTE = 0, Q_ITEM = 1;
 const L_NONE = 0, L_PARA = 1, L_TABLE = 2, L_FENCE = 3, L_ICODE = 4, L_MATH = 5, L_HTML = 6, L_COMMENT = 7;
+
+/** Block quotes and list items nest; past this depth their markers are read as text. */
+const MAX_CONTAINERS = 100;
+
+/** A callout still looking for its first line of text. */
+interface PendingCallout {
+	callout: RawCallout;
+	depth: number;
+}
+
+/**
+ * Characters that open the inline constructs able to hide a `#` after white
+ * space: code, math, HTML and links. (Emphasis hides nothing; what it changes,
+ * right before a `#` or inside a tag name, the reader checks where it looks.)
+ */
+const OPENER_CHARS = ["`", "$", "<", "["];
 
 /**
  * Storage reused by every scan, so that a scan allocates little besides its
@@ -43,28 +70,73 @@ interface ScanBuffers {
 	readonly lineStarts: number[];
 	/** Positions of the `#` characters in inline content, in order. */
 	readonly hashes: number[];
-	/** The inline pass, with its queue of inline content. */
-	readonly inline: InlinePass;
+	/** Inline content queued for the inline pass, `UNIT_SIZE` numbers each. */
+	readonly units: number[];
+	/** The inline reader, which keeps no result. */
+	readonly reader: InlineReader;
 }
 
-const SHARED_BUFFERS: ScanBuffers = { lineStarts: [], hashes: [], inline: new InlinePass() };
+const SHARED_BUFFERS: ScanBuffers = { lineStarts: [], hashes: [], units: [], reader: new InlineReader() };
+
+/**
+ * A queued unit of inline content: its start and end, -1 for a plain range
+ * of the text or the index in `segs` of line pieces to join, and the range of
+ * `hashes` holding its `#` positions.
+ */
+const U_START = 0, U_END = 1, U_SEGS = 2, U_HASH_FROM = 3, U_HASH_TO = 4, UNIT_SIZE = 5;
+
+/**
+ * The open block quotes and list items, outermost first, as parallel arrays
+ * (a line walks them from the outside in, matching each one's marker or
+ * indentation).
+ */
+class ContainerStack {
+	/** `Q_QUOTE` or `Q_ITEM`. */
+	readonly kind: number[] = [];
+	/** A list item's content indentation, in columns (0 for a quote). */
+	readonly width: number[] = [];
+	/** Where the container's marker ended on the latest line that matched it (for callout text). */
+	readonly markEnd: number[] = [];
+
+	get depth(): number {
+		return this.kind.length;
+	}
+
+	push(kind: number, width: number, markEnd: number): void {
+		this.kind.push(kind);
+		this.width.push(width);
+		this.markEnd.push(markEnd);
+	}
+
+	/** Closes the containers deeper than `depth`. */
+	truncate(depth: number): void {
+		this.kind.length = depth;
+		this.width.length = depth;
+		this.markEnd.length = depth;
+	}
+}
 
 /** A CR that ends a line on its own (old Mac files, or text pasted from one). */
 const LONE_CR = /\r(?!\n)/;
 
-export class Scanner extends LineCursor {
+export class Scanner implements TagSink {
+	private readonly s: string;
+	private readonly n: number;
 	// The arrays of SHARED_BUFFERS, each with its own count of entries in use.
 	private readonly lineStarts = SHARED_BUFFERS.lineStarts;
 	private lineN = 0;
 	private readonly tags: RawTag[] = [];
 	private readonly headings: RawHeading[] = [];
-	private readonly callouts = new Callouts();
+	private readonly callouts: RawCallout[] = [];
+	private pending: PendingCallout[] = [];
 	private frontmatter: RawFrontmatter | null = null;
 	private defs: Set<string> | null = null;
 
 	// Inline content to read once the block pass is done (link definitions may
-	// come after their use).
-	private readonly inline = SHARED_BUFFERS.inline;
+	// come after their use), `UNIT_SIZE` numbers each (see `U_START`).
+	private readonly units = SHARED_BUFFERS.units;
+	private unitN = 0;
+	private readonly segs: number[] = [];
 
 	private readonly containers = new ContainerStack();
 
@@ -88,8 +160,19 @@ export class Scanner extends LineCursor {
 	private accFirstLine = 0;
 	private readonly accSegs: number[] = [];
 	private accSegN = 0;
-	private lineNo = 0;
 
+	// The current line and the cursor in it. Columns count tabs to the next
+	// multiple of four from `origin` (reset after a quote marker); `extra` is
+	// what is left of a tab that a container's indentation only partly used.
+	private lineNo = 0;
+	private lineStart = 0;
+	private lineEnd = 0;
+	private pos = 0;
+	private col = 0;
+	private extra = 0;
+	private origin = 0;
+	private indPos = 0;
+	private indCol = 0;
 
 	// The next `#` and `%%` in the text, searched natively and remembered, so
 	// that lines without them cost nothing and no text is searched twice.
@@ -105,7 +188,8 @@ export class Scanner extends LineCursor {
 	private lineHidden = L_NONE;
 
 	constructor(text: string, hidden: HiddenRegions | null = null) {
-		super(text);
+		this.s = text;
+		this.n = text.length;
 		this.hidden = hidden;
 	}
 
@@ -119,7 +203,6 @@ export class Scanner extends LineCursor {
 		const s = this.s;
 		// Only a CR without LF after it needs the slower search for line ends; CRLF does not.
 		this.loneCR = s.indexOf("\r") >= 0 && LONE_CR.test(s);
-		this.inline.begin(s);
 		let p = this.readFrontmatter();
 		this.nextHash = p < 0 ? -1 : s.indexOf("#", p);
 		while (p >= 0) {
@@ -133,9 +216,33 @@ export class Scanner extends LineCursor {
 		}
 		this.closeContainersTo(0);
 		this.closeLeaf();
-		this.inline.read(this.hashes, this.lineStarts, this.lineN, this.defs, this.hidden, this.tags);
+		this.readUnits();
 		if (this.hidden !== null) this.hidden.lineStarts = this.lineStarts.slice(0, this.lineN);
-		return { frontmatter: this.frontmatter, tags: this.tags, headings: this.headings, callouts: this.callouts.list, lineCount: this.lineN };
+		return { frontmatter: this.frontmatter, tags: this.tags, headings: this.headings, callouts: this.callouts, lineCount: this.lineN };
+	}
+
+	/** Whether line breaks may be a lone CR, which needs a slower search for line ends. */
+	private loneCR = false;
+	/** Where the line after the one `eol` measured starts; -1 after the last line. */
+	private nextStart = -1;
+
+	/** The end of the line starting at `p`, before its line break; sets `nextStart`. */
+	private eol(p: number): number {
+		const s = this.s;
+		let e: number;
+		if (this.loneCR) {
+			e = lineBreakFrom(s, p);
+			this.nextStart = e >= this.n ? -1 : s.charCodeAt(e) === CR && s.charCodeAt(e + 1) === LF ? e + 2 : e + 1;
+			return e;
+		}
+		e = s.indexOf("\n", p);
+		if (e < 0) {
+			this.nextStart = -1;
+			e = this.n;
+		} else {
+			this.nextStart = e + 1;
+		}
+		return e > p && s.charCodeAt(e - 1) === CR ? e - 1 : e;
 	}
 
 	/**
@@ -170,7 +277,77 @@ export class Scanner extends LineCursor {
 		return 0;
 	}
 
-	// -- searches remembered across lines ---------------------------------------
+	// -- the cursor ------------------------------------------------------------
+
+	/** Columns of indentation at the cursor; sets `indPos`/`indCol` to the first non-blank. */
+	private indent(): number {
+		return this.extra + this.walkBlank(this.pos, this.col);
+	}
+
+	/**
+	 * Walks the spaces and tabs from `p`, at column `c`: sets `indPos`/`indCol`
+	 * to the first non-blank and returns the columns walked.
+	 */
+	private walkBlank(p: number, c: number): number {
+		const s = this.s;
+		const from = c;
+		while (p < this.lineEnd) {
+			const ch = s.charCodeAt(p);
+			if (ch === SPACE) c++;
+			else if (ch === TAB) c += 4 - ((c - this.origin) & 3);
+			else break;
+			p++;
+		}
+		this.indPos = p;
+		this.indCol = c;
+		return c - from;
+	}
+
+	/** Consumes `n` columns of indentation, splitting a tab if need be. */
+	private consumeCols(n: number): void {
+		const s = this.s;
+		while (n > 0) {
+			if (this.extra > 0) {
+				const t = Math.min(this.extra, n);
+				this.extra -= t;
+				n -= t;
+				continue;
+			}
+			if (this.pos >= this.lineEnd) return;
+			const ch = s.charCodeAt(this.pos);
+			if (ch === SPACE) {
+				this.pos++;
+				this.col++;
+				n--;
+			} else if (ch === TAB) {
+				const t = 4 - ((this.col - this.origin) & 3);
+				this.pos++;
+				this.col += t;
+				if (t > n) {
+					this.extra = t - n;
+					n = 0;
+				} else {
+					n -= t;
+				}
+			} else {
+				return;
+			}
+		}
+	}
+
+	private skipIndent(): void {
+		this.indent();
+		this.pos = this.indPos;
+		this.col = this.indCol;
+		this.extra = 0;
+	}
+
+	/** Whether the rest of the line is blank: spaces only (a tab makes it not blank, as in Obsidian). */
+	private restBlank(): boolean {
+		const s = this.s;
+		for (let p = this.pos; p < this.lineEnd; p++) if (s.charCodeAt(p) !== SPACE) return false;
+		return true;
+	}
 
 	/**
 	 * Records every `#` of the rest of the line (from `from`) in `hashes`, so
@@ -243,7 +420,7 @@ export class Scanner extends LineCursor {
 			}
 			this.closeContainersTo(matched);
 		}
-		if (this.callouts.waiting && !blank) this.callouts.text(this.s, this.lineEnd, matched, this.containers.markEnd);
+		if (this.pending.length > 0 && !blank) this.calloutText(matched);
 		if (blank) {
 			this.blankLine();
 			this.prevBlank = true;
@@ -282,7 +459,7 @@ export class Scanner extends LineCursor {
 					for (let d = matched; d < this.containers.depth; d++) if (this.containers.kind[d] === Q_QUOTE) return false;
 				}
 				this.addText();
-				if (this.callouts.waiting) this.callouts.lazyText(this.s, this.pos, this.lineEnd);
+				if (this.pending.length > 0) this.calloutLazyText();
 				return true;
 			}
 			case L_HTML: return this.htmlLine();
@@ -425,27 +602,27 @@ export class Scanner extends LineCursor {
 			case GT:
 				return true;
 			case HASH:
-				return atxLevel(this.s, p, this.lineEnd) > 0;
+				return this.atxLevel(p) > 0;
 			case BACKTICK:
 			case TILDE:
-				return fenceAt(this.s, p, this.lineEnd) > 0;
+				return this.fenceAt(p) > 0;
 			case STAR:
 			case DASH:
 			case PLUS:
 			case UNDERSCORE:
-				if (c !== PLUS && thematicBreak(this.s, p, this.lineEnd)) return true;
+				if (c !== PLUS && this.thematicBreak(p)) return true;
 				if (c === UNDERSCORE) return false;
 				break;
 			case LT:
 				return htmlBlockType(this.s, p, this.lineEnd, interrupting) > 0;
 			case DOLLAR:
-				return mathOpens(this.s, p, this.lineEnd) && !(interrupting && this.leaf === L_PARA && this.paraDollarsOdd());
+				return this.mathOpens(p) && !(interrupting && this.leaf === L_PARA && this.paraDollarsOdd());
 			case PERCENT:
 				return this.commentOpens(p);
 			default:
 				if (!isDigit(c)) return false;
 		}
-		const w = listMarkerWidth(this.s, p, this.lineEnd);
+		const w = this.listMarkerWidth(p);
 		if (w === 0) return false;
 		if (!interrupting) return true;
 		// Interrupting a paragraph: a non-empty item, and an ordered one only from 1.
@@ -472,11 +649,11 @@ export class Scanner extends LineCursor {
 				this.closeLeaf();
 				this.quoteMarker();
 				this.pushContainer(Q_QUOTE, 0);
-				if (this.indent() <= 3) this.callouts.start(this.s, this.indPos, this.lineEnd, this.lineNo, this.containers.depth - 1);
+				this.calloutStart();
 				continue;
 			}
-			if ((c === DASH || c === STAR || c === PLUS || isDigit(c)) && this.containers.depth < MAX_CONTAINERS && !thematicBreak(this.s, p, this.lineEnd)) {
-				const w = listMarkerWidth(this.s, p, this.lineEnd);
+			if ((c === DASH || c === STAR || c === PLUS || isDigit(c)) && this.containers.depth < MAX_CONTAINERS && !this.thematicBreak(p)) {
+				const w = this.listMarkerWidth(p);
 				if (w > 0) {
 					this.openItem(ind, w);
 					if (this.restBlank()) return;
@@ -515,7 +692,7 @@ export class Scanner extends LineCursor {
 	private openLeaf(p: number, c: number): void {
 		switch (c) {
 			case HASH: {
-				const level = atxLevel(this.s, p, this.lineEnd);
+				const level = this.atxLevel(p);
 				if (level > 0) {
 					this.atxHeading(p, level);
 					return;
@@ -524,7 +701,7 @@ export class Scanner extends LineCursor {
 			}
 			case BACKTICK:
 			case TILDE: {
-				const len = fenceAt(this.s, p, this.lineEnd);
+				const len = this.fenceAt(p);
 				if (len > 0) {
 					this.fenceChar = c;
 					this.fenceLen = len;
@@ -534,7 +711,7 @@ export class Scanner extends LineCursor {
 				break;
 			}
 			case DOLLAR:
-				if (mathOpens(this.s, p, this.lineEnd)) {
+				if (this.mathOpens(p)) {
 					this.setLeaf(L_MATH);
 					return;
 				}
@@ -560,7 +737,7 @@ export class Scanner extends LineCursor {
 			case STAR:
 			case DASH:
 			case UNDERSCORE:
-				if (thematicBreak(this.s, p, this.lineEnd)) return;
+				if (this.thematicBreak(p)) return;
 				break;
 			case BRACK_O:
 				if (this.linkDefinition(p)) return;
@@ -608,7 +785,7 @@ export class Scanner extends LineCursor {
 		if (this.containers.depth <= depth) return;
 		this.closeLeaf();
 		this.containers.truncate(depth);
-		this.callouts.closeTo(depth);
+		if (this.pending.length > 0) this.pending = this.pending.filter((x) => x.depth < depth);
 	}
 
 	/** A line inside an HTML block: hidden, and the block may end on it. */
@@ -630,7 +807,66 @@ export class Scanner extends LineCursor {
 		this.leaf = L_NONE;
 	}
 
-	// -- leaf block ends and stateful starts -------------------------------------
+	// -- leaf detectors (they look, they do not consume) ------------------------
+
+	/** The level of an ATX heading at `p`, or 0. */
+	private atxLevel(p: number): number {
+		const s = this.s;
+		let k = 0;
+		while (p + k < this.lineEnd && s.charCodeAt(p + k) === HASH) k++;
+		if (k === 0 || k > 6) return 0;
+		return p + k === this.lineEnd || isSpaceOrTab(s.charCodeAt(p + k)) ? k : 0;
+	}
+
+	/** The length of an opening code fence at `p`, or 0. */
+	private fenceAt(p: number): number {
+		const s = this.s;
+		const c = s.charCodeAt(p);
+		let k = 0;
+		while (p + k < this.lineEnd && s.charCodeAt(p + k) === c) k++;
+		if (k < 3) return 0;
+		if (c === BACKTICK) {
+			if (indexBefore(s, "`", p + k, this.lineEnd) >= 0) return 0;
+		}
+		return k;
+	}
+
+	private thematicBreak(p: number): boolean {
+		const s = this.s;
+		const c = s.charCodeAt(p);
+		if (c !== STAR && c !== DASH && c !== UNDERSCORE) return false;
+		let k = 0;
+		for (let q = p; q < this.lineEnd; q++) {
+			const d = s.charCodeAt(q);
+			if (d === c) k++;
+			else if (!isSpaceOrTab(d)) return false;
+		}
+		return k >= 3;
+	}
+
+	/** The width of a list marker at `p` (`-`, `+`, `*`, or 1-9 digits and `.`/`)`) followed by a space, tab or the line end; or 0. */
+	private listMarkerWidth(p: number): number {
+		const s = this.s;
+		const c = s.charCodeAt(p);
+		let q = p;
+		if (c === DASH || c === STAR || c === PLUS) {
+			q = p + 1;
+		} else {
+			while (q < this.lineEnd && isDigit(s.charCodeAt(q)) && q - p < 10) q++;
+			if (q === p || q - p > 9) return 0;
+			const d = s.charCodeAt(q);
+			if (d !== DOT && d !== PAREN_C) return 0;
+			q++;
+		}
+		if (q < this.lineEnd && !isSpaceOrTab(s.charCodeAt(q))) return 0;
+		return q - p;
+	}
+
+	/** A `$$` line opens a math block unless it closes on the same line. */
+	private mathOpens(p: number): boolean {
+		if (this.s.charCodeAt(p + 1) !== DOLLAR || p + 1 >= this.lineEnd) return false;
+		return indexBefore(this.s, "$$", p + 2, this.lineEnd) < 0;
+	}
 
 	/** Whether this line closes the open comment block. */
 	private commentCloses(): boolean {
@@ -670,16 +906,48 @@ export class Scanner extends LineCursor {
 		}
 	}
 
-	/** A link reference definition `[label]: destination "title"` on one line at `p`; records the label. */
+	/** A link reference definition `[label]: destination "title"` on one line; records the label. */
 	private linkDefinition(p: number): boolean {
-		const label = linkDefinitionLabel(this.s, p, this.lineEnd);
-		if (label === null) return false;
+		const s = this.s;
+		const end = this.lineEnd;
+		if (s.charCodeAt(p + 1) === CARET) return false;
+		let q = p + 1;
+		for (; q < end; q++) {
+			const c = s.charCodeAt(q);
+			if (c === BACKSLASH) q++;
+			else if (c === BRACK_O) return false;
+			else if (c === BRACK_C) break;
+		}
+		if (q >= end || s.charCodeAt(q + 1) !== COLON) return false;
+		const label = s.slice(p + 1, q);
+		if (label.trim() === "") return false;
+		let r = q + 2;
+		while (r < end && isSpaceOrTab(s.charCodeAt(r))) r++;
+		if (r >= end) return false;
+		if (s.charCodeAt(r) === LT) {
+			const gt = indexBefore(s, ">", r, end);
+			if (gt < 0) return false;
+			r = gt + 1;
+		} else {
+			while (r < end && s.charCodeAt(r) > SPACE) r++;
+		}
+		const afterDest = r;
+		while (r < end && isSpaceOrTab(s.charCodeAt(r))) r++;
+		if (r < end) {
+			const c = s.charCodeAt(r);
+			if (r === afterDest || (c !== QUOTE_D && c !== QUOTE_S && c !== PAREN_O)) return false;
+			const closeCh = c === PAREN_O ? PAREN_C : c;
+			let t = r + 1;
+			while (t < end && s.charCodeAt(t) !== closeCh) t += s.charCodeAt(t) === BACKSLASH ? 2 : 1;
+			if (t >= end) return false;
+			for (t++; t < end; t++) if (!isSpaceOrTab(s.charCodeAt(t))) return false;
+		}
 		if (!this.defs) this.defs = new Set();
 		this.defs.add(normalizeLabel(label));
 		return true;
 	}
 
-	// -- headings and tables ---------------------------------------------------
+	// -- headings, tables, callouts --------------------------------------------
 
 	private atxHeading(p: number, level: number): void {
 		const s = this.s;
@@ -697,7 +965,7 @@ export class Scanner extends LineCursor {
 		this.closeLeaf();
 		if (this.containers.depth === 0) this.headings.push({ heading: s.slice(cs, ce), level, line: this.lineNo });
 		const from = this.hashN;
-		if ((this.lineHashes(cs) && this.hashes[from]! < ce) || this.hidden !== null) this.inline.queue(cs, ce, from, this.hashN);
+		if ((this.lineHashes(cs) && this.hashes[from]! < ce) || this.hidden !== null) this.pushUnit(cs, ce, -1, from, this.hashN);
 	}
 
 	private setextHeading(level: number): void {
@@ -778,10 +1046,58 @@ export class Scanner extends LineCursor {
 			} else if (c === PIPE) {
 				const first = k;
 				while (k < this.hashN && this.hashes[k]! < p) k++;
-				if (k > first || this.hidden !== null) this.inline.queue(cell, p, first, k);
+				if (k > first || this.hidden !== null) this.pushUnit(cell, p, -1, first, k);
 				cell = p + 1;
 			}
 		}
+	}
+
+	/** A new block quote: a callout when its first line starts with `[!type]`. */
+	private calloutStart(): void {
+		const s = this.s;
+		const ind = this.indent();
+		if (ind > 3) return;
+		const p = this.indPos;
+		if (s.charCodeAt(p) !== BRACK_O || s.charCodeAt(p + 1) !== BANG) return;
+		const close = indexBefore(s, "]", p + 2, this.lineEnd);
+		if (close < 0 || close === p + 2) return;
+		const type = s.slice(p + 2, close).trim().toLowerCase();
+		if (type === "" || type.includes("[")) return;
+		let t = close + 1;
+		if (t < this.lineEnd && (s.charCodeAt(t) === PLUS || s.charCodeAt(t) === DASH)) t++;
+		const title = s.slice(t, this.lineEnd).trim();
+		const callout: RawCallout = { type, line: this.lineNo, title, firstText: title };
+		this.callouts.push(callout);
+		if (title === "") this.pending.push({ callout, depth: this.containers.depth - 1 });
+	}
+
+	/** Gives waiting callouts this line's text, when their quote continues on it. */
+	private calloutText(matched: number): void {
+		const s = this.s;
+		const keep: PendingCallout[] = [];
+		for (const w of this.pending) {
+			if (w.depth >= matched) {
+				keep.push(w);
+				continue;
+			}
+			let p = this.containers.markEnd[w.depth]!;
+			while (p < this.lineEnd) {
+				const c = s.charCodeAt(p);
+				if (c !== GT && !isSpaceOrTab(c)) break;
+				p++;
+			}
+			const text = calloutBodyText(s.slice(p, this.lineEnd));
+			if (text === "") keep.push(w);
+			else w.callout.firstText = text;
+		}
+		this.pending = keep;
+	}
+
+	private calloutLazyText(): void {
+		const text = this.s.slice(this.pos, this.lineEnd).trim();
+		if (text === "") return;
+		for (const w of this.pending) w.callout.firstText = text;
+		this.pending = [];
 	}
 
 	// -- gathering inline text -------------------------------------------------
@@ -814,13 +1130,26 @@ export class Scanner extends LineCursor {
 		if (this.lineHashes(start)) this.accHash = true;
 	}
 
+	private pushUnit(start: number, end: number, segs: number, hashFrom: number, hashTo: number): void {
+		const u = this.units, k = this.unitN;
+		u[k + U_START] = start;
+		u[k + U_END] = end;
+		u[k + U_SEGS] = segs;
+		u[k + U_HASH_FROM] = hashFrom;
+		u[k + U_HASH_TO] = hashTo;
+		this.unitN = k + UNIT_SIZE;
+	}
+
 	private flushText(): void {
 		if (this.accStart < 0) return;
 		if (this.accHash || this.hidden !== null) {
 			if (this.accRaw) {
-				this.inline.queue(this.accStart, this.accEnd, this.accHashFrom, this.hashN);
+				this.pushUnit(this.accStart, this.accEnd, -1, this.accHashFrom, this.hashN);
 			} else {
-				this.inline.queueJoined(this.accStart, this.accEnd, this.accSegs, this.accSegN);
+				const at = this.segs.length;
+				this.segs.push(this.accSegN / 2);
+				for (let k = 0; k < this.accSegN; k++) this.segs.push(this.accSegs[k]!);
+				this.pushUnit(this.accStart, this.accEnd, at, 0, 0);
 			}
 		}
 		this.accStart = -1;
@@ -828,4 +1157,102 @@ export class Scanner extends LineCursor {
 		this.accSegN = 0;
 	}
 
+	// -- the inline pass -------------------------------------------------------
+
+	/** The text being read by the inline reader, and its pieces when joined. */
+	private unitText = "";
+	private unitSegs = -1;
+
+	/** Next position of each character that opens an inline construct, found by native search. */
+	private readonly openers = [-2, -2, -2, -2];
+
+	/** Whether `[start, end)` holds no character that may open a construct hiding a `#` (code, math, HTML, a link). */
+	private plain(start: number, end: number): boolean {
+		const s = this.s;
+		for (let k = 0; k < OPENER_CHARS.length; k++) {
+			let at = this.openers[k]!;
+			if (at === -2 || (at >= 0 && at < start)) {
+				at = s.indexOf(OPENER_CHARS[k]!, start);
+				this.openers[k] = at;
+			}
+			if (at >= 0 && at < end) return false;
+		}
+		return true;
+	}
+
+	private readUnits(): void {
+		if (this.unitN === 0) return;
+		const reader = SHARED_BUFFERS.reader;
+		reader.recordSpans = this.hidden !== null;
+		this.lineCursor = 0;
+		for (let u = 0; u < this.unitN; u += UNIT_SIZE) {
+			const start = this.units[u + U_START]!, end = this.units[u + U_END]!;
+			this.unitSegs = this.units[u + U_SEGS]!;
+			if (this.unitSegs < 0) {
+				this.unitText = this.s;
+				reader.read(this.s, start, end, this.hidden === null && this.plain(start, end), this.hashes, this.units[u + U_HASH_FROM]!, this.units[u + U_HASH_TO]!, this.defs, this);
+			} else {
+				const count = this.segs[this.unitSegs]!;
+				const parts: string[] = [];
+				for (let k = 0; k < count; k++) parts.push(this.s.slice(this.segs[this.unitSegs + 1 + 2 * k], this.segs[this.unitSegs + 2 + 2 * k]));
+				this.unitText = parts.join("\n");
+				reader.read(this.unitText, 0, this.unitText.length, false, this.hashes, 0, 0, this.defs, this);
+			}
+		}
+		this.unitText = "";
+	}
+
+	mark(): number {
+		return this.tags.length;
+	}
+
+	rollback(count: number): void {
+		this.tags.length = count;
+	}
+
+	/** Records a tag found by the inline reader. */
+	onTag(start: number, end: number): void {
+		const offset = this.unitSegs >= 0 ? this.noteOffset(start) : start;
+		const line = this.lineOf(offset);
+		this.tags.push({ tag: this.unitText.slice(start + 1, end), line, col: offset - this.lineStarts[line]!, offset });
+	}
+
+	/** Records a hidden inline span found by the inline reader (only when `hidden` is set). */
+	onSpan(kind: number, start: number, end: number): void {
+		if (this.hidden === null) return;
+		const joined = this.unitSegs >= 0;
+		this.hidden.spans.push(kind, joined ? this.noteOffset(start) : start, joined ? this.noteOffset(end) : end);
+	}
+
+	/** Maps a position in the joined text of the current unit back to the note. */
+	private noteOffset(pos: number): number {
+		const at = this.unitSegs, count = this.segs[at]!;
+		let base = 0;
+		for (let k = 0; k < count; k++) {
+			const a = this.segs[at + 1 + 2 * k]!, b = this.segs[at + 2 + 2 * k]!;
+			if (pos <= base + (b - a)) return a + (pos - base);
+			base += b - a + 1;
+		}
+		return pos;
+	}
+
+	/** Tags arrive in reading order, so their lines are found by walking forward. */
+	private lineCursor = 0;
+
+	private lineOf(offset: number): number {
+		const ls = this.lineStarts;
+		let c = this.lineCursor;
+		if (ls[c]! <= offset) {
+			while (c + 1 < this.lineN && ls[c + 1]! <= offset) c++;
+			this.lineCursor = c;
+			return c;
+		}
+		let lo = 0, hi = this.lineN - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (ls[mid]! <= offset) lo = mid;
+			else hi = mid - 1;
+		}
+		return lo;
+	}
 }

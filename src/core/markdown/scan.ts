@@ -25,12 +25,8 @@
  * Nothing here imports Node or Obsidian: it runs on mobile too.
  *
  * This file is the entry. The work is split by concern: `chars.ts`
- * (character codes and classes), `block.ts` (the block scanner: one pass
- * over the lines), `cursor.ts` (its position in a line, counting columns),
- * `containers.ts` (block quotes, list items and the callouts they start),
- * `detect.ts` (what block a line would open), `html.ts` (HTML block and tag
- * rules), `inline-pass.ts` (the queue of inline content, read after the
- * block pass) and `inline.ts` (the inline reader).
+ * (character codes and classes), `html.ts` (HTML block and tag rules),
+ * `inline.ts` (the inline reader) and `block.ts` (the block scanner).
  */
 import { Scanner } from "./block";
 import type { MarkdownScan } from "./types";
