@@ -86,6 +86,10 @@ export function splitCountKey(key: string): { family: string; value: string; pro
 /** Tags repeat across a vault; each vocabulary remembers how it read each one. */
 const memo = new WeakMap<Vocabulary, Map<string, ParsedTag | null>>();
 
+/** The vocabulary read last and its memo: a note's tags all use one, so most calls skip the `WeakMap`. */
+let lastVocab: Vocabulary | null = null;
+let lastMemo: Map<string, ParsedTag | null> | undefined;
+
 /** Bound on remembered tags per vocabulary, so a pathological vault cannot grow it without limit. */
 const MEMO_LIMIT = 50_000;
 
@@ -95,8 +99,10 @@ const MEMO_LIMIT = 50_000;
  * The result is shared between calls: do not modify it.
  */
 export function parseTag(tag: string, vocab: Vocabulary): ParsedTag | null {
-	let m = memo.get(vocab);
+	let m = vocab === lastVocab ? lastMemo : memo.get(vocab);
 	if (!m) memo.set(vocab, (m = new Map<string, ParsedTag | null>()));
+	lastVocab = vocab;
+	lastMemo = m;
 	const hit = m.get(tag);
 	if (hit !== undefined) return hit;
 	const parsed = parseTagUncached(tag, vocab);
