@@ -4,7 +4,8 @@
  * link), answered by the scanner itself so that the commands and the index
  * never disagree about what is hidden.
  */
-import { H_CODE, H_COMMENT, H_MATH, HiddenRegions, Scanner } from "./block";
+import { Scanner } from "./block";
+import { H_CODE, H_COMMENT, H_MATH, HiddenRegions } from "./block-state";
 import { SPAN_CODE, SPAN_COMMENT, SPAN_LINK } from "./inline";
 
 /** Why a position cannot take a tag, in words for a notice; null when it can. */

@@ -26,7 +26,8 @@
  *
  * This file is the entry. The work is split by concern: `chars.ts`
  * (character codes and classes), `html.ts` (HTML block and tag rules),
- * `inline.ts` (the inline reader) and `block.ts` (the block scanner).
+ * `inline.ts` (the inline reader), `block.ts` (the block scanner) and
+ * `block-state.ts` (its state, its cursor along a line and its detectors).
  */
 import { Scanner } from "./block";
 import type { MarkdownScan } from "./types";
