@@ -12,7 +12,7 @@ import { splitLines } from "../markdown/lines";
 import { type DiagnosticCode, MODALITY_KEY, MODE_MODALITY_KEY, countKey, parseTag } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 import { type NoteProperties, readProperties, readPropertyTags } from "./properties";
-import { CountScratch, NO_HEADINGS, OccurrencePacker, keyNumber, packedFamilies, PackedCounts, SUMMARY_KEYS, kindId, pathBelow, unpackOccurrences } from "./packed";
+import { CountScratch, NO_HEADINGS, OccurrencePacker, intsAfter, keyNumber, packedFamilies, PackedCounts, pairsOf, SUMMARY_KEYS, kindId, pathBelow, unpackOccurrences } from "./packed";
 
 /** What a shell reports about one note. Lines are 0-based, as in Obsidian. */
 export interface NoteFacts {
@@ -154,14 +154,18 @@ export interface InterpretOptions {
 	countsOnly?: boolean;
 }
 
-/** Where a record keeps its occurrences, packed (see packed.ts). */
-const PACKED: unique symbol = Symbol("packed occurrences");
+/** How many numbers a record's packed occurrences take (see packed.ts), stored right after its counts' pairs. */
+const OCCURRENCE_INTS: unique symbol = Symbol("packed occurrences");
 
-/** A note's record as `interpretNote` makes it: its occurrences packed, read back on each use. */
+/**
+ * A note's record as `interpretNote` makes it: its occurrences packed, read
+ * back on each use. The packed occurrences follow the counts' pairs in one
+ * buffer (`intsAfter`), so `counts` is only ever replaced with them (`repack`).
+ */
 class StoredRecord implements NoteRecord {
 	unreadable?: boolean;
 	propertiesError?: string;
-	readonly [PACKED]: Int32Array;
+	private [OCCURRENCE_INTS]: number;
 
 	constructor(
 		readonly path: string,
@@ -170,11 +174,22 @@ class StoredRecord implements NoteRecord {
 		readonly props: NoteProperties,
 		readonly comments: SupervisorComment[],
 		readonly diagnostics: Diagnostic[],
-		public counts: ReadonlyMap<string, number>,
-		packed: Int32Array,
+		public counts: PackedCounts,
+		occurrenceInts: number,
 	) {
-		this[PACKED] = packed;
+		this[OCCURRENCE_INTS] = occurrenceInts;
 		Object.defineProperty(this, "occurrences", OCCURRENCES);
+	}
+
+	/** The packed occurrences (see packed.ts): a view of the numbers after the counts' pairs. */
+	packed(): Int32Array {
+		return intsAfter(pairsOf(this.counts)!, this[OCCURRENCE_INTS]);
+	}
+
+	/** Puts in new counts, packed with `occurrenceInts` numbers of occurrences after them. */
+	repack(counts: PackedCounts, occurrenceInts: number): void {
+		this.counts = counts;
+		this[OCCURRENCE_INTS] = occurrenceInts;
 	}
 
 	/** Read back from the packed integers on each use (see `OCCURRENCES`). */
@@ -190,12 +205,9 @@ class StoredRecord implements NoteRecord {
 const OCCURRENCES: PropertyDescriptor = {
 	enumerable: true,
 	get(this: StoredRecord): Occurrence[] {
-		return unpackOccurrences(this[PACKED]);
+		return unpackOccurrences(this.packed());
 	},
 };
-
-/** No occurrence at all: shared by every counts-only record. */
-const NO_OCCURRENCES = new Int32Array(0);
 
 /**
  * A record that crossed between threads (structured cloning keeps its fields
@@ -203,7 +215,7 @@ const NO_OCCURRENCES = new Int32Array(0);
  * counts-only reading keeps none.
  */
 export function countsOnlyRecord(fields: Omit<NoteRecord, "counts" | "occurrences">, counts: ReadonlyMap<string, number>): NoteRecord {
-	const rec = new StoredRecord(fields.path, fields.name, fields.folder, fields.props, fields.comments, fields.diagnostics, PackedCounts.from(counts), NO_OCCURRENCES);
+	const rec = new StoredRecord(fields.path, fields.name, fields.folder, fields.props, fields.comments, fields.diagnostics, PackedCounts.from(counts), 0);
 	if (fields.unreadable) rec.unreadable = true;
 	if (fields.propertiesError !== undefined) rec.propertiesError = fields.propertiesError;
 	return rec;
@@ -353,7 +365,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 		}
 	}
 	diagnostics.sort((a, b) => a.line - b.line);
-	const rec = new StoredRecord(path, name, folder, props, comments, diagnostics, r.counts.pack(), r.packing.count === 0 ? NO_OCCURRENCES : r.packing.take());
+	const rec = new StoredRecord(path, name, folder, props, comments, diagnostics, r.counts.pack(r.packing.data, r.packing.length), r.packing.length);
 	if (facts.frontmatterError !== undefined) rec.propertiesError = facts.frontmatterError;
 	r.finish();
 	return rec;
@@ -384,7 +396,7 @@ export function hasPropertyTags(rec: { readonly occurrences: readonly Occurrence
 
 /** Each occurrence's family and whether it is in the properties: from the packed form when there is one, so nothing is read back. */
 function familiesOf(rec: { readonly occurrences: readonly Occurrence[] }): Iterable<{ family: Family; inProperties: boolean }> {
-	return rec instanceof StoredRecord ? packedFamilies(rec[PACKED]) : rec.occurrences;
+	return rec instanceof StoredRecord ? packedFamilies(rec.packed()) : rec.occurrences;
 }
 
 /**
@@ -397,8 +409,7 @@ export function placePassages(rec: NoteRecord, tags: readonly RawTag[], text: st
 	if (!(rec instanceof StoredRecord)) return;
 	const placed = passagesOf(rec, tags, text, bodyStart, vocab);
 	if (!placed) return;
-	rec[PACKED].set(placed.packed);
-	rec.counts = placed.counts;
+	rec.repack(placed.counts, placed.occurrenceInts);
 }
 
 /**
@@ -411,14 +422,14 @@ export function withPassagesPlaced(rec: NoteRecord, tags: readonly RawTag[], tex
 	if (!(rec instanceof StoredRecord)) return rec;
 	const placed = passagesOf(rec, tags, text, bodyStart, vocab);
 	if (!placed) return rec;
-	const copy = new StoredRecord(rec.path, rec.name, rec.folder, rec.props, rec.comments, rec.diagnostics, placed.counts, placed.packed);
+	const copy = new StoredRecord(rec.path, rec.name, rec.folder, rec.props, rec.comments, rec.diagnostics, placed.counts, placed.occurrenceInts);
 	if (rec.unreadable) copy.unreadable = true;
 	if (rec.propertiesError !== undefined) copy.propertiesError = rec.propertiesError;
 	return copy;
 }
 
 /** A record's occurrences with their passages placed, and its counts with its moves by class; null when there is nothing to place. */
-function passagesOf(rec: StoredRecord, tags: readonly RawTag[], text: string, bodyStart: number, vocab: Vocabulary): { packed: Int32Array; counts: PackedCounts } | null {
+function passagesOf(rec: StoredRecord, tags: readonly RawTag[], text: string, bodyStart: number, vocab: Vocabulary): { counts: PackedCounts; occurrenceInts: number } | null {
 	if (rec.unreadable || !needsPassages(rec)) return null;
 	const occurrences = rec.occurrences;
 	if (occurrences.some((o) => o.passage !== undefined)) return null;
@@ -429,12 +440,12 @@ function passagesOf(rec: StoredRecord, tags: readonly RawTag[], text: string, bo
 		if (!o.inProperties && (o.family === "emotion" || o.family === "process")) placed.add(o.family === "process", o.family === "process" ? o.value : o.process ?? "unclassified", o.line, i);
 	});
 	const more = new Map<string, number>();
-	const packed = rec[PACKED].slice();
+	const packed = rec.packed().slice();
 	placed.count(attuneTags, text, bodyStart, (f, a, b) => {
 		const k = partsKey(f, a, b);
 		more.set(k, (more.get(k) ?? 0) + 1);
 	}, packed);
-	return { packed, counts: PackedCounts.from(rec.counts).plus(more) };
+	return { counts: rec.counts.plus(more, packed), occurrenceInts: packed.length };
 }
 
 /** The record's properties, kept as long as the index, hold no slice of the note's text (see detach.ts). */

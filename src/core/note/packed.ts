@@ -79,10 +79,13 @@ export class PackedCounts implements ReadonlyMap<string, number> {
 		this[PAIRS] = pairs;
 	}
 
-	/** The same counts from any map of them. */
-	static from(counts: ReadonlyMap<string, number>): PackedCounts {
-		if (counts instanceof PackedCounts) return counts;
-		const pairs = new Int32Array(counts.size * 2);
+	/**
+	 * The same counts from any map of them; with `tail`, packed anew with
+	 * those numbers right after the pairs (see `intsAfter`).
+	 */
+	static from(counts: ReadonlyMap<string, number>, tail?: Int32Array): PackedCounts {
+		if (counts instanceof PackedCounts && tail === undefined) return counts;
+		const pairs = slab.ints(counts.size * 2, tail);
 		let i = 0;
 		for (const [k, n] of counts) {
 			pairs[i++] = SUMMARY_KEYS.id(k);
@@ -91,12 +94,12 @@ export class PackedCounts implements ReadonlyMap<string, number> {
 		return new PackedCounts(pairs);
 	}
 
-	/** These counts with more added (a new object; this one is unchanged). */
-	plus(more: ReadonlyMap<string, number>): PackedCounts {
-		if (more.size === 0) return this;
+	/** These counts with more added, and `tail` after them as in `from` (a new object; this one is unchanged). */
+	plus(more: ReadonlyMap<string, number>, tail?: Int32Array): PackedCounts {
+		if (more.size === 0) return PackedCounts.from(this, tail);
 		const sum = new Map(this);
 		for (const [k, n] of more) sum.set(k, (sum.get(k) ?? 0) + n);
-		return PackedCounts.from(sum);
+		return PackedCounts.from(sum, tail);
 	}
 
 	get size(): number {
@@ -171,9 +174,9 @@ export class CountScratch {
 		this.counts[id]! += n;
 	}
 
-	/** The counts so far, packed. */
-	pack(): PackedCounts {
-		const pairs = slab.ints(this.n * 2);
+	/** The counts so far, packed, with `tail[0, tailLength)` right after them (see `intsAfter`). */
+	pack(tail?: Int32Array, tailLength?: number): PackedCounts {
+		const pairs = slab.ints(this.n * 2, tail, tailLength);
 		for (let i = 0; i < this.n; i++) {
 			const id = this.order[i]!;
 			pairs[2 * i] = id;
@@ -190,22 +193,45 @@ export class CountScratch {
  * buffer lives as long as any record cut from it, so it is kept small.
  */
 class Slab {
-	private static readonly BYTES = 64 * 1024;
-	private buffer = new ArrayBuffer(Slab.BYTES);
+	private static readonly INTS = 16 * 1024;
+	/** The whole of the current buffer, for writing tails without a view of their own. */
+	private all = new Int32Array(Slab.INTS);
 	private used = 0;
 
-	/** A new array of `n` numbers, zero; one of its own when large. */
-	ints(n: number): Int32Array {
-		const bytes = n * 4;
-		if (bytes > Slab.BYTES / 16) return new Int32Array(n);
-		if (this.used + bytes > Slab.BYTES) {
-			this.buffer = new ArrayBuffer(Slab.BYTES);
-			this.used = 0;
+	/**
+	 * A new array of `n` numbers, zero (one of its own when large), with
+	 * `tail[0, tailLength)` (all of it by default) stored right after it in
+	 * the same buffer, where `intsAfter` finds it.
+	 */
+	ints(n: number, tail?: Int32Array, tailLength = tail?.length ?? 0): Int32Array {
+		const total = n + tailLength;
+		let all = this.all;
+		let at = this.used;
+		if (total > Slab.INTS / 16) {
+			all = new Int32Array(total);
+			at = 0;
+		} else {
+			if (at + total > Slab.INTS) {
+				this.all = all = new Int32Array(Slab.INTS);
+				at = 0;
+			}
+			this.used = at + total;
 		}
-		const a = new Int32Array(this.buffer, this.used, n);
-		this.used += bytes;
-		return a;
+		for (let i = 0; i < tailLength; i++) all[at + n + i] = tail![i]!;
+		return new Int32Array(all.buffer, at * 4, n);
 	}
+}
+
+/** No numbers at all. */
+const NO_INTS = new Int32Array(0);
+
+/**
+ * The `n` numbers stored right after `ints` in its buffer (a record's
+ * occurrences after its counts' pairs: one typed array a record instead of
+ * two, each of which costs about 100 bytes of heap beside its numbers).
+ */
+export function intsAfter(ints: Int32Array, n: number): Int32Array {
+	return n === 0 ? NO_INTS : new Int32Array(ints.buffer, ints.byteOffset + ints.byteLength, n);
 }
 
 const slab = new Slab();
@@ -308,11 +334,9 @@ export class OccurrencePacker {
 		return this.count++;
 	}
 
-	/** The occurrences packed so far, as an array of their own. */
-	take(): Int32Array {
-		const out = slab.ints(this.count * OCCURRENCE_WIDTH);
-		out.set(this.data.subarray(0, this.count * OCCURRENCE_WIDTH));
-		return out;
+	/** How many numbers the occurrences packed so far take in `data`. */
+	get length(): number {
+		return this.count * OCCURRENCE_WIDTH;
 	}
 }
 

@@ -3,8 +3,9 @@
  * what is read back is what was read, shared parts are not shared mutably,
  * and the questions the plugin asks of a record answer as the occurrences do.
  */
-import { hasPropertyTags, needsPassages } from "../../../src/core/note/note";
-import { readNote } from "../../../src/core/note/reader";
+import { hasPropertyTags, interpretNote, needsPassages, withPassagesPlaced } from "../../../src/core/note/note";
+import { scanMarkdown } from "../../../src/core/markdown/scan";
+import { factsFromText, readNote } from "../../../src/core/note/reader";
 import { PackedCounts } from "../../../src/core/note/packed";
 import { parseProperties } from "../../../src/cli/vault";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
@@ -69,5 +70,42 @@ describe("packed records", () => {
 		}
 		expect(needsPassages(read("Fear #emotion/fear then #process/soothing\n"))).toBe(true);
 		expect(needsPassages(read("---\ntags: [process/soothing]\n---\n#emotion/fear\n"))).toBe(false);
+	});
+
+	it("keeps each record's own occurrences when many share one buffer, one is larger than a buffer's share, and passages are placed later", () => {
+		// A record's occurrences sit right after its counts in a buffer shared with the records made next:
+		// reading thousands of notes of different sizes, each must still read back its own.
+		const noteText = (i: number) => {
+			const lines = [`# Note ${i}`];
+			const tags = i % 97 === 0 ? 400 : 1 + (i % 7);
+			for (let t = 0; t < tags; t++) lines.push(`Line ${t} #emotion/e${(i + t) % 13}/secondary and #process/soothing`);
+			// A blank line between: each tagged line is a passage of its own.
+			return lines.join("\n\n") + "\n";
+		};
+		const texts = Array.from({ length: 1200 }, (_, i) => noteText(i));
+		const records = texts.map((t) => read(t));
+		const expected = (i: number) => {
+			const out: string[] = [];
+			for (const line of texts[i]!.split("\n")) for (const m of line.matchAll(/#(\S+)/g)) if (m[1] !== "" && !line.startsWith("# ")) out.push(m[1]!);
+			return out;
+		};
+		records.forEach((rec, i) => {
+			expect(rec.occurrences.map((o) => o.tag)).toEqual(expected(i));
+			expect(rec.occurrences.every((o) => o.passage === o.line)).toBe(true);
+		});
+		// Counted without the text, then placed from it: a new record, the old one as it was, and both still their own.
+		const withoutText = texts.map((t, i) => interpretNote({ ...factsFromText(`n${i}.md`, t, parseProperties), text: undefined }, vocab));
+		expect(withoutText.every((rec) => rec.occurrences.every((o) => o.passage === undefined))).toBe(true);
+		const placed = withoutText.map((rec, i) => withPassagesPlaced(rec, scanMarkdown(texts[i]!).tags, texts[i]!, 0, vocab));
+		placed.forEach((rec, i) => {
+			expect(rec.occurrences.map((o) => o.tag)).toEqual(expected(i));
+			expect(rec.occurrences.every((o) => o.passage === o.line)).toBe(true);
+			expect(new Map(rec.counts)).toEqual(new Map(records[i]!.counts));
+		});
+		withoutText.forEach((rec, i) => {
+			expect(rec.occurrences.map((o) => o.tag)).toEqual(expected(i));
+			expect(rec.occurrences.every((o) => o.passage === undefined)).toBe(true);
+		});
+		records.forEach((rec, i) => expect(rec.occurrences.map((o) => o.tag)).toEqual(expected(i)));
 	});
 });
