@@ -12,7 +12,10 @@ import { splitLines } from "../markdown/lines";
 import { type DiagnosticCode, MODALITY_KEY, MODE_MODALITY_KEY, countKey, parseTag } from "../vocabulary/tags";
 import type { Vocabulary } from "../vocabulary/vocabulary";
 import { type NoteProperties, readProperties, readPropertyTags } from "./properties";
-import { CountScratch, NO_HEADINGS, OccurrencePacker, intsAfter, keyNumber, packedFamilies, PackedCounts, pairsOf, SUMMARY_KEYS, kindId, pathBelow, unpackOccurrences } from "./packed";
+import {
+	CountScratch, NO_HEADINGS, OCCURRENCE_WIDTH, OccurrencePacker, intsAfter, keyNumber, packedFamily, packedInProperties, PackedCounts, pairsOf,
+	SUMMARY_KEYS, kindId, pathBelow, unpackOccurrences,
+} from "./packed";
 
 /** What a shell reports about one note. Lines are 0-based, as in Obsidian. */
 export interface NoteFacts {
@@ -377,12 +380,17 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
  * reads it for these notes alone.
  */
 export function needsPassages(rec: { readonly occurrences: readonly Occurrence[] }): boolean {
+	// Asked of every note counted from the cache: the packed form is read in place, no occurrence made.
+	const data = rec instanceof StoredRecord ? rec.packed() : null;
+	const list = data ? null : rec.occurrences;
+	const n = data ? data.length / OCCURRENCE_WIDTH : list!.length;
 	let emotion = false;
 	let move = false;
-	for (const o of familiesOf(rec)) {
-		if (o.inProperties) continue;
-		if (o.family === "emotion") emotion = true;
-		else if (o.family === "process") move = true;
+	for (let i = 0; i < n; i++) {
+		if (data ? packedInProperties(data, i) : list![i]!.inProperties) continue;
+		const family = data ? packedFamily(data, i) : list![i]!.family;
+		if (family === "emotion") emotion = true;
+		else if (family === "process") move = true;
 		if (emotion && move) return true;
 	}
 	return false;
@@ -390,13 +398,10 @@ export function needsPassages(rec: { readonly occurrences: readonly Occurrence[]
 
 /** Whether a record holds a tag of its `tags` property (whose line only the text tells). */
 export function hasPropertyTags(rec: { readonly occurrences: readonly Occurrence[] }): boolean {
-	for (const o of familiesOf(rec)) if (o.inProperties) return true;
+	if (!(rec instanceof StoredRecord)) return rec.occurrences.some((o) => o.inProperties);
+	const data = rec.packed();
+	for (let i = 0; i < data.length / OCCURRENCE_WIDTH; i++) if (packedInProperties(data, i)) return true;
 	return false;
-}
-
-/** Each occurrence's family and whether it is in the properties: from the packed form when there is one, so nothing is read back. */
-function familiesOf(rec: { readonly occurrences: readonly Occurrence[] }): Iterable<{ family: Family; inProperties: boolean }> {
-	return rec instanceof StoredRecord ? packedFamilies(rec.packed()) : rec.occurrences;
 }
 
 /**

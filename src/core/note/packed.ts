@@ -296,14 +296,14 @@ export function pathBelow(parent: number, heading: string): number {
 	return id;
 }
 
-/** The family of each packed occurrence, in order, and whether it is in the properties, without reading the occurrences back. */
-export function* packedFamilies(data: Int32Array): Generator<{ family: Family; inProperties: boolean }> {
-	const step = { family: "emotion" as Family, inProperties: false };
-	for (let i = 0; i < data.length; i += OCCURRENCE_WIDTH) {
-		step.family = kinds[data[i]! >> 1]!.family;
-		step.inProperties = (data[i]! & 1) === 1;
-		yield step;
-	}
+/** The family of packed occurrence `i` of `data` (counted from 0), read in place. */
+export function packedFamily(data: Int32Array, i: number): Family {
+	return kinds[data[i * OCCURRENCE_WIDTH]! >> 1]!.family;
+}
+
+/** Whether packed occurrence `i` of `data` is in the properties. */
+export function packedInProperties(data: Int32Array, i: number): boolean {
+	return (data[i * OCCURRENCE_WIDTH]! & 1) === 1;
 }
 
 /** Integers per occurrence: kind and whether in the properties, line, heading path, passage (-1: none). */
