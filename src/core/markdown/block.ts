@@ -2,8 +2,9 @@
  * The block scanner: one pass over a note's lines that follows containers
  * (block quotes, list items), leaf blocks (paragraphs, headings, fences,
  * math, HTML, comments, tables) and callouts, and queues the inline content
- * that holds a `#` for the inline reader. Its state, the cursor along a line
- * and the leaf detectors are in `block-state.ts`.
+ * that holds a `#` for the inline reader. Its state, the cursor along a
+ * line, the leaf detectors and the reading of headings, tables and callouts
+ * are in `block-state.ts`.
  */
 import type { MarkdownScan, RawFrontmatter } from "./types";
 import {

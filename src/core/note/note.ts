@@ -105,7 +105,7 @@ export interface NoteRecord {
 	comments: SupervisorComment[];
 	diagnostics: Diagnostic[];
 	/** Occurrences per summary key (see `countKey` in tags.ts), precomputed for fast queries. */
-	counts: ReadonlyMap<string, number>;
+	readonly counts: ReadonlyMap<string, number>;
 	/** True when the file could not be read: it has a diagnostic and counts as no note. */
 	unreadable?: boolean;
 	/**
@@ -177,7 +177,7 @@ class StoredRecord implements NoteRecord {
 		readonly props: NoteProperties,
 		readonly comments: SupervisorComment[],
 		readonly diagnostics: Diagnostic[],
-		public counts: PackedCounts,
+		readonly counts: PackedCounts,
 		occurrenceInts: number,
 	) {
 		this[OCCURRENCE_INTS] = occurrenceInts;
@@ -191,7 +191,8 @@ class StoredRecord implements NoteRecord {
 
 	/** Puts in new counts, packed with `occurrenceInts` numbers of occurrences after them. */
 	repack(counts: PackedCounts, occurrenceInts: number): void {
-		this.counts = counts;
+		// The one place counts change, so that the occurrences after them always change with them.
+		(this as { counts: PackedCounts }).counts = counts;
 		this[OCCURRENCE_INTS] = occurrenceInts;
 	}
 

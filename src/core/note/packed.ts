@@ -94,7 +94,7 @@ export class PackedCounts implements ReadonlyMap<string, number> {
 		return new PackedCounts(pairs);
 	}
 
-	/** These counts with more added, and `tail` after them as in `from` (a new object; this one is unchanged). */
+	/** These counts with more added, and `tail` after them as in `from`; this one is unchanged (and returned when there is nothing to add or store). */
 	plus(more: ReadonlyMap<string, number>, tail?: Int32Array): PackedCounts {
 		if (more.size === 0) return PackedCounts.from(this, tail);
 		const sum = new Map(this);
