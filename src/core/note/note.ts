@@ -315,7 +315,7 @@ export function interpretNote(facts: NoteFacts, vocab: Vocabulary, opts: Interpr
 	const slash = path.lastIndexOf("/");
 	const file = path.slice(slash + 1);
 	const name = file.replace(/\.md$/i, "");
-	const folder = slash < 0 ? "" : path.slice(0, slash);
+	const folder = slash < 0 ? "" : shared(path.slice(0, slash));
 	const diagnostics: Diagnostic[] = [];
 	const r = reading;
 	r.start(path, vocab, countsOnly, diagnostics);
@@ -459,9 +459,29 @@ function detachProps(props: NoteProperties): void {
 	const p = props as Record<string, unknown>;
 	for (const k of Object.keys(p)) {
 		const v = p[k];
-		if (typeof v === "string") p[k] = detach(v);
-		else if (Array.isArray(v)) p[k] = v.map((x: unknown) => (typeof x === "string" ? detach(x) : x));
+		if (typeof v === "string") p[k] = shared(v);
+		else if (Array.isArray(v)) p[k] = v.map((x: unknown) => (typeof x === "string" ? shared(x) : x));
 	}
+}
+
+/**
+ * Short texts that repeat from note to note (a note type, a modality, a
+ * clinician, a client, a folder), kept once: each record would otherwise
+ * hold a copy of its own. Bounded, as a vault of ever new values cannot grow it.
+ */
+const SHARED_TEXTS = new Map<string, string>();
+const SHARED_LIMIT = 20_000;
+const SHARED_MAX_LENGTH = 80;
+
+/** The kept copy of `s` (detached, see detach.ts), keeping it when it is new. */
+function shared(s: string): string {
+	if (s.length > SHARED_MAX_LENGTH) return detach(s);
+	const known = SHARED_TEXTS.get(s);
+	if (known !== undefined) return known;
+	if (SHARED_TEXTS.size >= SHARED_LIMIT) SHARED_TEXTS.clear();
+	const own = detach(s);
+	SHARED_TEXTS.set(own, own);
+	return own;
 }
 
 /** A diagnostic for a file that could not be read at all. */

@@ -1,6 +1,7 @@
 import { parse } from "yaml";
 import { interpretNote, type NoteFacts } from "../../../src/core/note/note";
 import { readNote } from "../../../src/core/note/reader";
+import { parseProperties } from "../../../src/cli/vault";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { vocabularyFrom } from "../../../src/core/vocabulary/vocabulary";
 
@@ -107,5 +108,22 @@ describe("interpretNote: one note after another", () => {
 		expect(rec.occurrences.filter((o) => o.family === "emotion")).toHaveLength(300);
 		expect(rec.counts).toEqual(expect.arrayContaining([["emotion\u0000shame\u0000primary-maladaptive", 150], ["process\u0000soothing", 150], ["move-by-class\u0000soothing\u0000primary-maladaptive", 150]]));
 		expect(rec.diagnostics).toHaveLength(150);
+	});
+});
+
+describe("interpretNote: properties repeated from note to note", () => {
+	it("keeps each note's own values when most repeat and many are new", () => {
+		// Repeated values (a modality, a clinician, a folder) are kept once for all notes; more distinct values
+		// than the bound (20,000: here a client, a clinician and a folder new in each note) empty the table,
+		// and no note may then read another's.
+		const records = Array.from({ length: 8000 }, (_, i) =>
+			readNote(`Clients/C-${i}/n${i}.md`, `---\nclient: "[[C-${i}]]"\nmodality: ${i % 2 ? "EFT" : "EFMT"}\nclinician: Clinician ${i}\ndate: 2026-01-${String(1 + (i % 28)).padStart(2, "0")}\n---\n#emotion/fear\n`, vocab, parseProperties));
+		records.forEach((rec, i) => {
+			expect(rec.props.client).toBe(`C-${i}`);
+			expect(rec.props.modality).toBe(i % 2 ? "EFT" : "EFMT");
+			expect(rec.props.clinician).toBe(`Clinician ${i}`);
+			expect(rec.props.date).toBe(`2026-01-${String(1 + (i % 28)).padStart(2, "0")}`);
+			expect(rec.folder).toBe(`Clients/C-${i}`);
+		});
 	});
 });
