@@ -281,12 +281,26 @@ function benchThreshold(): void {
 	say(`attune summarize, --jobs 1 / --jobs ${threads}, by vault size: ${parts.join("; ")} [median of 5] (one thread below the size where the second figure is first the smaller)`);
 }
 
-function heapUsed(): number {
-	gc();
-	gc();
-	// Typed arrays keep their numbers outside the JavaScript heap: counted too, or packing would hide memory rather than save it.
-	const m = process.memoryUsage();
-	return m.heapUsed + m.arrayBuffers;
+/**
+ * The JavaScript heap in use and typed arrays' buffers, once both have
+ * settled: V8 frees dead buffers on a background thread, so right after
+ * the first builds' runs a reading still held hundreds of megabytes of them
+ * (the full run once printed a negative retained memory). Collects and
+ * waits until two readings agree within a megabyte, or two seconds pass.
+ */
+async function heapUsed(): Promise<number> {
+	let last = Number.POSITIVE_INFINITY;
+	const start = performance.now();
+	for (;;) {
+		gc();
+		gc();
+		await new Promise((r) => setTimeout(r, 25));
+		// Typed arrays keep their numbers outside the JavaScript heap: counted too, or packing would hide memory rather than save it.
+		const m = process.memoryUsage();
+		const now = m.heapUsed + m.arrayBuffers;
+		if (Math.abs(now - last) < 2 ** 20 || performance.now() - start > 2000) return now;
+		last = now;
+	}
 }
 
 /**
@@ -296,23 +310,23 @@ function heapUsed(): number {
  * from an index of the same notes read for their counts only, and the
  * records' packed counts, from their sizes.
  */
-function benchHeap(n: number): void {
-	const before = heapUsed();
+async function benchHeap(n: number): Promise<void> {
+	const before = await heapUsed();
 	const index = (() => buildIndex(generateVault(n)))();
-	const retained = heapUsed() - before;
+	const retained = (await heapUsed()) - before;
 	let occurrences = 0;
 	let countBytes = 0;
 	for (const r of index.all()) {
 		occurrences += r.occurrences.length;
 		countBytes += r.counts.size * 8 + 120;
 	}
-	const countsOnlyBefore = heapUsed();
+	const countsOnlyBefore = await heapUsed();
 	const countsOnly = (() => {
 		const idx = new NoteIndex();
 		for (const x of generateVault(n)) idx.set(readNote(x.path, x.text, vocab, parseProperties, { countsOnly: true }));
 		return idx;
 	})();
-	const withoutOccurrences = heapUsed() - countsOnlyBefore;
+	const withoutOccurrences = (await heapUsed()) - countsOnlyBefore;
 	const mb = (b: number) => fmt(b / 2 ** 20, 1);
 	const occ = retained - withoutOccurrences;
 	say(`index retained memory at ${n} notes (heap and typed arrays): ${mb(retained)} MB (goal: under 100 MB); of which ${occurrences.toLocaleString("en")} occurrences, packed, ${mb(occ)} MB (${fmt(occ / occurrences, 0)} bytes each); records' packed counts about ${mb(countBytes)} MB; the rest (records, properties, paths, diagnostics, the index's maps and totals) ${mb(withoutOccurrences - countBytes)} MB`);
@@ -358,7 +372,7 @@ async function main(): Promise<void> {
 	benchThreshold();
 	await benchSidebarAndOnload(mid, large);
 	small.index.clear();
-	benchHeap(50000);
+	await benchHeap(50000);
 	// Last: it gives 100 of the large vault's notes to one client.
 	trendFigures(large.index);
 }
